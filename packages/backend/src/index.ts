@@ -1,0 +1,26 @@
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(
+  import('@sre-ownership/plugin-catalog-backend-module-sre-ownership'),
+);
+
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+backend.add(import('@sre-ownership/plugin-sre-ownership-backend'));
+
+// Exposes actions from the plugins listed in backend.actions.pluginSources to MCP clients.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+backend.start();

@@ -1,0 +1,46 @@
+import {
+  OncallPage,
+  OncallShift,
+  ToilEntry,
+} from '@sre-ownership/plugin-sre-ownership-common';
+
+/** A batch of on-call events to store together. */
+export interface OncallEventBatch {
+  shifts?: OncallShift[];
+  pages?: OncallPage[];
+  toil?: ToilEntry[];
+}
+
+/** A half-open time range [from, to). */
+export interface TimeRange {
+  from: Date;
+  to: Date;
+}
+
+/** Persists on-call facts. Writes are idempotent per (source, externalId). */
+export interface OncallStore {
+  /**
+   * Stores a batch in one transaction: all of it or nothing. An event already
+   * stored under the same source and external id is updated, never duplicated.
+   */
+  ingest(batch: OncallEventBatch): Promise<void>;
+
+  /** Shifts of a team that overlap the range. */
+  listShifts(options: {
+    teamRef: string;
+    range: TimeRange;
+  }): Promise<OncallShift[]>;
+
+  /** Pages of a team, or about a service, triggered within the range. */
+  listPages(options: {
+    teamRef?: string;
+    entityRef?: string;
+    range: TimeRange;
+  }): Promise<OncallPage[]>;
+
+  /** Toil entries of a team started within the range. */
+  listToil(options: {
+    teamRef: string;
+    range: TimeRange;
+  }): Promise<ToilEntry[]>;
+}

@@ -1,0 +1,6 @@
+/**
+ * The SRE Ownership backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { sreOwnershipPlugin as default } from './plugin';

@@ -1,0 +1,31 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * Allows sending on-call events (shifts, pages, toil) to the plugin.
+ *
+ * @public
+ */
+export const sreOwnershipEventsCreatePermission = createPermission({
+  name: 'sre-ownership.events.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Allows reading per-engineer on-call burden figures.
+ *
+ * @public
+ */
+export const sreOwnershipBurdenReadPermission = createPermission({
+  name: 'sre-ownership.burden.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Every permission the plugin defines.
+ *
+ * @public
+ */
+export const sreOwnershipPermissions = [
+  sreOwnershipEventsCreatePermission,
+  sreOwnershipBurdenReadPermission,
+];

@@ -1,0 +1,44 @@
+import { Entity } from '@backstage/catalog-model';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { ReactElement } from 'react';
+import { SreOwnershipApi, sreOwnershipApiRef } from '../api';
+
+/** A catalog entity for tests, with the annotations given. */
+export function anEntity(
+  overrides: {
+    kind?: string;
+    name?: string;
+    annotations?: Record<string, string>;
+  } = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: overrides.kind ?? 'Component',
+    metadata: {
+      name: overrides.name ?? 'payments-api',
+      namespace: 'default',
+      annotations: overrides.annotations ?? {},
+    },
+    spec: { type: 'service', owner: 'group:payments' },
+  };
+}
+
+/** Renders a card on an entity page with a stubbed SRE Ownership API. */
+export function renderOnEntityPage(
+  element: ReactElement,
+  options: { entity?: Entity; api: Partial<SreOwnershipApi> },
+) {
+  return renderInTestApp(
+    <EntityProvider entity={options.entity ?? anEntity()}>
+      {element}
+    </EntityProvider>,
+    {
+      apis: [[sreOwnershipApiRef, options.api as SreOwnershipApi]],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}

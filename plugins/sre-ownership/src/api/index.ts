@@ -1,0 +1,3 @@
+export { sreOwnershipApiRef } from './SreOwnershipApi';
+export type { SreOwnershipApi } from './SreOwnershipApi';
+export { SreOwnershipClient } from './SreOwnershipClient';

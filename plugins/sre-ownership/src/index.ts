@@ -1,0 +1,10 @@
+/**
+ * SRE Ownership frontend plugin. The root exports serve the legacy frontend
+ * system; the new frontend system plugin is the default export of `./alpha`.
+ *
+ * @packageDocumentation
+ */
+export { sreOwnershipPlugin, EntityReliabilityOwnershipCard } from './plugin';
+export { isSreOwnershipAvailable } from './conditions';
+export { sreOwnershipApiRef, SreOwnershipClient } from './api';
+export type { SreOwnershipApi } from './api';
