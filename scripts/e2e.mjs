@@ -131,30 +131,112 @@ async function run() {
       viewport: { width: 1400, height: 1000 },
     });
 
+    const card = title =>
+      page
+        .locator('.MuiCard-root')
+        .filter({ has: page.getByText(title, { exact: true }) })
+        .first();
+
     await scenario(
       page,
-      'project page shows its declared ownership',
+      'hybrid service shows its model, a specialist and its escalation path',
       async () => {
         await openEntityPage(
           page,
-          '/catalog/default/component/sre-ownership',
+          '/catalog/default/component/payments-api',
           'Reliability ownership',
         );
-        const card = page
-          .locator('article, .MuiCard-root')
-          .filter({ hasText: 'Reliability ownership' })
-          .first();
-        await card
-          .getByText('platform', { exact: true })
+        const ownership = card('Reliability ownership');
+        await ownership
+          .getByText('hybrid', { exact: true })
           .waitFor({ timeout: 15000 });
-        await card
-          .getByText('Platform SRE')
+        // The SLO guard is inherited from the commerce domain.
+        await ownership
+          .getByText('Jane Doe')
+          .first()
+          .waitFor({ timeout: 15000 });
+        const escalation = card('Escalation path');
+        await escalation.getByText(/after 10m/).waitFor({ timeout: 15000 });
+        await escalation
+          .getByText('Mei Lin')
           .first()
           .waitFor({ timeout: 15000 });
         await page.screenshot({
-          path: join(artifacts, 'reliability-ownership-card.png'),
+          path: join(artifacts, 'payments-api-overview.png'),
           fullPage: true,
         });
+      },
+    );
+
+    await scenario(
+      page,
+      'the Reliability tab combines ownership and escalation',
+      async () => {
+        await openEntityPage(
+          page,
+          '/catalog/default/component/payments-api/reliability',
+          'Escalation path',
+        );
+        await card('Reliability ownership')
+          .getByText('Responsibility matrix')
+          .first()
+          .waitFor({ timeout: 15000 });
+        await page.screenshot({
+          path: join(artifacts, 'payments-api-reliability-tab.png'),
+          fullPage: true,
+        });
+      },
+    );
+
+    await scenario(
+      page,
+      'a derived escalation path is labelled as derived',
+      async () => {
+        await openEntityPage(
+          page,
+          '/catalog/default/component/payments-ledger',
+          'Escalation path',
+        );
+        await card('Escalation path')
+          .getByText('Derived', { exact: true })
+          .waitFor({ timeout: 15000 });
+      },
+    );
+
+    await scenario(
+      page,
+      'a broken declaration shows a precise message',
+      async () => {
+        await openEntityPage(
+          page,
+          '/catalog/default/component/legacy-billing',
+          'Reliability ownership',
+        );
+        await card('Reliability ownership')
+          .getByText(
+            /is not an ownership model; use one of platform, embedded, hybrid, self-managed/,
+          )
+          .first()
+          .waitFor({ timeout: 15000 });
+        await page.screenshot({
+          path: join(artifacts, 'legacy-billing-problem.png'),
+          fullPage: true,
+        });
+      },
+    );
+
+    await scenario(
+      page,
+      'an undeclared service shows the annotation to add',
+      async () => {
+        await openEntityPage(
+          page,
+          '/catalog/default/component/status-page',
+          'Reliability ownership',
+        );
+        await card('Reliability ownership')
+          .getByText(/sre-ownership.io\/model: hybrid/)
+          .waitFor({ timeout: 15000 });
       },
     );
   } catch (error) {

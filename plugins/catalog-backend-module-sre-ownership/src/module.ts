@@ -1,4 +1,7 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { SreOwnershipProcessor } from './SreOwnershipProcessor';
 
@@ -12,9 +15,12 @@ export const catalogModuleSreOwnership = createBackendModule({
   moduleId: 'sre-ownership',
   register(reg) {
     reg.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
-        catalog.addProcessor(new SreOwnershipProcessor());
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        logger: coreServices.logger,
+      },
+      async init({ catalog, logger }) {
+        catalog.addProcessor(new SreOwnershipProcessor({ logger }));
       },
     });
   },

@@ -6,17 +6,37 @@
 export const SRE_OWNERSHIP_ANNOTATION_PREFIX = 'sre-ownership.io/';
 
 /**
- * The annotation keys of the `sre-ownership.io/` declaration language.
+ * The annotation keys of the `sre-ownership.io/` declaration language. Each
+ * may be written on a Component, API, Resource, System, Domain or Group; a
+ * service inherits what it does not declare itself. See docs/declarations.md.
  *
  * @public
  */
 export const SRE_OWNERSHIP_ANNOTATIONS = {
   /** The ownership model: platform, embedded, hybrid or self-managed. */
   model: 'sre-ownership.io/model',
-  /** The centralized platform SRE team, a Group ref. */
+  /** The centralized platform SRE team: one Group ref. */
   platformTeam: 'sre-ownership.io/platform-team',
   /** The embedded SREs: comma-separated User or Group refs. */
   embeddedSres: 'sre-ownership.io/embedded-sres',
+  /** Educator: primary User ref, then backups. */
+  educator: 'sre-ownership.io/educator',
+  /** SLO guard: primary User ref, then backups. */
+  sloGuard: 'sre-ownership.io/slo-guard',
+  /** Infrastructure architect: primary User ref, then backups. */
+  infrastructureArchitect: 'sre-ownership.io/infrastructure-architect',
+  /** Incident response leader: primary User ref, then backups. */
+  incidentResponseLeader: 'sre-ownership.io/incident-response-leader',
+  /** Overrides of the responsibility matrix: `area=provider, ...`. */
+  responsibilities: 'sre-ownership.io/responsibilities',
+  /** Escalation levels, one per line: `<target> [after <delay>]`. */
+  escalation: 'sre-ownership.io/escalation',
+  /** Chat channel of a team, person or service, e.g. `#payments-oncall`. */
+  chatChannel: 'sre-ownership.io/chat-channel',
+  /** E-mail alias of a team, person or service. */
+  email: 'sre-ownership.io/email',
+  /** IANA time zone of a User or Group, e.g. `Europe/London`. */
+  timezone: 'sre-ownership.io/timezone',
 } as const;
 
 /**
@@ -45,3 +65,31 @@ export const RELATION_RELIABILITY_OWNED_BY = 'sreOwnership-reliabilityOwnedBy';
  * @public
  */
 export const RELATION_RELIABILITY_OWNER_OF = 'sreOwnership-reliabilityOwnerOf';
+
+/**
+ * Relation from an entity to a User who holds a specialist role for it.
+ *
+ * @public
+ */
+export const RELATION_HAS_SRE_SPECIALIST = 'sreOwnership-hasSpecialist';
+
+/**
+ * Reverse of {@link RELATION_HAS_SRE_SPECIALIST}.
+ *
+ * @public
+ */
+export const RELATION_SRE_SPECIALIST_FOR = 'sreOwnership-specialistFor';
+
+/**
+ * Relation from an entity to a User or Group on its escalation path.
+ *
+ * @public
+ */
+export const RELATION_ESCALATES_TO = 'sreOwnership-escalatesTo';
+
+/**
+ * Reverse of {@link RELATION_ESCALATES_TO}.
+ *
+ * @public
+ */
+export const RELATION_ESCALATION_FOR = 'sreOwnership-escalationFor';

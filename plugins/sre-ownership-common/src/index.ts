@@ -1,11 +1,19 @@
 /**
- * Types, annotation keys, permissions and pure rules shared by the SRE
- * Ownership frontend and backend.
+ * Types, annotation keys, permissions and the pure ownership rules shared by
+ * the SRE Ownership frontend, backend and catalog module.
  *
  * @packageDocumentation
  */
 export * from './annotations';
+export * from './declarations';
+export * from './escalation';
+export * from './events';
+export * from './inheritance';
 export * from './model';
 export * from './permissions';
-export * from './declared';
-export * from './events';
+export * from './problems';
+export * from './resolve';
+export * from './resolved';
+export * from './responsibilities';
+export * from './specialists';
+export * from './provenance';

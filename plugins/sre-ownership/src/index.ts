@@ -4,7 +4,14 @@
  *
  * @packageDocumentation
  */
-export { sreOwnershipPlugin, EntityReliabilityOwnershipCard } from './plugin';
+export {
+  sreOwnershipPlugin,
+  EntityReliabilityOwnershipCard,
+  EntityEscalationPathCard,
+  EntityReliabilityContent,
+} from './plugin';
 export { isSreOwnershipAvailable } from './conditions';
 export { sreOwnershipApiRef, SreOwnershipClient } from './api';
-export type { SreOwnershipApi } from './api';
+export type { SreOwnershipApi, OwnershipPage } from './api';
+export { useResolvedOwnership } from './hooks/useResolvedOwnership';
+export type { ResolvedOwnershipState } from './hooks/useResolvedOwnership';

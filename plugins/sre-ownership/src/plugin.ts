@@ -40,3 +40,38 @@ export const EntityReliabilityOwnershipCard = sreOwnershipPlugin.provide(
     },
   }),
 );
+
+/**
+ * Legacy entity card: escalation path of the current entity.
+ *
+ * @public
+ */
+export const EntityEscalationPathCard = sreOwnershipPlugin.provide(
+  createComponentExtension({
+    name: 'EntityEscalationPathCard',
+    component: {
+      lazy: () =>
+        import('./components/EscalationPathCard').then(
+          m => m.EscalationPathCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Legacy entity tab content: reliability ownership and escalation path side
+ * by side. Mount it under an `EntityLayout.Route path="/reliability"`.
+ *
+ * @public
+ */
+export const EntityReliabilityContent = sreOwnershipPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReliabilityContent',
+    component: {
+      lazy: () =>
+        import('./components/ReliabilityContent').then(
+          m => m.ReliabilityContent,
+        ),
+    },
+  }),
+);

@@ -4,6 +4,7 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { RenderResult, act } from '@testing-library/react';
 import { ReactElement } from 'react';
 import { SreOwnershipApi, sreOwnershipApiRef } from '../api';
 
@@ -27,12 +28,16 @@ export function anEntity(
   };
 }
 
-/** Renders a card on an entity page with a stubbed SRE Ownership API. */
-export function renderOnEntityPage(
+/**
+ * Renders a card on an entity page with a stubbed SRE Ownership API. Resolves
+ * once the stub's already-settled answers have been rendered, so that tests
+ * see the state a user would.
+ */
+export async function renderOnEntityPage(
   element: ReactElement,
   options: { entity?: Entity; api: Partial<SreOwnershipApi> },
-) {
-  return renderInTestApp(
+): Promise<RenderResult> {
+  const result = renderInTestApp(
     <EntityProvider entity={options.entity ?? anEntity()}>
       {element}
     </EntityProvider>,
@@ -41,4 +46,7 @@ export function renderOnEntityPage(
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     },
   );
+  // Lets answers the stub has already settled render inside act().
+  await act(async () => {});
+  return result;
 }

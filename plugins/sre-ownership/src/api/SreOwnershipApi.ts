@@ -1,6 +1,17 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { DeclaredOwnership } from '@sre-ownership/plugin-sre-ownership-common';
+import { ResolvedOwnership } from '@sre-ownership/plugin-sre-ownership-common';
+
+/**
+ * One page of resolved ownership, from {@link SreOwnershipApi.listOwnership}.
+ *
+ * @public
+ */
+export interface OwnershipPage {
+  items: ResolvedOwnership[];
+  totalItems: number;
+  nextCursor?: string;
+}
 
 /**
  * Client for the SRE Ownership backend.
@@ -8,8 +19,15 @@ import { DeclaredOwnership } from '@sre-ownership/plugin-sre-ownership-common';
  * @public
  */
 export interface SreOwnershipApi {
-  /** The ownership an entity declares in its own annotations. */
-  getDeclaredOwnership(entity: CompoundEntityRef): Promise<DeclaredOwnership>;
+  /** Resolved reliability ownership of one entity, with provenance and problems. */
+  getOwnership(entity: CompoundEntityRef): Promise<ResolvedOwnership>;
+
+  /** Resolved ownership of many entities, one page at a time. */
+  listOwnership(options?: {
+    kind?: string[];
+    limit?: number;
+    cursor?: string;
+  }): Promise<OwnershipPage>;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { DeclaredOwnership } from '@sre-ownership/plugin-sre-ownership-common';
-import { SreOwnershipApi } from './SreOwnershipApi';
+import { ResolvedOwnership } from '@sre-ownership/plugin-sre-ownership-common';
+import { OwnershipPage, SreOwnershipApi } from './SreOwnershipApi';
 
 /**
  * Default {@link SreOwnershipApi} implementation over HTTP.
@@ -18,10 +18,21 @@ export class SreOwnershipClient implements SreOwnershipApi {
     this.fetchApi = options.fetchApi;
   }
 
-  async getDeclaredOwnership(
-    entity: CompoundEntityRef,
-  ): Promise<DeclaredOwnership> {
-    return this.request(`${entityPath(entity)}/ownership`);
+  async getOwnership(entity: CompoundEntityRef): Promise<ResolvedOwnership> {
+    const { kind, namespace, name } = entity;
+    const path = [kind, namespace, name].map(encodeURIComponent).join('/');
+    return this.request(`/entities/${path}/ownership`);
+  }
+
+  async listOwnership(
+    options: { kind?: string[]; limit?: number; cursor?: string } = {},
+  ): Promise<OwnershipPage> {
+    const query = new URLSearchParams();
+    for (const kind of options.kind ?? []) query.append('kind', kind);
+    if (options.limit !== undefined) query.set('limit', String(options.limit));
+    if (options.cursor) query.set('cursor', options.cursor);
+    const search = query.toString();
+    return this.request(`/ownership${search ? `?${search}` : ''}`);
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {
@@ -32,10 +43,4 @@ export class SreOwnershipClient implements SreOwnershipApi {
     }
     return (await response.json()) as T;
   }
-}
-
-function entityPath({ kind, namespace, name }: CompoundEntityRef): string {
-  return `/entities/${[kind, namespace, name]
-    .map(encodeURIComponent)
-    .join('/')}`;
 }

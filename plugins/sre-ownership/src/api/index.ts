@@ -1,3 +1,3 @@
 export { sreOwnershipApiRef } from './SreOwnershipApi';
-export type { SreOwnershipApi } from './SreOwnershipApi';
+export type { SreOwnershipApi, OwnershipPage } from './SreOwnershipApi';
 export { SreOwnershipClient } from './SreOwnershipClient';

@@ -1,0 +1,17 @@
+import { NotAllowedError, ResponseError } from '@backstage/errors';
+
+/** The error the client throws when the backend answers 500. */
+export async function aServerError(message: string): Promise<Error> {
+  return ResponseError.fromResponse(
+    new Response(JSON.stringify({ error: { name: 'Error', message } }), {
+      status: 500,
+      statusText: 'Internal Server Error',
+      headers: { 'Content-Type': 'application/json' },
+    }),
+  );
+}
+
+/** The error the client throws when a permission refuses the request. */
+export function aPermissionRefusal(): Error {
+  return new NotAllowedError('Access denied');
+}

@@ -1,0 +1,1 @@
+export { EscalationPathCard } from './EscalationPathCard';

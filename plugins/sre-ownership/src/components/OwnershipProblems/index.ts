@@ -1,0 +1,1 @@
+export { OwnershipProblems } from './OwnershipProblems';

@@ -1,0 +1,1 @@
+export { PartyLink } from './PartyLink';

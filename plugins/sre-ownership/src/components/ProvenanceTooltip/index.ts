@@ -1,0 +1,1 @@
+export { ProvenanceTooltip } from './ProvenanceTooltip';

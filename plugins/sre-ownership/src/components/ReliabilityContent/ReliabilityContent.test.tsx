@@ -1,0 +1,43 @@
+import { screen } from '@testing-library/react';
+import { renderOnEntityPage } from '../../__testUtils__/entityPage';
+import {
+  aParty,
+  aResolvedOwnership,
+  anEscalationLevel,
+} from '../../__testUtils__/resolvedOwnership';
+import { ReliabilityContent } from './ReliabilityContent';
+
+describe('ReliabilityContent', () => {
+  it('shows reliability ownership and the escalation path together', async () => {
+    const platformSre = aParty('group:default/platform-sre', {
+      displayName: 'Platform SRE',
+    });
+    const getOwnership = jest.fn(async () =>
+      aResolvedOwnership({
+        model: {
+          value: 'platform',
+          source: { type: 'config', key: 'sreOwnership.defaults.model' },
+        },
+        reliabilityOwners: [platformSre],
+        escalation: {
+          derived: true,
+          source: { type: 'derived', description: 'platform on-call' },
+          levels: [anEscalationLevel(1, platformSre, { type: 'oncall' })],
+        },
+      }),
+    );
+    await renderOnEntityPage(<ReliabilityContent />, { api: { getOwnership } });
+
+    expect(
+      await screen.findByText('Reliability ownership'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Escalation path')).toBeInTheDocument();
+    expect(await screen.findByText('platform')).toBeInTheDocument();
+    expect(screen.getByText('Level 1 — immediately')).toBeInTheDocument();
+    expect(getOwnership).toHaveBeenCalledWith({
+      kind: 'component',
+      namespace: 'default',
+      name: 'payments-api',
+    });
+  });
+});

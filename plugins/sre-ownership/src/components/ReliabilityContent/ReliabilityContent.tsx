@@ -1,0 +1,22 @@
+import Grid from '@material-ui/core/Grid';
+import { EscalationPathCard } from '../EscalationPathCard';
+import { ReliabilityOwnershipCard } from '../ReliabilityOwnershipCard';
+
+/**
+ * The Reliability tab of an entity page: reliability ownership and the
+ * escalation path side by side.
+ *
+ * @public
+ */
+export function ReliabilityContent() {
+  return (
+    <Grid container spacing={3} alignItems="stretch">
+      <Grid item xs={12} md={6}>
+        <ReliabilityOwnershipCard />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <EscalationPathCard />
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,1 @@
+export { ReliabilityContent } from './ReliabilityContent';
