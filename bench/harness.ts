@@ -17,6 +17,7 @@ export async function startBackend(options: {
 }) {
   const backend = createBackend();
   const config = new ConfigReader({
+    app: { baseUrl: `http://localhost:${options.port}` },
     ...options.config,
     backend: {
       baseUrl: `http://localhost:${options.port}`,
@@ -44,10 +45,29 @@ export async function startBackend(options: {
   return backend;
 }
 
-/** GETs a JSON document from the backend with the benchmark's token. */
+let bearer = BENCH_TOKEN;
+
+/**
+ * Signs in as the guest user through the auth backend, so that later calls
+ * carry a user token, as a person's browser does. Until then calls use the
+ * static service token.
+ */
+export async function signInAsGuest(baseUrl: string) {
+  const response = await fetch(`${baseUrl}/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  if (!response.ok) {
+    throw new Error(
+      `guest sign-in failed: ${response.status} ${await response.text()}`,
+    );
+  }
+  bearer = (await response.json()).backstageIdentity.token;
+}
+
+/** GETs a JSON document from the backend with the current token. */
 export async function getJson(url: string): Promise<any> {
   const response = await fetch(url, {
-    headers: { Authorization: `Bearer ${BENCH_TOKEN}` },
+    headers: { Authorization: `Bearer ${bearer}` },
   });
   if (!response.ok) {
     throw new Error(`${url}: ${response.status} ${await response.text()}`);

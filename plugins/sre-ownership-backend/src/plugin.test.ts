@@ -23,10 +23,11 @@ const ownershipOf = (name: string) =>
 describe('sre-ownership backend', () => {
   it('answers the health check without credentials', async () => {
     const server = await startBackend();
-    await request(server)
+    const response = await request(server)
       .get('/api/sre-ownership/health')
-      .set('Authorization', mockCredentials.none.header())
-      .expect(200, { status: 'ok' });
+      .set('Authorization', mockCredentials.none.header());
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok' });
   });
 
   it('resolves ownership through system and domain, with the source of each value', async () => {
@@ -86,14 +87,15 @@ describe('sre-ownership backend', () => {
 
   it('refuses unauthenticated callers', async () => {
     const server = await startBackend();
-    await request(server)
-      .get(ownershipOf('payments-api'))
-      .set('Authorization', mockCredentials.none.header())
-      .expect(401);
-    await request(server)
-      .get('/api/sre-ownership/ownership')
-      .set('Authorization', mockCredentials.none.header())
-      .expect(401);
+    for (const path of [
+      ownershipOf('payments-api'),
+      '/api/sre-ownership/ownership',
+    ]) {
+      const response = await request(server)
+        .get(path)
+        .set('Authorization', mockCredentials.none.header());
+      expect(response.status).toBe(401);
+    }
   });
 
   it('says which entity is missing', async () => {

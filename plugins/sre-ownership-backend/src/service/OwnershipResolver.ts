@@ -15,6 +15,7 @@ import {
   resolveOwnership,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { CatalogSkeleton } from './CatalogSkeleton';
+import { PrincipalEntityCache } from './PrincipalEntityCache';
 
 const REFS_PER_REQUEST = 500;
 // Each round follows one more step of the chain; real chains are short.
@@ -39,19 +40,35 @@ export class OwnershipResolver {
       catalog: CatalogService;
       skeleton: CatalogSkeleton;
       defaults: OwnershipDefaults;
+      cache?: PrincipalEntityCache;
     },
-  ) {}
+  ) {
+    this.cache = options.cache ?? new PrincipalEntityCache();
+  }
+
+  private readonly cache: PrincipalEntityCache;
 
   async getOwnership(
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<ResolvedOwnership> {
     const entityRef = stringifyEntityRef(ref);
-    const known = new Map<string, Entity | null>();
-    const [entity] = await Promise.all([
-      this.options.catalog.getEntityByRef(entityRef, { credentials }),
-      this.fetchInto(known, await this.predict([entityRef]), credentials),
-    ]);
+    // One catalog request for the entity (always fresh) and whatever of its
+    // predicted chain this caller has not read recently.
+    const known = this.cache.get(credentials);
+    known.delete(entityRef);
+    const predicted = await this.predict([entityRef]);
+    if (predicted.every(related => known.has(related))) {
+      known.set(
+        entityRef,
+        (await this.options.catalog.getEntityByRef(entityRef, {
+          credentials,
+        })) ?? null,
+      );
+    } else {
+      await this.fetchInto(known, [entityRef, ...predicted], credentials);
+    }
+    const entity = known.get(entityRef);
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
@@ -75,7 +92,7 @@ export class OwnershipResolver {
           },
       { credentials },
     );
-    const known = new Map<string, Entity | null>();
+    const known = this.cache.get(credentials);
     for (const item of page.items) known.set(stringifyEntityRef(item), item);
     await this.fetchInto(
       known,
@@ -125,6 +142,7 @@ export class OwnershipResolver {
       if (wanted.size === 0) break;
       await this.fetchInto(known, [...wanted], credentials);
     }
+    this.cache.remember(credentials, known);
     const complete: EntityLookup = ref => known.get(ref) ?? null;
     return entities.map(entity =>
       resolveOwnership({ entity, lookup: complete, defaults }),
