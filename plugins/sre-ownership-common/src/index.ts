@@ -17,3 +17,4 @@ export * from './resolved';
 export * from './responsibilities';
 export * from './specialists';
 export * from './provenance';
+export * from './burden';
