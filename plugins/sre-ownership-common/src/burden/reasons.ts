@@ -1,0 +1,226 @@
+import { isAbove, overLimitMeasures } from './engineerFigures';
+import {
+  countOf,
+  formatAbove,
+  formatNumber,
+  formatPercent,
+  formatPercentAbove,
+  lastDays,
+  weeks,
+} from './format';
+import {
+  BurdenLimits,
+  BurdenMeasure,
+  BurdenStatus,
+  EngineerFigures,
+  TeamFigures,
+} from './types';
+
+/** What the status of a team is judged on: the current window's figures. */
+export interface BurdenAssessmentInput {
+  team: TeamFigures;
+  engineers: EngineerFigures[];
+  requiredRotationSize: number;
+  weekOverWeekChange?: number;
+  limits: BurdenLimits;
+  windowDays: number;
+}
+
+/** A status and the sentences explaining it, most severe first. */
+export interface BurdenAssessment {
+  status: BurdenStatus;
+  reasons: string[];
+}
+
+interface Finding {
+  severity: 'overloaded' | 'at-risk';
+  reason: string;
+}
+
+type Rule = (input: BurdenAssessmentInput) => Finding | undefined;
+
+/** Indexes of the engineers above the limit of `measure`. */
+function engineersAbove(
+  input: BurdenAssessmentInput,
+  measure: BurdenMeasure,
+): number[] {
+  return input.engineers
+    .map((figures, index) => ({
+      index,
+      over: overLimitMeasures(figures, input.limits),
+    }))
+    .filter(engineer => engineer.over.includes(measure))
+    .map(engineer => engineer.index);
+}
+
+/** "3 of 5 engineers were" / "1 of 5 engineers was". */
+function someOf(count: number, total: number): string {
+  return `${count} of ${countOf(total, 'engineer', 'engineers')} ${
+    count === 1 ? 'was' : 'were'
+  }`;
+}
+
+const rotationTooSmall: Rule = ({ team, requiredRotationSize, limits }) =>
+  team.rotationSize < requiredRotationSize
+    ? {
+        severity: 'overloaded',
+        reason: `The rotation has ${countOf(
+          team.rotationSize,
+          'engineer',
+          'engineers',
+        )}; ${requiredRotationSize} ${
+          requiredRotationSize === 1 ? 'is' : 'are'
+        } needed so nobody is on call more than ${weeks(
+          limits.onCallWeeksPerMonth,
+        )} per month.`,
+      }
+    : undefined;
+
+/** Overloaded when at least half of those who carried the pager are over. */
+const tooManyOnCallWeeks: Rule = input => {
+  const over = engineersAbove(input, 'onCallWeeksPerMonth').length;
+  const carried = input.team.rotationSize;
+  if (!over) return undefined;
+  return {
+    severity: over * 2 >= carried ? 'overloaded' : 'at-risk',
+    reason: `${someOf(over, carried)} on call more than ${weeks(
+      input.limits.onCallWeeksPerMonth,
+    )} per month in ${lastDays(input.windowDays)}.`,
+  };
+};
+
+const teamPagesPerShift: Rule = ({ team, limits }) => {
+  if (!isAbove(team.pagesPerShift, limits.pagesPerShift)) return undefined;
+  return {
+    severity: isAbove(team.pagesPerShift, 2 * limits.pagesPerShift)
+      ? 'overloaded'
+      : 'at-risk',
+    reason: `The team averaged ${formatAbove(
+      team.pagesPerShift,
+      limits.pagesPerShift,
+      1,
+    )} pages per 12-hour shift (limit ${formatNumber(limits.pagesPerShift)}).`,
+  };
+};
+
+const teamToil: Rule = ({ team, limits }) =>
+  isAbove(team.toilShare, limits.toilShare)
+    ? {
+        severity: 'overloaded',
+        reason: `The team spent ${formatPercentAbove(
+          team.toilShare,
+          limits.toilShare,
+        )} of working time on toil (limit ${formatPercent(limits.toilShare)}).`,
+      }
+    : undefined;
+
+const engineersPagesPerShift: Rule = input => {
+  const over = engineersAbove(input, 'pagesPerShift').length;
+  if (!over) return undefined;
+  return {
+    severity: 'at-risk',
+    reason: `${over} of ${countOf(
+      input.team.rotationSize,
+      'engineer',
+      'engineers',
+    )} averaged more than ${formatNumber(
+      input.limits.pagesPerShift,
+    )} pages per 12-hour shift in ${lastDays(input.windowDays)}.`,
+  };
+};
+
+/** Left out when it names the same engineers as the weeks-per-month rule. */
+const engineersOnCallShare: Rule = input => {
+  const over = engineersAbove(input, 'onCallShare');
+  const overWeeks = engineersAbove(input, 'onCallWeeksPerMonth');
+  if (!over.length || over.join() === overWeeks.join()) return undefined;
+  return {
+    severity: 'at-risk',
+    reason: `${someOf(
+      over.length,
+      input.team.rotationSize,
+    )} on call more than ${formatPercent(
+      input.limits.onCallShare,
+    )} of the time in ${lastDays(input.windowDays)}.`,
+  };
+};
+
+const engineersToil: Rule = input => {
+  const over = engineersAbove(input, 'toilShare').length;
+  if (!over) return undefined;
+  return {
+    severity: 'at-risk',
+    reason: `${over} of ${countOf(
+      input.engineers.length,
+      'engineer',
+      'engineers',
+    )} spent more than ${formatPercent(
+      input.limits.toilShare,
+    )} of working time on toil in ${lastDays(input.windowDays)}.`,
+  };
+};
+
+/** Alert volume rising more than half week over week. */
+const ALERT_VOLUME_RISE = 0.5;
+
+const alertVolumeRising: Rule = ({ weekOverWeekChange }) =>
+  weekOverWeekChange !== undefined &&
+  isAbove(weekOverWeekChange, ALERT_VOLUME_RISE)
+    ? {
+        severity: 'at-risk',
+        reason: `Alert volume rose ${formatPercentAbove(
+          weekOverWeekChange,
+          ALERT_VOLUME_RISE,
+        )} week over week.`,
+      }
+    : undefined;
+
+/** In order of severity within each status. */
+const RULES: Rule[] = [
+  rotationTooSmall,
+  tooManyOnCallWeeks,
+  teamPagesPerShift,
+  teamToil,
+  engineersPagesPerShift,
+  engineersOnCallShare,
+  engineersToil,
+  alertVolumeRising,
+];
+
+function healthyReason(engineers: number, windowDays: number): string {
+  const period = lastDays(windowDays);
+  if (engineers === 0) {
+    return `Nobody was on call or paged in ${period}.`;
+  }
+  const who =
+    { 1: 'The only engineer', 2: 'Both engineers' }[engineers] ??
+    `All ${engineers} engineers`;
+  return `${who} stayed within every limit in ${period}.`;
+}
+
+/**
+ * Judges a team's current window. Overloaded when the rotation is smaller
+ * than required, at least half of those who carried the pager exceed the
+ * on-call weeks limit, team pages per shift exceed twice their limit, or team
+ * toil exceeds its limit. Otherwise at risk when any engineer exceeds any
+ * limit, team pages per shift exceed their limit, or alert volume rose more
+ * than 50% week over week. Otherwise healthy. Every condition that applies
+ * gives a sentence, overloading ones first.
+ */
+export function assessBurden(input: BurdenAssessmentInput): BurdenAssessment {
+  const findings = RULES.map(rule => rule(input)).filter(
+    (finding): finding is Finding => finding !== undefined,
+  );
+  const overloaded = findings.filter(f => f.severity === 'overloaded');
+  const atRisk = findings.filter(f => f.severity === 'at-risk');
+  if (!findings.length) {
+    return {
+      status: 'healthy',
+      reasons: [healthyReason(input.engineers.length, input.windowDays)],
+    };
+  }
+  return {
+    status: overloaded.length ? 'overloaded' : 'at-risk',
+    reasons: [...overloaded, ...atRisk].map(f => f.reason),
+  };
+}

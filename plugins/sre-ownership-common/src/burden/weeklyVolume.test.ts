@@ -1,0 +1,60 @@
+import { weeklyVolume, weekOverWeekChange, weekStartOf } from './weeklyVolume';
+
+const at = (iso: string) => Date.parse(iso);
+
+describe('weekStartOf', () => {
+  it.each([
+    ['2024-04-22T00:00:00Z', '2024-04-22T00:00:00.000Z'],
+    ['2024-04-28T23:59:59Z', '2024-04-22T00:00:00.000Z'],
+    ['2024-04-24T13:00:00+10:00', '2024-04-22T00:00:00.000Z'],
+    ['2024-04-29T09:00:00+10:00', '2024-04-22T00:00:00.000Z'],
+  ])('puts %s in the week of %s', (instant, monday) => {
+    expect(new Date(weekStartOf(at(instant))).toISOString()).toBe(monday);
+  });
+});
+
+describe('weeklyVolume and weekOverWeekChange', () => {
+  const span = {
+    start: at('2024-03-28T12:00:00Z'),
+    end: at('2024-04-25T12:00:00Z'),
+  };
+  const pages = [
+    '2024-03-27T12:00:00Z', // before the span
+    '2024-03-29T12:00:00Z',
+    '2024-04-08T12:00:00Z',
+    '2024-04-14T23:59:00Z',
+    '2024-04-15T00:00:00Z',
+    '2024-04-16T12:00:00Z',
+    '2024-04-21T12:00:00Z',
+    '2024-04-22T12:00:00Z',
+    '2024-04-25T12:00:00Z', // at the end of the span, excluded
+  ].map(at);
+
+  it('lists every week touching the span, empty ones included', () => {
+    expect(weeklyVolume(pages, span)).toEqual([
+      { weekStart: '2024-03-25T00:00:00.000Z', pages: 1 },
+      { weekStart: '2024-04-01T00:00:00.000Z', pages: 0 },
+      { weekStart: '2024-04-08T00:00:00.000Z', pages: 2 },
+      { weekStart: '2024-04-15T00:00:00.000Z', pages: 3 },
+      { weekStart: '2024-04-22T00:00:00.000Z', pages: 1 },
+    ]);
+  });
+
+  it('compares the last full week with the week before, ignoring the week in progress', () => {
+    expect(weekOverWeekChange(weeklyVolume(pages, span), span.end)).toBe(0.5);
+  });
+
+  it('counts the week ending exactly now as full', () => {
+    const volume = weeklyVolume(pages, span);
+    expect(weekOverWeekChange(volume, at('2024-04-29T00:00:00Z'))).toBe(
+      (1 - 3) / 3,
+    );
+  });
+
+  it('has no change when the week before had no pages', () => {
+    const volume = weeklyVolume(pages, span);
+    expect(weekOverWeekChange(volume, at('2024-04-15T00:00:00Z'))).toBe(
+      undefined,
+    );
+  });
+});
