@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Configuration of the SRE Ownership plugin. */
   sreOwnership?: {
@@ -32,6 +34,36 @@ export interface Config {
        * ownership when an entity declares none. Defaults to 15.
        */
       derivedStepMinutes?: number;
+    };
+    /**
+     * On-call schedule feeds in iCalendar (RFC 5545) format, such as
+     * PagerDuty or Opsgenie schedule exports, read in addition to the Groups
+     * annotated with sre-ownership.io/oncall-schedule-url.
+     */
+    schedules?: Array<{
+      /**
+       * Unique name of the feed. Its shifts are stored under the source
+       * `ics:<name>`; renaming a feed stores its shifts again under the new
+       * name.
+       */
+      name: string;
+      /**
+       * URL of the feed. `https:` and `webcal:` URLs are fetched; `file:` URLs
+       * and plain paths (ending in .ics) are read from disk, relative to the
+       * backend's working directory. A feed URL often embeds an access token.
+       * @visibility secret
+       */
+      url: string;
+      /** Entity ref of the Group whose rotation this is, e.g. group:default/payments. */
+      team: string;
+    }>;
+    /** How the schedule feeds are read. */
+    scheduleSync?: {
+      /**
+       * How often every feed is read again, e.g. { minutes: 15 } (the
+       * default), 'PT15M' or '15m'.
+       */
+      frequency?: HumanDuration | string;
     };
   };
 }

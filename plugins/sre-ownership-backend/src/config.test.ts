@@ -27,6 +27,82 @@ describe('readSreOwnershipConfig', () => {
     });
   });
 
+  it('reads schedule feeds, normalising team refs, and the sync frequency', () => {
+    const config = read({
+      schedules: [
+        {
+          name: 'payments',
+          url: 'webcal://acme.pagerduty.com/x.ics',
+          team: 'payments',
+        },
+        {
+          name: 'search',
+          url: 'file:rotas/search.ics',
+          team: 'group:tokyo/search',
+        },
+      ],
+      scheduleSync: { frequency: 'PT5M' },
+    });
+    expect(config.schedules).toEqual([
+      {
+        name: 'payments',
+        url: 'webcal://acme.pagerduty.com/x.ics',
+        teamRef: 'group:default/payments',
+      },
+      {
+        name: 'search',
+        url: 'file:rotas/search.ics',
+        teamRef: 'group:tokyo/search',
+      },
+    ]);
+    expect(config.scheduleSync.frequency).toEqual({ minutes: 5 });
+  });
+
+  it('has no schedule feeds and syncs every 15 minutes by default', () => {
+    const config = readSreOwnershipConfig(new ConfigReader({}));
+    expect(config.schedules).toEqual([]);
+    expect(config.scheduleSync).toEqual({ frequency: { minutes: 15 } });
+  });
+
+  const feed = { name: 'payments', url: 'https://x/y.ics', team: 'payments' };
+
+  it.each([
+    [
+      { schedules: [{ ...feed, team: 'user:jane-doe' }] },
+      'sreOwnership.schedules[0].team "user:jane-doe" is not a Group ref',
+    ],
+    [
+      { schedules: [{ ...feed, team: 'group:' }] },
+      'sreOwnership.schedules[0].team "group:" is not a Group ref',
+    ],
+    [
+      { schedules: [{ name: 'payments', url: 'https://x/y.ics' }] },
+      'sreOwnership.schedules[0].team is required',
+    ],
+    [
+      { schedules: [{ ...feed, url: ' ' }] },
+      'sreOwnership.schedules[0].url is required',
+    ],
+    [
+      { schedules: [feed, feed] },
+      'sreOwnership.schedules[1].name "payments" is used twice',
+    ],
+    [
+      { schedules: [{ ...feed, name: '  ' }] },
+      'sreOwnership.schedules[0].name is required',
+    ],
+    [
+      { scheduleSync: { frequency: 'often' } },
+      'sreOwnership.scheduleSync.frequency is not a duration',
+    ],
+    [
+      { scheduleSync: { frequency: { minutes: 0 } } },
+      'sreOwnership.scheduleSync.frequency must be longer than zero',
+    ],
+  ])('refuses schedule settings %j naming the key', (config, message) => {
+    expect(() => read(config)).toThrow(`Invalid app-config: ${message}`);
+  });
+
   it.each([
     [
       { defaults: { model: 'central' } },

@@ -5,10 +5,15 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { sreOwnershipPermissions } from '@sre-ownership/plugin-sre-ownership-common';
+import { registerBurdenActions } from './actions/burdenActions';
 import { registerOwnershipActions } from './actions/ownershipActions';
+import { readBurdenSettings } from './burdenConfig';
 import { readSreOwnershipConfig } from './config';
 import { DatabaseOncallStore } from './database/DatabaseOncallStore';
+import { IcsScheduleSync } from './providers/ics/IcsScheduleSync';
+import { BurdenService } from './service/BurdenService';
 import { CatalogSkeleton } from './service/CatalogSkeleton';
+import { EventIngestion } from './service/EventIngestion';
 import { OwnershipResolver } from './service/OwnershipResolver';
 import { createRouter } from './service/router';
 
@@ -23,19 +28,25 @@ export const sreOwnershipPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         auth: coreServices.auth,
+        auditor: coreServices.auditor,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
-        const { defaults } = readSreOwnershipConfig(deps.config);
-        // Runs the migrations, so the on-call tables exist from the first start.
-        await DatabaseOncallStore.create({ database: deps.database });
+        const { defaults, schedules, scheduleSync } = readSreOwnershipConfig(
+          deps.config,
+        );
+        const store = await DatabaseOncallStore.create({
+          database: deps.database,
+        });
         const skeleton = new CatalogSkeleton(deps);
         const ownership = new OwnershipResolver({
           catalog: deps.catalog,
@@ -48,11 +59,59 @@ export const sreOwnershipPlugin = createBackendPlugin({
           actionsRegistry: deps.actionsRegistry,
           ownership,
         });
+        const burden = new BurdenService({
+          store,
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          settings: readBurdenSettings(deps.config),
+        });
+        const ingestion = new EventIngestion({
+          store,
+          skeleton,
+          permissions: deps.permissions,
+          auditor: deps.auditor,
+          pagerDutySecrets:
+            deps.config.getOptionalStringArray(
+              'sreOwnership.pagerDuty.webhookSecrets',
+            ) ?? [],
+        });
+        registerBurdenActions({
+          actionsRegistry: deps.actionsRegistry,
+          burden,
+        });
         deps.httpRouter.use(
-          await createRouter({ httpAuth: deps.httpAuth, ownership }),
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            ownership,
+            burden,
+            ingestion,
+          }),
         );
+        const icsSync = new IcsScheduleSync({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger: deps.logger.child({ task: 'sre-ownership-ics-sync' }),
+          store,
+          feeds: schedules,
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'sre-ownership-ics-sync',
+          scope: 'global',
+          frequency: scheduleSync.frequency,
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 10 },
+          fn: async signal => {
+            await icsSync.run(signal);
+          },
+        });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
+          allow: 'unauthenticated',
+        });
+        // PagerDuty cannot send a Backstage token; its HMAC signature is
+        // verified instead, and unsigned deliveries are refused.
+        deps.httpRouter.addAuthPolicy({
+          path: '/webhooks/pagerduty',
           allow: 'unauthenticated',
         });
       },

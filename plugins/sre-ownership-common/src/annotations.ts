@@ -35,8 +35,21 @@ export const SRE_OWNERSHIP_ANNOTATIONS = {
   chatChannel: 'sre-ownership.io/chat-channel',
   /** E-mail alias of a team, person or service. */
   email: 'sre-ownership.io/email',
+  /**
+   * Alertmanager labels that mark an alert as this entity's, e.g.
+   * `service=payments, env=prod`; all must match. Without it a Component
+   * matches alerts whose `service` label is its name.
+   */
+  alertSelector: 'sre-ownership.io/alert-selector',
   /** IANA time zone of a User or Group, e.g. `Europe/London`. */
   timezone: 'sre-ownership.io/timezone',
+  /**
+   * On-call schedule of a Group: the URL of an iCalendar (RFC 5545) feed,
+   * such as a PagerDuty or Opsgenie schedule export. `https:` and `webcal:`
+   * URLs are fetched; `file:` URLs and paths are read from disk, relative to
+   * the backend's working directory. Read on Groups only.
+   */
+  oncallScheduleUrl: 'sre-ownership.io/oncall-schedule-url',
 } as const;
 
 /**

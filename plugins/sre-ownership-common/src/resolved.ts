@@ -1,3 +1,4 @@
+import { OnCallNow } from './burden/types';
 import { EscalationTargetType } from './escalation';
 import { OwnershipModel } from './model';
 import { OwnershipProblem } from './problems';
@@ -101,6 +102,8 @@ export interface ResolvedEscalationLevel {
   afterMinutes: number;
   type: EscalationTargetType;
   target: Party;
+  /** For `oncall` levels: who carries that team's pager now, when known. */
+  onCall?: OnCallNow;
 }
 
 /**

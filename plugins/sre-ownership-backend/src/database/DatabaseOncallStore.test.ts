@@ -41,6 +41,15 @@ const aToilEntry = (overrides: Partial<ToilEntry> = {}): ToilEntry => ({
   ...overrides,
 });
 
+// better-sqlite3 creates its errors with the Error class of the first test
+// file that loaded it in a Jest worker, so in the others they fail
+// `instanceof Error` and `rejects.toThrow()` reports "did not throw".
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+
 const march = {
   from: new Date('2026-03-01T00:00:00Z'),
   to: new Date('2026-04-01T00:00:00Z'),
@@ -116,8 +125,10 @@ describe.each(databases.eachSupportedId())(
         minutes: null as unknown as number,
       });
       await expect(
-        store.ingest({ shifts: [aShift()], toil: [aToilEntry(), broken] }),
-      ).rejects.toThrow();
+        rejection(
+          store.ingest({ shifts: [aShift()], toil: [aToilEntry(), broken] }),
+        ),
+      ).resolves.toHaveProperty('message');
       const [{ n }] = await knex('oncall_shifts').count({ n: '*' });
       expect(Number(n)).toBe(0);
     });
@@ -147,6 +158,96 @@ describe.each(databases.eachSupportedId())(
         range: march,
       });
       expect(shifts.map(s => s.externalId)).toEqual(['straddles']);
+    });
+
+    describe('replaceShifts', () => {
+      const feedShift = (
+        externalId: string,
+        startsAt: string,
+        user = 'jane-doe',
+      ) =>
+        aShift({
+          source: 'ics:payments',
+          externalId,
+          userRef: `user:default/${user}`,
+          startsAt,
+          endsAt: new Date(Date.parse(startsAt) + 7 * 86_400_000).toISOString(),
+        });
+      const week1 = feedShift('rota/w1', '2026-03-02T09:00:00.000Z');
+      const week2 = feedShift(
+        'rota/w2',
+        '2026-03-09T09:00:00.000Z',
+        'tom-becker',
+      );
+      const week3 = feedShift('rota/w3', '2026-03-16T09:00:00.000Z');
+      // Starts before the range: history the feed no longer needs to repeat.
+      const before = feedShift('rota/w0', '2026-02-23T09:00:00.000Z');
+      const fromApi = aShift({
+        externalId: 'api-1',
+        startsAt: '2026-03-10T00:00:00.000Z',
+      });
+
+      const replace = (shifts: OncallShift[]) =>
+        store.replaceShifts({ source: 'ics:payments', range: march, shifts });
+      const stored = async () =>
+        (
+          await store.listShifts({
+            teamRef: 'group:default/payments',
+            range: march,
+          })
+        ).map(s => `${s.source} ${s.externalId} ${s.userRef}`);
+
+      it('deletes occurrences the feed dropped and keeps the rest', async () => {
+        await store.ingest({ shifts: [before, fromApi] });
+        await replace([week1, week2, week3]);
+
+        const swapped = { ...week3, userRef: 'user:default/sam-carter' };
+        await expect(replace([week1, swapped])).resolves.toEqual({
+          written: 1,
+          deleted: 1,
+        });
+        await expect(stored()).resolves.toEqual([
+          'ics:payments rota/w0 user:default/jane-doe',
+          'ics:payments rota/w1 user:default/jane-doe',
+          'api api-1 user:default/jane-doe',
+          'ics:payments rota/w3 user:default/sam-carter',
+        ]);
+      });
+
+      it('changes nothing when run again with the same shifts', async () => {
+        await expect(replace([week1, week2])).resolves.toEqual({
+          written: 2,
+          deleted: 0,
+        });
+        const rows = await knex('oncall_shifts').orderBy('id');
+        await expect(replace([week1, week2])).resolves.toEqual({
+          written: 0,
+          deleted: 0,
+        });
+        await expect(knex('oncall_shifts').orderBy('id')).resolves.toEqual(
+          rows,
+        );
+      });
+
+      it('writes and deletes nothing when one shift fails', async () => {
+        await replace([week1, week2]);
+        // The swap is written before the broken shift fails; it must not stay.
+        const swapped = { ...week1, userRef: 'user:default/sam-carter' };
+        const broken = { ...week3, userRef: null as unknown as string };
+        await expect(
+          rejection(replace([swapped, broken])),
+        ).resolves.toHaveProperty('message');
+        await expect(stored()).resolves.toEqual([
+          'ics:payments rota/w1 user:default/jane-doe',
+          'ics:payments rota/w2 user:default/tom-becker',
+        ]);
+      });
+
+      it('refuses shifts of another source', async () => {
+        await expect(replace([fromApi])).rejects.toThrow(
+          'Cannot replace the shifts of ics:payments with shift api-1 of api',
+        );
+      });
     });
   },
 );

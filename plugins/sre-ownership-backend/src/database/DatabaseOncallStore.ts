@@ -9,7 +9,12 @@ import {
   ToilEntry,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { Knex } from 'knex';
-import { OncallEventBatch, OncallStore, TimeRange } from './OncallStore';
+import {
+  OncallEventBatch,
+  OncallStore,
+  ShiftReplacement,
+  TimeRange,
+} from './OncallStore';
 
 const migrationsDir = resolvePackagePath(
   '@sre-ownership/plugin-sre-ownership-backend',
@@ -64,6 +69,38 @@ const optionalMillis = (iso: string | undefined) =>
 const keepKnown = (knex: Knex, table: string, column: string) =>
   knex.raw(`COALESCE(excluded.??, ??.??)`, [column, table, column]);
 
+const upsertShift = (tx: Knex, shift: OncallShift, now: number) =>
+  tx('oncall_shifts')
+    .insert({
+      source: shift.source,
+      external_id: shift.externalId,
+      team_ref: shift.teamRef,
+      user_ref: shift.userRef,
+      schedule: shift.schedule ?? null,
+      starts_at: toMillis(shift.startsAt),
+      ends_at: toMillis(shift.endsAt),
+      updated_at: now,
+    })
+    .onConflict(['source', 'external_id'])
+    .merge([
+      'team_ref',
+      'user_ref',
+      'schedule',
+      'starts_at',
+      'ends_at',
+      'updated_at',
+    ]);
+
+const sameShift = (row: ShiftRow, shift: OncallShift) =>
+  row.team_ref === shift.teamRef &&
+  row.user_ref === shift.userRef &&
+  (row.schedule ?? undefined) === shift.schedule &&
+  Number(row.starts_at) === toMillis(shift.startsAt) &&
+  Number(row.ends_at) === toMillis(shift.endsAt);
+
+// Keeps each DELETE ... IN (...) well under SQLite's bound-parameter limit.
+const DELETE_CHUNK = 500;
+
 /** {@link OncallStore} on the plugin's database (SQLite or PostgreSQL). */
 export class DatabaseOncallStore implements OncallStore {
   static async create(options: {
@@ -82,26 +119,7 @@ export class DatabaseOncallStore implements OncallStore {
     const now = Date.now();
     await this.db.transaction(async tx => {
       for (const shift of batch.shifts ?? []) {
-        await tx('oncall_shifts')
-          .insert({
-            source: shift.source,
-            external_id: shift.externalId,
-            team_ref: shift.teamRef,
-            user_ref: shift.userRef,
-            schedule: shift.schedule ?? null,
-            starts_at: toMillis(shift.startsAt),
-            ends_at: toMillis(shift.endsAt),
-            updated_at: now,
-          })
-          .onConflict(['source', 'external_id'])
-          .merge([
-            'team_ref',
-            'user_ref',
-            'schedule',
-            'starts_at',
-            'ends_at',
-            'updated_at',
-          ]);
+        await upsertShift(tx, shift, now);
       }
       for (const page of batch.pages ?? []) {
         await tx('oncall_pages')
@@ -152,6 +170,52 @@ export class DatabaseOncallStore implements OncallStore {
             'updated_at',
           ]);
       }
+    });
+  }
+
+  async replaceShifts(options: {
+    source: string;
+    range: TimeRange;
+    shifts: OncallShift[];
+  }): Promise<ShiftReplacement> {
+    const { source, range, shifts } = options;
+    const stray = shifts.find(shift => shift.source !== source);
+    if (stray) {
+      throw new Error(
+        `Cannot replace the shifts of ${source} with shift ${stray.externalId} of ${stray.source}`,
+      );
+    }
+    const from = range.from.getTime();
+    const to = range.to.getTime();
+    const now = Date.now();
+    return this.db.transaction(async tx => {
+      // Every row that may be kept, updated or deleted overlaps the range.
+      const stored: Array<ShiftRow & { id: number | string }> = await tx(
+        'oncall_shifts',
+      )
+        .where('source', source)
+        .where('starts_at', '<', to)
+        .where('ends_at', '>', from);
+      const storedById = new Map(stored.map(row => [row.external_id, row]));
+      const given = new Set(shifts.map(shift => shift.externalId));
+
+      let written = 0;
+      for (const shift of shifts) {
+        const row = storedById.get(shift.externalId);
+        if (row && sameShift(row, shift)) continue;
+        await upsertShift(tx, shift, now);
+        written += 1;
+      }
+      const dropped = stored
+        .filter(row => Number(row.starts_at) >= from)
+        .filter(row => !given.has(row.external_id))
+        .map(row => row.id);
+      for (let i = 0; i < dropped.length; i += DELETE_CHUNK) {
+        await tx('oncall_shifts')
+          .whereIn('id', dropped.slice(i, i + DELETE_CHUNK))
+          .delete();
+      }
+      return { written, deleted: dropped.length };
     });
   }
 

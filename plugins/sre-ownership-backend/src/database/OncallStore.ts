@@ -17,6 +17,14 @@ export interface TimeRange {
   to: Date;
 }
 
+/** What {@link OncallStore.replaceShifts} changed. */
+export interface ShiftReplacement {
+  /** Shifts added or updated. */
+  written: number;
+  /** Shifts deleted because the feed no longer has them. */
+  deleted: number;
+}
+
 /** Persists on-call facts. Writes are idempotent per (source, externalId). */
 export interface OncallStore {
   /**
@@ -24,6 +32,19 @@ export interface OncallStore {
    * stored under the same source and external id is updated, never duplicated.
    */
   ingest(batch: OncallEventBatch): Promise<void>;
+
+  /**
+   * Makes the stored shifts of one source match a schedule feed, in one
+   * transaction: stores the given shifts (each must have that source) and
+   * deletes the source's shifts that start within the range but are no longer
+   * given, such as cancelled occurrences. Shifts that already match are not
+   * rewritten, so replacing with the same shifts changes nothing.
+   */
+  replaceShifts(options: {
+    source: string;
+    range: TimeRange;
+    shifts: OncallShift[];
+  }): Promise<ShiftReplacement>;
 
   /** Shifts of a team that overlap the range. */
   listShifts(options: {

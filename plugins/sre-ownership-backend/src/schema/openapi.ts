@@ -28,6 +28,108 @@ export const spec = {
           entityRef: { type: 'string' },
         },
       },
+      TeamBurden: {
+        type: 'object',
+        description:
+          'On-call burden of a team: status and reasons, team and per-engineer figures for the window and the previous one, weekly volume. See TeamBurden in @sre-ownership/plugin-sre-ownership-common; engineers is absent without the sre-ownership.burden.read permission.',
+        additionalProperties: true,
+        required: ['teamRef'],
+        properties: { teamRef: { type: 'string' } },
+      },
+      ServiceOnCallHealth: {
+        type: 'object',
+        description:
+          'On-call health of a service: page volume and trend, MTTA/MTTR by severity, off-hours share, who is on call now and next. See ServiceOnCallHealth in @sre-ownership/plugin-sre-ownership-common.',
+        additionalProperties: true,
+        required: ['entityRef'],
+        properties: { entityRef: { type: 'string' } },
+      },
+      Shift: {
+        type: 'object',
+        required: [
+          'source',
+          'externalId',
+          'teamRef',
+          'userRef',
+          'startsAt',
+          'endsAt',
+        ],
+        properties: {
+          source: {
+            type: 'string',
+            description:
+              'Where the record comes from; with externalId, its idempotency key.',
+          },
+          externalId: { type: 'string' },
+          teamRef: {
+            type: 'string',
+            description: 'Group entity ref, e.g. group:default/payments',
+          },
+          userRef: { type: 'string', description: 'User entity ref' },
+          schedule: { type: 'string' },
+          startsAt: {
+            type: 'string',
+            description: 'ISO 8601 time with offset',
+          },
+          endsAt: { type: 'string' },
+        },
+      },
+      Page: {
+        type: 'object',
+        required: ['source', 'externalId', 'severity', 'triggeredAt'],
+        properties: {
+          source: { type: 'string' },
+          externalId: { type: 'string' },
+          entityRef: {
+            type: 'string',
+            description: 'The service paged about; this or teamRef is required',
+          },
+          teamRef: { type: 'string' },
+          responderRef: { type: 'string' },
+          severity: {
+            type: 'string',
+            enum: ['critical', 'high', 'medium', 'low'],
+          },
+          title: { type: 'string' },
+          triggeredAt: { type: 'string' },
+          acknowledgedAt: { type: 'string' },
+          resolvedAt: { type: 'string' },
+        },
+      },
+      ToilEntry: {
+        type: 'object',
+        required: [
+          'source',
+          'externalId',
+          'teamRef',
+          'userRef',
+          'startedAt',
+          'minutes',
+        ],
+        properties: {
+          source: { type: 'string' },
+          externalId: { type: 'string' },
+          teamRef: { type: 'string' },
+          userRef: { type: 'string' },
+          category: { type: 'string' },
+          startedAt: { type: 'string' },
+          minutes: { type: 'integer' },
+        },
+      },
+      IngestionResult: {
+        type: 'object',
+        required: ['shifts', 'pages', 'toil'],
+        properties: {
+          shifts: { type: 'integer' },
+          pages: { type: 'integer' },
+          toil: { type: 'integer' },
+          unrouted: {
+            type: 'integer',
+            description:
+              'Alerts or incidents matching no entity or team; not stored.',
+          },
+        },
+      },
       Error: {
         type: 'object',
         properties: {
@@ -163,6 +265,272 @@ export const spec = {
             },
           },
           '401': { description: 'No valid Backstage token.' },
+        },
+      },
+    },
+    '/teams/{namespace}/{name}/burden': {
+      get: {
+        operationId: 'GetTeamBurden',
+        description:
+          'On-call burden of a team (Group) for a window and the previous one.',
+        parameters: [
+          {
+            name: 'namespace',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', minLength: 1 },
+          },
+          {
+            name: 'name',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', minLength: 1 },
+          },
+          {
+            name: 'days',
+            in: 'query',
+            description:
+              'Window length in days, 1 to 366; app-config sreOwnership.burden.windowDays (28) when absent.',
+            schema: { type: 'integer', minimum: 1, maximum: 366 },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The team burden.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/TeamBurden' },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid window, or the entity is not a Group.',
+          },
+          '401': { description: 'No valid Backstage token.' },
+          '404': {
+            description: 'No such Group, or the caller may not see it.',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/oncall-health': {
+      get: {
+        operationId: 'GetServiceOnCallHealth',
+        description:
+          'On-call health of a service for a window and the previous one.',
+        parameters: [
+          {
+            name: 'kind',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', minLength: 1 },
+          },
+          {
+            name: 'namespace',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', minLength: 1 },
+          },
+          {
+            name: 'name',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', minLength: 1 },
+          },
+          {
+            name: 'days',
+            in: 'query',
+            description:
+              'Window length in days, 1 to 366; app-config sreOwnership.burden.windowDays (28) when absent.',
+            schema: { type: 'integer', minimum: 1, maximum: 366 },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The on-call health.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ServiceOnCallHealth' },
+              },
+            },
+          },
+          '401': { description: 'No valid Backstage token.' },
+          '404': {
+            description: 'No such entity, or the caller may not see it.',
+          },
+        },
+      },
+    },
+    '/events': {
+      post: {
+        operationId: 'IngestEvents',
+        description:
+          'Bulk ingestion of shifts, pages and toil from any tool. Each record is keyed by (source, externalId): sending it again updates it. The batch is validated first and written in one transaction: one bad record rejects it whole. Needs sre-ownership.events.create.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  shifts: {
+                    type: 'array',
+                    items: { $ref: '#/components/schemas/Shift' },
+                  },
+                  pages: {
+                    type: 'array',
+                    items: { $ref: '#/components/schemas/Page' },
+                  },
+                  toil: {
+                    type: 'array',
+                    items: { $ref: '#/components/schemas/ToilEntry' },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Stored (or updated: redelivery changes nothing).',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/IngestionResult' },
+              },
+            },
+          },
+          '400': {
+            description:
+              'The batch was rejected whole; the message names each bad record by index and field.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+          '401': { description: 'No valid credentials.' },
+          '403': {
+            description: 'The caller lacks sre-ownership.events.create.',
+          },
+        },
+      },
+    },
+    '/webhooks/alertmanager': {
+      post: {
+        operationId: 'AlertmanagerWebhook',
+        description:
+          'Prometheus Alertmanager webhook receiver (payload version 4). Authenticate with a Backstage external-access static token (http_config.authorization in Alertmanager). Alerts route to entities by their sre-ownership.io/alert-selector annotation, else a service label equal to a Component name; a team label routes to a Group.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['version', 'alerts'],
+                properties: {
+                  version: { type: 'string' },
+                  status: { type: 'string' },
+                  alerts: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['status', 'labels', 'startsAt'],
+                      properties: {
+                        status: {
+                          type: 'string',
+                          enum: ['firing', 'resolved'],
+                        },
+                        labels: {
+                          type: 'object',
+                          additionalProperties: { type: 'string' },
+                        },
+                        annotations: {
+                          type: 'object',
+                          additionalProperties: { type: 'string' },
+                        },
+                        startsAt: { type: 'string' },
+                        endsAt: { type: 'string' },
+                        fingerprint: { type: 'string' },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Stored (or updated: redelivery changes nothing).',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/IngestionResult' },
+              },
+            },
+          },
+          '400': {
+            description:
+              'The batch was rejected whole; the message names each bad record by index and field.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+          '401': { description: 'No valid credentials.' },
+          '403': {
+            description: 'The caller lacks sre-ownership.events.create.',
+          },
+        },
+      },
+    },
+    '/webhooks/pagerduty': {
+      post: {
+        operationId: 'PagerDutyWebhook',
+        description:
+          'PagerDuty v3 webhook receiver for incident.triggered, incident.acknowledged and incident.resolved. Needs no Backstage token; the X-PagerDuty-Signature HMAC-SHA256 must match a secret in sreOwnership.pagerDuty.webhookSecrets. Incidents route by the pagerduty.com/service-id annotation.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['event'],
+                properties: {
+                  event: {
+                    type: 'object',
+                    required: [
+                      'id',
+                      'event_type',
+                      'resource_type',
+                      'occurred_at',
+                      'data',
+                    ],
+                    properties: {
+                      id: { type: 'string' },
+                      event_type: { type: 'string' },
+                      resource_type: { type: 'string' },
+                      occurred_at: { type: 'string' },
+                      agent: { type: ['object', 'null'] },
+                      data: { type: 'object', required: ['id', 'type'] },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description:
+              'Accepted; unmapped services and other event types store nothing.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/IngestionResult' },
+              },
+            },
+          },
+          '401': { description: 'Missing or wrong signature.' },
         },
       },
     },

@@ -12,6 +12,7 @@ const SKELETON_FIELDS = [
   'spec.domain',
   'spec.owner',
   'spec.parent',
+  'spec.profile.displayName',
 ];
 
 /**
@@ -23,6 +24,7 @@ const SKELETON_FIELDS = [
  */
 export class CatalogSkeleton {
   private entities = new Map<string, Entity>();
+  private list: Entity[] = [];
   private loadedAt = 0;
   private loading?: Promise<void>;
 
@@ -54,6 +56,15 @@ export class CatalogSkeleton {
     return ref => entities.get(ref) ?? null;
   }
 
+  /**
+   * Every entity of the outline, loading it first if needed. The same array
+   * is returned until the outline is refreshed.
+   */
+  async all(): Promise<Entity[]> {
+    await this.lookup();
+    return this.list;
+  }
+
   private async load(): Promise<void> {
     try {
       const credentials = await this.options.auth.getOwnServiceCredentials();
@@ -66,6 +77,7 @@ export class CatalogSkeleton {
           entities.set(stringifyEntityRef(entity), entity);
       }
       this.entities = entities;
+      this.list = [...entities.values()];
       this.loadedAt = Date.now();
     } catch (error) {
       // Without an outline resolution still works, in more round trips.

@@ -1,10 +1,16 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import express from 'express';
+import { AlertmanagerPayload } from '../ingest/alertmanager';
+import { PagerDutyWebhook } from '../ingest/pagerduty';
 import { spec } from '../schema/openapi';
+import { BurdenService } from './BurdenService';
+import { EventIngestion } from './EventIngestion';
 import { OwnershipResolver } from './OwnershipResolver';
 
 const DEFAULT_PAGE_SIZE = 200;
+
+type RequestWithRawBody = express.Request & { rawBody?: Buffer };
 
 /**
  * The plugin's HTTP routes. Requests are validated against the OpenAPI spec
@@ -13,39 +19,99 @@ const DEFAULT_PAGE_SIZE = 200;
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   ownership: OwnershipResolver;
+  burden: BurdenService;
+  ingestion: EventIngestion;
 }): Promise<express.Router> {
-  const { httpAuth, ownership } = options;
-  const router = createValidatedOpenApiRouter(spec);
+  const { httpAuth, ownership, burden, ingestion } = options;
+  const router = createValidatedOpenApiRouter(spec, {
+    middleware: [
+      express.json({
+        limit: '20mb',
+        // PagerDuty signs the exact bytes it sent.
+        verify: (req, _res, buffer) => {
+          (req as RequestWithRawBody).rawBody = buffer;
+        },
+      }),
+    ],
+  });
+  const caller = (req: Parameters<HttpAuthService['credentials']>[0]) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
   router.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
     const { kind, namespace, name } = req.params;
     const resolved = await ownership.getOwnership(
       { kind, namespace, name },
-      credentials,
+      await caller(req),
     );
-    res.json({ ...resolved });
+    res.json({ ...(await burden.withOnCall(resolved)) });
   });
 
   router.get('/ownership', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
     const page = await ownership.listOwnership(
       {
         kinds: req.query.kind ? [...req.query.kind] : undefined,
         limit: req.query.limit ?? DEFAULT_PAGE_SIZE,
         cursor: req.query.cursor,
       },
-      credentials,
+      await caller(req),
     );
     res.json({ ...page, items: page.items.map(item => ({ ...item })) });
+  });
+
+  router.get('/teams/:namespace/:name/burden', async (req, res) => {
+    const { namespace, name } = req.params;
+    const team = { kind: 'Group', namespace, name };
+    res.json({
+      ...(await burden.getTeamBurden(team, req.query.days, await caller(req))),
+    });
+  });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/oncall-health',
+    async (req, res) => {
+      const { kind, namespace, name } = req.params;
+      const health = await burden.getServiceHealth(
+        { kind, namespace, name },
+        req.query.days,
+        await caller(req),
+      );
+      res.json({ ...health });
+    },
+  );
+
+  router.post('/events', async (req, res) => {
+    res
+      .status(201)
+      .json(await ingestion.ingestBatch(req.body, await caller(req), req));
+  });
+
+  router.post('/webhooks/alertmanager', async (req, res) => {
+    const payload = req.body as AlertmanagerPayload;
+    res
+      .status(201)
+      .json(
+        await ingestion.ingestAlertmanager(payload, await caller(req), req),
+      );
+  });
+
+  router.post('/webhooks/pagerduty', async (req, res) => {
+    const signature = {
+      rawBody: (req as RequestWithRawBody).rawBody,
+      header: req.header('x-pagerduty-signature'),
+    };
+    res
+      .status(202)
+      .json(
+        await ingestion.ingestPagerDuty(
+          req.body as PagerDutyWebhook,
+          signature,
+          req,
+        ),
+      );
   });
 
   return router;

@@ -1,0 +1,333 @@
+/**
+ * Benchmark: team burden latency and ingestion throughput on PostgreSQL, on
+ * one real backend (catalog + this plugin). Loads 200 teams, 100,000 shifts
+ * and 1,000,000 pages over a year (once; kept in databases prefixed
+ * bench_burden_), then measures:
+ *   - GET /teams/:ns/:name/burden p50/p95, side by side with the raw SQL
+ *     aggregate it is built on (the team's pages and shifts of both windows),
+ *     run in the same process against the same database;
+ *   - bulk API ingestion throughput (events/s);
+ *   - Alertmanager webhook ingestion throughput (alerts/s).
+ * Prints figures; asserts nothing.
+ *
+ *   npm run bench:burden [-- --samples 200]
+ *   BENCH_PG=postgresql://postgres@127.0.0.1:5432 (default)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import knexFactory from 'knex';
+import {
+  BENCH_TOKEN,
+  fmt,
+  getJson,
+  percentile,
+  startBackend,
+  timed,
+  until,
+} from './harness';
+
+const SAMPLES =
+  Number(process.argv[process.argv.indexOf('--samples') + 1]) || 200;
+const TEAMS = 200;
+const USERS_PER_TEAM = 6;
+const PAGES = 1_000_000;
+const SHIFTS = 100_000;
+const PORT = 7037;
+const PG = process.env.BENCH_PG ?? 'postgresql://postgres@127.0.0.1:5432';
+const base = `http://127.0.0.1:${PORT}/api`;
+const DAY = 86_400_000;
+const now = Date.UTC(2026, 10, 1);
+
+const post = async (path: string, body: unknown) => {
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${BENCH_TOKEN}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+};
+
+function writeCatalog(dir: string) {
+  const docs: object[] = [];
+  for (let t = 0; t < TEAMS; t++) {
+    const members = Array.from(
+      { length: USERS_PER_TEAM },
+      (_, u) => `engineer-${t}-${u}`,
+    );
+    docs.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: `team-${t}` },
+      spec: { type: 'team', children: [], members },
+    });
+    members.forEach((name, u) =>
+      docs.push({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'User',
+        metadata: {
+          name,
+          annotations: {
+            'sre-ownership.io/timezone': [
+              'Europe/London',
+              'America/New_York',
+              'Australia/Sydney',
+            ][u % 3],
+          },
+        },
+        spec: { memberOf: [`team-${t}`] },
+      }),
+    );
+    docs.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: `service-${t}` },
+      spec: {
+        type: 'service',
+        lifecycle: 'production',
+        owner: `group:team-${t}`,
+      },
+    });
+  }
+  const file = join(dir, 'catalog.yaml');
+  writeFileSync(file, docs.map(d => JSON.stringify(d)).join('\n---\n'));
+  return file;
+}
+
+function* eventBatches(size: number) {
+  const start = now - 365 * DAY;
+  const shiftsPerTeam = SHIFTS / TEAMS;
+  const shiftLength = (365 * DAY) / shiftsPerTeam;
+  let shifts = [];
+  for (let t = 0; t < TEAMS; t++) {
+    for (let s = 0; s < shiftsPerTeam; s++) {
+      shifts.push({
+        source: 'bench',
+        externalId: `shift-${t}-${s}`,
+        teamRef: `group:default/team-${t}`,
+        userRef: `user:default/engineer-${t}-${s % USERS_PER_TEAM}`,
+        startsAt: new Date(start + s * shiftLength).toISOString(),
+        endsAt: new Date(start + (s + 1) * shiftLength).toISOString(),
+      });
+      if (shifts.length === size) {
+        yield { shifts };
+        shifts = [];
+      }
+    }
+  }
+  if (shifts.length) yield { shifts };
+  let pages = [];
+  for (let p = 0; p < PAGES; p++) {
+    const t = p % TEAMS;
+    const at = start + ((p * 7919) % (365 * 24 * 60)) * 60_000;
+    pages.push({
+      source: 'bench',
+      externalId: `page-${p}`,
+      entityRef: `component:default/service-${t}`,
+      teamRef: `group:default/team-${t}`,
+      severity: ['critical', 'high', 'medium', 'low'][p % 4],
+      triggeredAt: new Date(at).toISOString(),
+      acknowledgedAt: new Date(at + 5 * 60_000).toISOString(),
+      resolvedAt: new Date(at + 40 * 60_000).toISOString(),
+    });
+    if (pages.length === size) {
+      yield { pages };
+      pages = [];
+    }
+  }
+  if (pages.length) yield { pages };
+}
+
+async function main() {
+  const dir = resolve(__dirname, '..', '.data', 'bench-burden');
+  mkdirSync(dir, { recursive: true });
+  const catalogFile = writeCatalog(dir);
+  const backend = await startBackend({
+    port: PORT,
+    config: {
+      backend: {
+        database: { client: 'pg', connection: PG, prefix: 'bench_burden_' },
+      },
+      permission: { enabled: true },
+      catalog: {
+        processingInterval: { hours: 24 },
+        rules: [{ allow: ['Component', 'Group', 'User', 'Location'] }],
+        locations: [{ type: 'file', target: catalogFile }],
+      },
+      sreOwnership: { burden: { windowDays: 28 } },
+    },
+    features: [
+      import('@backstage/plugin-catalog-backend'),
+      import('@backstage/plugin-permission-backend'),
+      import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+      import('@sre-ownership/plugin-sre-ownership-backend'),
+    ],
+  });
+  const db = knexFactory({
+    client: 'pg',
+    connection: `${PG}/bench_burden_sre-ownership`,
+  });
+  await until(
+    'the catalog to hold every team',
+    async () =>
+      (
+        await getJson(
+          `${base}/catalog/entities/by-query?limit=1&filter=kind=group`,
+        )
+      ).totalItems >= TEAMS,
+    20 * 60_000,
+  );
+
+  const [{ n: stored }] = await db('oncall_pages')
+    .where('source', 'bench')
+    .count({ n: '*' });
+  if (Number(stored) < PAGES) {
+    console.log(
+      `Loading ${SHIFTS} shifts and ${PAGES} pages through the bulk API...`,
+    );
+    let events = 0;
+    const loadMs = await timed(async () => {
+      for (const batch of eventBatches(5000)) {
+        await post('/sre-ownership/events', batch);
+        events += (batch.shifts?.length ?? 0) + (batch.pages?.length ?? 0);
+      }
+    });
+    console.log(
+      `  loaded ${events} events in ${(loadMs / 1000).toFixed(
+        1,
+      )} s: ${Math.round(events / (loadMs / 1000))} events/s`,
+    );
+  }
+  await db.raw('ANALYZE');
+
+  // Team burden against its raw aggregate.
+  const nowIso = new Date(Date.now()).toISOString();
+  const windowStart = Date.now() - 56 * DAY;
+  const rawAggregate = (team: string) =>
+    Promise.all([
+      db('oncall_pages')
+        .where('team_ref', team)
+        .where('triggered_at', '>=', windowStart)
+        .where('triggered_at', '<', Date.parse(nowIso))
+        .select('severity')
+        .count({ pages: '*' })
+        .avg({ ack: db.raw('acknowledged_at - triggered_at') })
+        .avg({ resolve: db.raw('resolved_at - triggered_at') })
+        .groupBy('severity'),
+      db('oncall_shifts')
+        .where('team_ref', team)
+        .where('starts_at', '<', Date.parse(nowIso))
+        .where('ends_at', '>', windowStart)
+        .select('user_ref')
+        .sum({ ms: db.raw('ends_at - starts_at') })
+        .groupBy('user_ref'),
+    ]);
+  const teams = Array.from(
+    { length: SAMPLES },
+    (_, i) => `team-${(i * 37) % TEAMS}`,
+  );
+  for (const team of teams.slice(0, 20)) {
+    await getJson(`${base}/sre-ownership/teams/default/${team}/burden`);
+    await rawAggregate(`group:default/${team}`);
+  }
+  const endpoint: number[] = [];
+  const raw: number[] = [];
+  for (const team of teams) {
+    endpoint.push(
+      await timed(() =>
+        getJson(`${base}/sre-ownership/teams/default/${team}/burden`),
+      ),
+    );
+    raw.push(await timed(() => rawAggregate(`group:default/${team}`)));
+  }
+
+  // Ingestion throughput, on fresh events that are removed afterwards.
+  const run = `bench-run-${Date.now()}`;
+  const fresh = (n: number, offset: number) => ({
+    pages: Array.from({ length: n }, (_, i) => ({
+      source: run,
+      externalId: `p-${offset + i}`,
+      teamRef: `group:default/team-${i % TEAMS}`,
+      severity: 'high',
+      triggeredAt: new Date(Date.now() - (i % 1000) * 60_000).toISOString(),
+    })),
+  });
+  const BULK = 50_000;
+  const bulkMs = await timed(async () => {
+    for (let offset = 0; offset < BULK; offset += 5000)
+      await post('/sre-ownership/events', fresh(5000, offset));
+  });
+  const WEBHOOKS = 200;
+  const ALERTS_PER_WEBHOOK = 50;
+  const webhookMs = await timed(async () => {
+    for (let w = 0; w < WEBHOOKS; w++) {
+      await post('/sre-ownership/webhooks/alertmanager', {
+        version: '4',
+        status: 'firing',
+        alerts: Array.from({ length: ALERTS_PER_WEBHOOK }, (_, a) => ({
+          status: 'firing',
+          labels: {
+            alertname: `Alert${a}`,
+            service: `service-${(w + a) % TEAMS}`,
+            severity: 'warning',
+          },
+          startsAt: new Date(Date.now() - w * 1000).toISOString(),
+          fingerprint: `${run}-${w}-${a}`,
+        })),
+      });
+    }
+  });
+  await db('oncall_pages').where('source', run).del();
+  await db('oncall_pages').where('external_id', 'like', `${run}-%`).del();
+
+  const [e50, e95, r50, r95] = [
+    percentile(endpoint, 0.5),
+    percentile(endpoint, 0.95),
+    percentile(raw, 0.5),
+    percentile(raw, 0.95),
+  ];
+  console.log(
+    `\nTeam burden (28-day window and the previous one), ${SAMPLES} samples, PostgreSQL:`,
+  );
+  console.log(
+    `  GET /teams/:ns/:name/burden (HTTP)   p50 ${fmt(e50)}  p95 ${fmt(
+      e95,
+    )}  (target p95 < 150 ms)`,
+  );
+  console.log(
+    `  raw SQL aggregate (in process)       p50 ${fmt(r50)}  p95 ${fmt(r95)}`,
+  );
+  console.log(
+    `  ratio endpoint / raw                 p50 ${(e50 / r50).toFixed(
+      2,
+    )}x  p95 ${(e95 / r95).toFixed(2)}x  (target <= 2x)`,
+  );
+  console.log(`\nIngestion:`);
+  console.log(
+    `  bulk API: ${BULK} events in ${fmt(bulkMs)}: ${Math.round(
+      BULK / (bulkMs / 1000),
+    )} events/s  (target >= 5000)`,
+  );
+  console.log(
+    `  Alertmanager: ${
+      WEBHOOKS * ALERTS_PER_WEBHOOK
+    } alerts in ${WEBHOOKS} webhooks, ${fmt(webhookMs)}: ${Math.round(
+      (WEBHOOKS * ALERTS_PER_WEBHOOK) / (webhookMs / 1000),
+    )} alerts/s`,
+  );
+
+  await db.destroy();
+  await backend.stop();
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);

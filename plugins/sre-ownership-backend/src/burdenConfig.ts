@@ -1,0 +1,123 @@
+import { Config } from '@backstage/config';
+import {
+  BurdenLimits,
+  DEFAULT_BURDEN_LIMITS,
+  DEFAULT_WORKING_TIME,
+  WorkingTime,
+} from '@sre-ownership/plugin-sre-ownership-common';
+
+/** How on-call burden is measured, from `sreOwnership.burden`. */
+export interface BurdenSettings {
+  windowDays: number;
+  limits: BurdenLimits;
+  workingTime: WorkingTime;
+  defaultTimezone: string;
+}
+
+function fail(key: string, message: string): never {
+  throw new Error(`Invalid app-config: sreOwnership.burden.${key} ${message}`);
+}
+
+function positive(
+  config: Config,
+  key: string,
+  fallback: number,
+  max = Infinity,
+): number {
+  const value = config.getOptionalNumber(key);
+  if (value === undefined) return fallback;
+  if (!(value > 0) || value > max)
+    fail(
+      key,
+      `must be a number above 0${max < Infinity ? ` and at most ${max}` : ''}`,
+    );
+  return value;
+}
+
+function clock(config: Config, key: string, fallback: string): string {
+  const value = config.getOptionalString(key) ?? fallback;
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value))
+    fail(key, `"${value}" must be a time of day as HH:MM`);
+  return value;
+}
+
+function timezone(value: string, key: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions();
+    return value;
+  } catch {
+    return fail(key, `"${value}" is not an IANA time zone`);
+  }
+}
+
+/** Reads and validates `sreOwnership.burden`; every key is optional. */
+export function readBurdenSettings(root: Config): BurdenSettings {
+  const config = root.getOptionalConfig('sreOwnership.burden');
+  if (!config) {
+    return {
+      windowDays: 28,
+      limits: DEFAULT_BURDEN_LIMITS,
+      workingTime: DEFAULT_WORKING_TIME,
+      defaultTimezone: 'UTC',
+    };
+  }
+  const holidays = config.getOptionalStringArray('workingTime.holidays') ?? [];
+  holidays.forEach(day => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day))
+      fail('workingTime.holidays', `"${day}" must be a date as YYYY-MM-DD`);
+  });
+  return {
+    windowDays: positive(config, 'windowDays', 28, 366),
+    limits: {
+      onCallWeeksPerMonth: positive(
+        config,
+        'limits.onCallWeeksPerMonth',
+        DEFAULT_BURDEN_LIMITS.onCallWeeksPerMonth,
+      ),
+      pagesPerShift: positive(
+        config,
+        'limits.pagesPerShift',
+        DEFAULT_BURDEN_LIMITS.pagesPerShift,
+      ),
+      onCallShare: positive(
+        config,
+        'limits.onCallShare',
+        DEFAULT_BURDEN_LIMITS.onCallShare,
+        1,
+      ),
+      toilShare: positive(
+        config,
+        'limits.toilShare',
+        DEFAULT_BURDEN_LIMITS.toilShare,
+        1,
+      ),
+    },
+    workingTime: {
+      businessStart: clock(
+        config,
+        'workingTime.businessStart',
+        DEFAULT_WORKING_TIME.businessStart,
+      ),
+      businessEnd: clock(
+        config,
+        'workingTime.businessEnd',
+        DEFAULT_WORKING_TIME.businessEnd,
+      ),
+      sleepStart: clock(
+        config,
+        'workingTime.sleepStart',
+        DEFAULT_WORKING_TIME.sleepStart,
+      ),
+      sleepEnd: clock(
+        config,
+        'workingTime.sleepEnd',
+        DEFAULT_WORKING_TIME.sleepEnd,
+      ),
+      holidays,
+    },
+    defaultTimezone: timezone(
+      config.getOptionalString('defaultTimezone') ?? 'UTC',
+      'defaultTimezone',
+    ),
+  };
+}

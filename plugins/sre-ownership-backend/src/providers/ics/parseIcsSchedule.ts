@@ -1,0 +1,259 @@
+import { OncallShift } from '@sre-ownership/plugin-sre-ownership-common';
+import { createHash } from 'node:crypto';
+import ICAL from 'ical.js';
+import { TimeRange } from '../../database/OncallStore';
+
+/** What an event says about who is on call. */
+export interface ShiftCandidate {
+  /**
+   * Lower-case `mailto:` addresses of the event's ATTENDEEs, in order, then
+   * of its ORGANIZER.
+   */
+  emails: string[];
+  /** The event's SUMMARY. */
+  summary: string;
+}
+
+/** Picks the User entity ref an event names, or undefined when none. */
+export type ShiftUserResolver = (
+  candidate: ShiftCandidate,
+) => string | undefined;
+
+/** An event, or a problem with the feed, that was not stored. */
+export interface IcsScheduleWarning {
+  message: string;
+  /** SUMMARY of the event concerned. */
+  summary?: string;
+  /** Start of the occurrence concerned, ISO 8601 UTC. */
+  startsAt?: string;
+}
+
+/** Shifts read from one feed, and what was left out. */
+export interface IcsScheduleParseResult {
+  shifts: OncallShift[];
+  warnings: IcsScheduleWarning[];
+}
+
+/** One schedule feed as the parser needs it. */
+export interface IcsScheduleFeedIdentity {
+  /** Name of the feed, stored as the shifts' `schedule`. */
+  name: string;
+  /** Group entity ref of the rotation. */
+  teamRef: string;
+}
+
+// The oncall_shifts.source column holds 64 characters.
+const MAX_SOURCE_LENGTH = 64;
+// Guards against rules such as FREQ=MINUTELY with no end.
+const MAX_OCCURRENCES_PER_EVENT = 20_000;
+
+/**
+ * The `source` of the shifts of a feed: `ics:<feed name>`. A name too long
+ * for the column is shortened and made unique again with a hash of it.
+ */
+export function icsScheduleSource(feedName: string): string {
+  const source = `ics:${feedName}`;
+  if (source.length <= MAX_SOURCE_LENGTH) return source;
+  const hash = createHash('sha256').update(feedName).digest('hex');
+  return `${source.slice(0, MAX_SOURCE_LENGTH - 9)}#${hash.slice(0, 8)}`;
+}
+
+const toIso = (time: ICAL.Time) =>
+  new Date(time.toUnixTime() * 1000).toISOString();
+
+function emailsOf(event: ICAL.Event): string[] {
+  const organizer = event.component.getFirstProperty('organizer');
+  return [...event.attendees, ...(organizer ? [organizer] : [])]
+    .map(property => String(property.getFirstValue() ?? ''))
+    .filter(value => /^mailto:/i.test(value))
+    .map(value => value.slice('mailto:'.length).trim().toLowerCase());
+}
+
+/**
+ * End of an occurrence starting at `start`. ical.js adds the event's exact
+ * length in wall-clock fields, which moves the end by an hour when the
+ * event's own DTSTART..DTEND spans a DST change; adding the wall-clock
+ * length instead keeps "Monday 09:00 to Monday 09:00" in the feed's zone.
+ */
+function occurrenceEnd(item: ICAL.Event, start: ICAL.Time): ICAL.Time {
+  const end = start.clone();
+  const dtend = item.component.hasProperty('dtend');
+  if (dtend && item.startDate.zone?.tzid === item.endDate.zone?.tzid) {
+    end.addDuration(item.endDate.subtractDate(item.startDate));
+  } else {
+    end.addDuration(item.duration);
+  }
+  return end;
+}
+
+const isCancelled = (event: ICAL.Event) =>
+  String(event.component.getFirstPropertyValue('status')).toUpperCase() ===
+  'CANCELLED';
+
+function groupByUid(calendar: ICAL.Component) {
+  const events = new Map<string, ICAL.Component[]>();
+  for (const component of calendar.getAllSubcomponents('vevent')) {
+    const uid = String(component.getFirstPropertyValue('uid') ?? '');
+    events.set(uid, [...(events.get(uid) ?? []), component]);
+  }
+  return events;
+}
+
+function parseCalendar(ics: string): ICAL.Component {
+  let calendar: ICAL.Component;
+  try {
+    calendar = new ICAL.Component(ICAL.parse(ics));
+  } catch (error) {
+    const reason = String((error as Error).message).slice(0, 200);
+    throw new Error(`not an iCalendar (RFC 5545) feed: ${reason}`);
+  }
+  if (calendar.name !== 'vcalendar') {
+    throw new Error(`not an iCalendar feed: found ${calendar.name}`);
+  }
+  return calendar;
+}
+
+function undefinedTimeZones(calendar: ICAL.Component): string[] {
+  const missing = new Set<string>();
+  for (const event of calendar.getAllSubcomponents('vevent')) {
+    for (const name of ['dtstart', 'dtend', 'recurrence-id']) {
+      const tzid = event.getFirstProperty(name)?.getParameter('tzid');
+      if (typeof tzid === 'string' && !calendar.getTimeZoneByID(tzid)) {
+        missing.add(tzid);
+      }
+    }
+  }
+  return [...missing];
+}
+
+/**
+ * Reads the on-call shifts of an iCalendar (RFC 5545) schedule feed that
+ * overlap `range`, whole (nothing is clipped to the range).
+ *
+ * Recurring events are expanded (RRULE, RDATE), EXDATEs skipped and
+ * RECURRENCE-ID overrides applied; times are resolved with the feed's own
+ * VTIMEZONEs, so a handover at 09:00 local stays at 09:00 across DST. Times
+ * without a zone (floating, or all-day dates) are read as UTC. Cancelled
+ * events and occurrences (STATUS:CANCELLED) are left out.
+ *
+ * Each shift's `externalId` is `<UID>/<RECURRENCE-ID as ISO UTC>` (the
+ * occurrence's start as scheduled by the rule, which is its start unless an
+ * override moves it), so reading the same feed again yields the same ids and
+ * an override that moves a handover updates that shift rather than adding
+ * one. Events whose people `resolveUser` cannot map to a User are left out
+ * and reported in `warnings`.
+ *
+ * @throws Error when the text is not an iCalendar feed.
+ */
+export function parseIcsSchedule(options: {
+  ics: string;
+  range: TimeRange;
+  feed: IcsScheduleFeedIdentity;
+  resolveUser: ShiftUserResolver;
+}): IcsScheduleParseResult {
+  const { range, feed, resolveUser } = options;
+  const from = range.from.getTime();
+  const to = range.to.getTime();
+  const source = icsScheduleSource(feed.name);
+  const calendar = parseCalendar(options.ics);
+  const shifts = new Map<string, OncallShift>();
+  const warnings: IcsScheduleWarning[] = undefinedTimeZones(calendar).map(
+    tzid => ({
+      message: `time zone ${tzid} has no VTIMEZONE in the feed; its times were read as UTC`,
+    }),
+  );
+
+  const addOccurrence = (
+    uid: string,
+    item: ICAL.Event,
+    recurrenceId: ICAL.Time,
+    start: ICAL.Time,
+  ) => {
+    const end = occurrenceEnd(item, start);
+    const startsAtMs = start.toUnixTime() * 1000;
+    const endsAtMs = end.toUnixTime() * 1000;
+    if (startsAtMs >= to || endsAtMs <= from || isCancelled(item)) return;
+    const summary = item.summary ?? '';
+    const startsAt = toIso(start);
+    if (endsAtMs <= startsAtMs) {
+      warnings.push({ message: 'event has no duration', summary, startsAt });
+      return;
+    }
+    const userRef = resolveUser({ emails: emailsOf(item), summary });
+    if (!userRef) {
+      warnings.push({
+        message:
+          'no User matches the e-mail addresses or the summary of this event',
+        summary,
+        startsAt,
+      });
+      return;
+    }
+    const externalId = `${uid}/${toIso(recurrenceId)}`;
+    shifts.set(externalId, {
+      source,
+      externalId,
+      teamRef: feed.teamRef,
+      userRef,
+      schedule: feed.name,
+      startsAt,
+      endsAt: new Date(endsAtMs).toISOString(),
+    });
+  };
+
+  for (const [uid, components] of groupByUid(calendar)) {
+    const master = components.find(c => !c.hasProperty('recurrence-id'));
+    const overrides = components
+      .filter(c => c.hasProperty('recurrence-id'))
+      .map(c => new ICAL.Event(c));
+    if (!uid) {
+      const summary = components[0].getFirstPropertyValue('summary');
+      warnings.push({ message: 'event has no UID', summary: String(summary) });
+      continue;
+    }
+    if (!master) {
+      // Overrides of a series the feed does not contain stand on their own.
+      for (const event of overrides) {
+        addOccurrence(uid, event, event.recurrenceId, event.startDate);
+      }
+      continue;
+    }
+    const event = new ICAL.Event(master, {
+      exceptions: overrides,
+      strictExceptions: true,
+    });
+    if (isCancelled(event)) continue;
+    const iterator = event.iterator();
+    let count = 0;
+    for (
+      let next = iterator.next();
+      next && next.toUnixTime() * 1000 < to;
+      next = iterator.next()
+    ) {
+      if (++count > MAX_OCCURRENCES_PER_EVENT) {
+        warnings.push({
+          message: `stopped after ${MAX_OCCURRENCES_PER_EVENT} occurrences`,
+          summary: event.summary,
+        });
+        break;
+      }
+      const details = event.getOccurrenceDetails(next);
+      addOccurrence(uid, details.item, details.recurrenceId, details.startDate);
+    }
+    // An override may move an occurrence scheduled after the range into it.
+    for (const override of overrides) {
+      if (override.recurrenceId.toUnixTime() * 1000 >= to) {
+        addOccurrence(uid, override, override.recurrenceId, override.startDate);
+      }
+    }
+  }
+
+  return {
+    shifts: [...shifts.values()].sort(
+      (a, b) =>
+        a.startsAt.localeCompare(b.startsAt) ||
+        a.externalId.localeCompare(b.externalId),
+    ),
+    warnings,
+  };
+}

@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FETCH_TIMEOUT_MS = 30_000;
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+function localPath(url: string, baseDir: string): string | undefined {
+  const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
+  let path: string;
+  if (scheme === undefined) {
+    path = url;
+  } else if (scheme !== 'file') {
+    return undefined;
+  } else if (url.startsWith('file://')) {
+    path = fileURLToPath(url);
+  } else {
+    // `file:../x.ics` is not a valid URL, but is the natural way to write a
+    // path relative to the backend in catalog-info.yaml.
+    path = decodeURIComponent(url.slice('file:'.length));
+  }
+  // An annotation can name any path; reading only .ics files keeps a catalog
+  // author from pointing the backend at its own secrets.
+  if (!path.toLowerCase().endsWith('.ics')) {
+    throw new Error('a local schedule feed must be an .ics file');
+  }
+  return isAbsolute(path) ? path : resolve(baseDir, path);
+}
+
+/**
+ * Reads the text of an iCalendar schedule feed. `https:`, `http:` and
+ * `webcal:` URLs (PagerDuty's subscription links) are fetched; `file:` URLs
+ * and plain paths are read from disk, relative ones against `baseDir`.
+ *
+ * Errors never contain the URL, which often embeds an access token.
+ */
+export async function readIcsFeed(
+  url: string,
+  options: { baseDir: string; signal?: AbortSignal },
+): Promise<string> {
+  const path = localPath(url, options.baseDir);
+  if (path) {
+    return readFile(path, { encoding: 'utf8', signal: options.signal });
+  }
+  const scheme = SCHEME.exec(url)![1].toLowerCase();
+  let target = url;
+  if (scheme === 'webcal' || scheme === 'webcals') {
+    target = `https:${url.slice(scheme.length + 1)}`;
+  } else if (scheme !== 'https' && scheme !== 'http') {
+    throw new Error(`${scheme}: URLs are not supported for schedule feeds`);
+  }
+  const timeout = AbortSignal.timeout(FETCH_TIMEOUT_MS);
+  const response = await fetch(target, {
+    headers: { accept: 'text/calendar, text/plain;q=0.5, */*;q=0.1' },
+    signal: options.signal
+      ? AbortSignal.any([options.signal, timeout])
+      : timeout,
+  });
+  if (!response.ok) {
+    throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+  }
+  return response.text();
+}

@@ -1,0 +1,170 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { sreOwnershipEventsCreatePermission } from '@sre-ownership/plugin-sre-ownership-common';
+import { Request } from 'express';
+import { OncallEventBatch, OncallStore } from '../database/OncallStore';
+import {
+  AlertmanagerPayload,
+  pagesFromAlertmanager,
+} from '../ingest/alertmanager';
+import {
+  PagerDutyWebhook,
+  pageFromPagerDuty,
+  verifyPagerDutySignature,
+} from '../ingest/pagerduty';
+import { PageRouting } from '../ingest/routing';
+import { validateBatch } from '../ingest/validateBatch';
+import { CatalogSkeleton } from './CatalogSkeleton';
+
+/** What an ingestion stored (a type alias, so it is a plain JSON object). */
+export type IngestionResult = {
+  shifts: number;
+  pages: number;
+  toil: number;
+  /** Alerts or incidents that matched no entity or team, and were not stored. */
+  unrouted?: number;
+};
+
+/**
+ * Receives on-call events from every source: validates them, routes them to
+ * entities and teams, writes each delivery in one transaction, and records an
+ * audit event. Redelivered events update the same rows.
+ */
+export class EventIngestion {
+  private routing?: { entities: Entity[]; routing: PageRouting };
+
+  constructor(
+    private readonly options: {
+      store: OncallStore;
+      skeleton: CatalogSkeleton;
+      permissions: PermissionsService;
+      auditor: AuditorService;
+      pagerDutySecrets: string[];
+    },
+  ) {}
+
+  async ingestBatch(
+    body: unknown,
+    credentials: BackstageCredentials,
+    request: Request,
+  ) {
+    await this.authorize(credentials);
+    return this.audited('events-ingest', request, async () => {
+      const batch = validateBatch(body);
+      await this.options.store.ingest(batch);
+      return counts(batch);
+    });
+  }
+
+  async ingestAlertmanager(
+    payload: AlertmanagerPayload,
+    credentials: BackstageCredentials,
+    request: Request,
+  ) {
+    await this.authorize(credentials);
+    return this.audited('alertmanager-webhook', request, async () => {
+      const { pages, unrouted } = pagesFromAlertmanager(
+        payload,
+        await this.pageRouting(),
+      );
+      if (pages.length) await this.options.store.ingest({ pages });
+      return { ...counts({ pages }), unrouted };
+    });
+  }
+
+  async ingestPagerDuty(
+    webhook: PagerDutyWebhook,
+    signature: { rawBody: Buffer | undefined; header: string | undefined },
+    request: Request,
+  ) {
+    verifyPagerDutySignature({
+      ...signature,
+      secrets: this.options.pagerDutySecrets,
+    });
+    return this.audited('pagerduty-webhook', request, async () => {
+      const routing = await this.pageRouting();
+      const serviceId = webhook.event.data.service?.id;
+      const page = pageFromPagerDuty(webhook, {
+        target: serviceId ? routing.forPagerDutyService(serviceId) : {},
+        responderRef: await this.userNamed(webhook.event.agent?.summary),
+      });
+      if (page) await this.options.store.ingest({ pages: [page] });
+      return {
+        ...counts({ pages: page ? [page] : [] }),
+        unrouted: page ? 0 : 1,
+      };
+    });
+  }
+
+  private async authorize(credentials: BackstageCredentials) {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: sreOwnershipEventsCreatePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Sending on-call events needs the ${sreOwnershipEventsCreatePermission.name} permission`,
+      );
+    }
+  }
+
+  private async audited(
+    eventId: string,
+    request: Request,
+    write: () => Promise<IngestionResult>,
+  ): Promise<IngestionResult> {
+    const event = await this.options.auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request,
+    });
+    try {
+      const result = await write();
+      await event.success({ meta: { ...result } });
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  // Rebuilt only when the catalog outline has been refreshed.
+  private async pageRouting(): Promise<PageRouting> {
+    const entities = await this.options.skeleton.all();
+    if (this.routing?.entities !== entities) {
+      this.routing = { entities, routing: new PageRouting(entities) };
+    }
+    return this.routing.routing;
+  }
+
+  private async userNamed(
+    name: string | undefined,
+  ): Promise<string | undefined> {
+    if (!name) return undefined;
+    const wanted = name.toLocaleLowerCase('en-US');
+    const user = (await this.options.skeleton.all()).find(
+      entity =>
+        entity.kind === 'User' &&
+        [
+          entity.metadata.name,
+          (entity.spec?.profile as { displayName?: string } | undefined)
+            ?.displayName,
+        ].some(candidate => candidate?.toLocaleLowerCase('en-US') === wanted),
+    );
+    return user ? stringifyEntityRef(user) : undefined;
+  }
+}
+
+function counts(batch: OncallEventBatch): IngestionResult {
+  return {
+    shifts: batch.shifts?.length ?? 0,
+    pages: batch.pages?.length ?? 0,
+    toil: batch.toil?.length ?? 0,
+  };
+}
