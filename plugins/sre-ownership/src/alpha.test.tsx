@@ -10,7 +10,10 @@ import { anEntity } from './__testUtils__/entityPage';
 const CARD_IDS = [
   'entity-card:sre-ownership/reliability-ownership',
   'entity-card:sre-ownership/escalation-path',
+  'entity-card:sre-ownership/oncall-health',
 ] as const;
+
+const TEAM_BURDEN_ID = 'entity-card:sre-ownership/team-burden';
 
 describe('new frontend system plugin', () => {
   it.each(CARD_IDS)(
@@ -56,5 +59,17 @@ describe('new frontend system plugin', () => {
     const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
     expect(filter?.(anEntity({ kind: 'Component' }))).toBe(true);
     expect(filter?.(anEntity({ kind: 'User' }))).toBe(false);
+  });
+
+  it('shows the team burden card on Group pages only, full width', () => {
+    const tester = createExtensionTester(
+      sreOwnershipPlugin.getExtension(TEAM_BURDEN_ID),
+    );
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+    expect(filter?.(anEntity({ kind: 'Group' }))).toBe(true);
+    for (const kind of ['Component', 'User', 'System']) {
+      expect(filter?.(anEntity({ kind }))).toBe(false);
+    }
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('content');
   });
 });

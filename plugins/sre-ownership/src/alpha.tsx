@@ -81,8 +81,56 @@ export const escalationPathCard = EntityCardBlueprint.make({
 });
 
 /**
+ * On-call health card on component, API, resource and system pages: who is on
+ * call now and next, page volume and its weekly trend, the share of pages
+ * outside business hours, and MTTA/MTTR by severity.
+ *
+ * @remarks
+ * Extension ID: `entity-card:sre-ownership/oncall-health`.
+ * Its `filter` and `type` can be overridden under `app.extensions` in
+ * app-config, or the card turned off with `false`.
+ * @alpha
+ */
+export const onCallHealthCard = EntityCardBlueprint.make({
+  name: 'oncall-health',
+  params: {
+    type: 'info',
+    filter: RELIABILITY_KINDS,
+    loader: () =>
+      import('./components/OnCallHealthCard').then(m =>
+        compatWrapper(<m.OnCallHealthCard />),
+      ),
+  },
+});
+
+/**
+ * Team burden card on Group pages, full width: the team's status (healthy,
+ * at risk, overloaded) with its reasons, team figures against the sustainable
+ * limits, the weekly page trend and, for viewers with the
+ * `sre-ownership.burden.read` permission, each engineer's figures.
+ *
+ * @remarks
+ * Extension ID: `entity-card:sre-ownership/team-burden`.
+ * Its `filter` and `type` can be overridden under `app.extensions` in
+ * app-config, or the card turned off with `false`.
+ * @alpha
+ */
+export const teamBurdenCard = EntityCardBlueprint.make({
+  name: 'team-burden',
+  params: {
+    type: 'content',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/TeamBurdenCard').then(m =>
+        compatWrapper(<m.TeamBurdenCard />),
+      ),
+  },
+});
+
+/**
  * The Reliability tab (`/reliability`, in the Operation group) on component,
- * API, resource and system pages: both cards side by side.
+ * API, resource and system pages: reliability ownership, the escalation path
+ * and on-call health together.
  *
  * @remarks
  * Extension ID: `entity-content:sre-ownership/reliability`.
@@ -115,6 +163,8 @@ export default createFrontendPlugin({
     sreOwnershipApi,
     reliabilityOwnershipCard,
     escalationPathCard,
+    onCallHealthCard,
+    teamBurdenCard,
     reliabilityContent,
   ],
 });

@@ -8,6 +8,8 @@ export {
   sreOwnershipPlugin,
   EntityReliabilityOwnershipCard,
   EntityEscalationPathCard,
+  EntityOnCallHealthCard,
+  EntityTeamBurdenCard,
   EntityReliabilityContent,
 } from './plugin';
 export { isSreOwnershipAvailable } from './conditions';
@@ -15,3 +17,7 @@ export { sreOwnershipApiRef, SreOwnershipClient } from './api';
 export type { SreOwnershipApi, OwnershipPage } from './api';
 export { useResolvedOwnership } from './hooks/useResolvedOwnership';
 export type { ResolvedOwnershipState } from './hooks/useResolvedOwnership';
+export { useTeamBurden } from './hooks/useTeamBurden';
+export type { TeamBurdenState } from './hooks/useTeamBurden';
+export { useServiceHealth } from './hooks/useServiceHealth';
+export type { ServiceHealthState } from './hooks/useServiceHealth';

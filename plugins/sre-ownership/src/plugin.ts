@@ -59,8 +59,41 @@ export const EntityEscalationPathCard = sreOwnershipPlugin.provide(
 );
 
 /**
- * Legacy entity tab content: reliability ownership and escalation path side
- * by side. Mount it under an `EntityLayout.Route path="/reliability"`.
+ * Legacy entity card for services: on-call health of the current entity —
+ * who is on call now, page volume and trend, MTTA/MTTR, off-hours share.
+ *
+ * @public
+ */
+export const EntityOnCallHealthCard = sreOwnershipPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOnCallHealthCard',
+    component: {
+      lazy: () =>
+        import('./components/OnCallHealthCard').then(m => m.OnCallHealthCard),
+    },
+  }),
+);
+
+/**
+ * Legacy entity card for Group pages: the team's on-call burden. Per-engineer
+ * figures show only to viewers with the `sre-ownership.burden.read`
+ * permission. Give it the full width of the page.
+ *
+ * @public
+ */
+export const EntityTeamBurdenCard = sreOwnershipPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamBurdenCard',
+    component: {
+      lazy: () =>
+        import('./components/TeamBurdenCard').then(m => m.TeamBurdenCard),
+    },
+  }),
+);
+
+/**
+ * Legacy entity tab content: reliability ownership, escalation path and
+ * on-call health together. Mount it under an `EntityLayout.Route path="/reliability"`.
  *
  * @public
  */

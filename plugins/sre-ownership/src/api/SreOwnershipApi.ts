@@ -1,6 +1,10 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { ResolvedOwnership } from '@sre-ownership/plugin-sre-ownership-common';
+import {
+  ResolvedOwnership,
+  ServiceOnCallHealth,
+  TeamBurden,
+} from '@sre-ownership/plugin-sre-ownership-common';
 
 /**
  * One page of resolved ownership, from {@link SreOwnershipApi.listOwnership}.
@@ -28,6 +32,21 @@ export interface SreOwnershipApi {
     limit?: number;
     cursor?: string;
   }): Promise<OwnershipPage>;
+
+  /**
+   * On-call burden of a team (Group) over a window of `days` (default 28).
+   * `engineers` is absent when the caller lacks `sre-ownership.burden.read`.
+   */
+  getTeamBurden(
+    team: CompoundEntityRef,
+    options?: { days?: number },
+  ): Promise<TeamBurden>;
+
+  /** On-call health of a service over a window of `days` (default 28). */
+  getServiceHealth(
+    entity: CompoundEntityRef,
+    options?: { days?: number },
+  ): Promise<ServiceOnCallHealth>;
 }
 
 /**

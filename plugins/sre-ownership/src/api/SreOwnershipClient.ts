@@ -1,7 +1,11 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { ResolvedOwnership } from '@sre-ownership/plugin-sre-ownership-common';
+import {
+  ResolvedOwnership,
+  ServiceOnCallHealth,
+  TeamBurden,
+} from '@sre-ownership/plugin-sre-ownership-common';
 import { OwnershipPage, SreOwnershipApi } from './SreOwnershipApi';
 
 /**
@@ -19,9 +23,24 @@ export class SreOwnershipClient implements SreOwnershipApi {
   }
 
   async getOwnership(entity: CompoundEntityRef): Promise<ResolvedOwnership> {
-    const { kind, namespace, name } = entity;
-    const path = [kind, namespace, name].map(encodeURIComponent).join('/');
-    return this.request(`/entities/${path}/ownership`);
+    return this.request(`${entityPath(entity)}/ownership`);
+  }
+
+  async getTeamBurden(
+    team: CompoundEntityRef,
+    options: { days?: number } = {},
+  ): Promise<TeamBurden> {
+    const path = [team.namespace, team.name].map(encodeURIComponent).join('/');
+    return this.request(`/teams/${path}/burden${daysQuery(options.days)}`);
+  }
+
+  async getServiceHealth(
+    entity: CompoundEntityRef,
+    options: { days?: number } = {},
+  ): Promise<ServiceOnCallHealth> {
+    return this.request(
+      `${entityPath(entity)}/oncall-health${daysQuery(options.days)}`,
+    );
   }
 
   async listOwnership(
@@ -43,4 +62,14 @@ export class SreOwnershipClient implements SreOwnershipApi {
     }
     return (await response.json()) as T;
   }
+}
+
+function entityPath({ kind, namespace, name }: CompoundEntityRef): string {
+  return `/entities/${[kind, namespace, name]
+    .map(encodeURIComponent)
+    .join('/')}`;
+}
+
+function daysQuery(days: number | undefined): string {
+  return days === undefined ? '' : `?days=${days}`;
 }

@@ -5,6 +5,7 @@ import {
   ResolvedEscalationPath,
   formatDelay,
 } from '@sre-ownership/plugin-sre-ownership-common';
+import { OnCallNowSummary } from '../OnCallNow';
 import { PartyLink } from '../PartyLink';
 
 const useStyles = makeStyles(theme => ({
@@ -55,6 +56,9 @@ function EscalationLevelEntry(props: {
           withAvatar={level.type === 'user'}
         />
       </div>
+      {level.type === 'oncall' && level.onCall && (
+        <OnCallNowSummary onCall={level.onCall} />
+      )}
     </li>
   );
 }

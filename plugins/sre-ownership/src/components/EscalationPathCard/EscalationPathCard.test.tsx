@@ -8,6 +8,7 @@ import {
   aPermissionRefusal,
   aServerError,
 } from '../../__testUtils__/apiErrors';
+import { anOnCallNow } from '../../__testUtils__/burden';
 import { renderOnEntityPage } from '../../__testUtils__/entityPage';
 import {
   aParty,
@@ -15,6 +16,7 @@ import {
   aResolvedOwnership,
   anEscalationLevel,
 } from '../../__testUtils__/resolvedOwnership';
+import { formatMoment } from '../formatFigures';
 import { EscalationPathCard } from './EscalationPathCard';
 
 function renderCard(getOwnership: () => Promise<ResolvedOwnership>) {
@@ -177,5 +179,41 @@ describe('EscalationPathCard', () => {
       screen.queryByText(/unknown ownership model/),
     ).not.toBeInTheDocument();
     expect(levelTexts()).toHaveLength(3);
+  });
+
+  it('says who is on call now at an on-call level, and who is next', async () => {
+    const handover = '2025-02-03T18:00:00Z';
+    await renderCard(async () =>
+      aResolvedOwnership({
+        escalation: {
+          ...declaredPath,
+          levels: [
+            anEscalationLevel(1, payments, {
+              type: 'oncall',
+              onCall: anOnCallNow(),
+            }),
+            anEscalationLevel(2, platformSre, {
+              type: 'oncall',
+              afterMinutes: 15,
+            }),
+          ],
+        },
+      }),
+    );
+    await screen.findByRole('list', { name: 'Escalation levels' });
+    const until = formatMoment(handover);
+    expect(levelTexts()).toEqual([
+      `Level 1 — immediatelyOn-call rotation of Payments#payments-oncallOn call now: jane-doe until ${until}Next: mei-lin from ${until}`,
+      'Level 2 — after 15mOn-call rotation of Platform SRE',
+    ]);
+    expect(screen.getByRole('link', { name: /jane-doe/ })).toHaveAttribute(
+      'href',
+      expect.stringContaining('/catalog/default/user/jane-doe'),
+    );
+    expect(
+      screen
+        .getByRole('list', { name: 'Escalation levels' })
+        .querySelector('time'),
+    ).toHaveAttribute('dateTime', handover);
   });
 });

@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import { aServiceHealth } from '../../__testUtils__/burden';
 import { renderOnEntityPage } from '../../__testUtils__/entityPage';
 import {
   aParty,
@@ -8,7 +9,7 @@ import {
 import { ReliabilityContent } from './ReliabilityContent';
 
 describe('ReliabilityContent', () => {
-  it('shows reliability ownership and the escalation path together', async () => {
+  it('shows reliability ownership, the escalation path and on-call health together', async () => {
     const platformSre = aParty('group:default/platform-sre', {
       displayName: 'Platform SRE',
     });
@@ -26,7 +27,10 @@ describe('ReliabilityContent', () => {
         },
       }),
     );
-    await renderOnEntityPage(<ReliabilityContent />, { api: { getOwnership } });
+    const getServiceHealth = jest.fn(async () => aServiceHealth());
+    await renderOnEntityPage(<ReliabilityContent />, {
+      api: { getOwnership, getServiceHealth },
+    });
 
     expect(
       await screen.findByText('Reliability ownership'),
@@ -34,6 +38,14 @@ describe('ReliabilityContent', () => {
     expect(screen.getByText('Escalation path')).toBeInTheDocument();
     expect(await screen.findByText('platform')).toBeInTheDocument();
     expect(screen.getByText('Level 1 — immediately')).toBeInTheDocument();
+    expect(screen.getByText('On-call health')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('list', { name: 'On call now by team' }),
+    ).toBeInTheDocument();
+    expect(getServiceHealth).toHaveBeenCalledWith(
+      { kind: 'component', namespace: 'default', name: 'payments-api' },
+      { days: 28 },
+    );
     expect(getOwnership).toHaveBeenCalledWith({
       kind: 'component',
       namespace: 'default',

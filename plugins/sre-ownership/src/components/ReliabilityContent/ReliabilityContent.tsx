@@ -1,10 +1,11 @@
 import Grid from '@material-ui/core/Grid';
 import { EscalationPathCard } from '../EscalationPathCard';
+import { OnCallHealthCard } from '../OnCallHealthCard';
 import { ReliabilityOwnershipCard } from '../ReliabilityOwnershipCard';
 
 /**
- * The Reliability tab of an entity page: reliability ownership and the
- * escalation path side by side.
+ * The Reliability tab of an entity page: reliability ownership, the
+ * escalation path and on-call health.
  *
  * @public
  */
@@ -16,6 +17,9 @@ export function ReliabilityContent() {
       </Grid>
       <Grid item xs={12} md={6}>
         <EscalationPathCard />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <OnCallHealthCard />
       </Grid>
     </Grid>
   );

@@ -1,0 +1,72 @@
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import ErrorIcon from '@material-ui/icons/Error';
+import WarningIcon from '@material-ui/icons/Warning';
+import { LimitStanding, limitStanding } from './limitStanding';
+
+const useStyles = makeStyles(theme => ({
+  figure: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    whiteSpace: 'nowrap',
+  },
+  over: { color: theme.palette.error.main, fontWeight: 600 },
+  near: { color: theme.palette.warning.dark },
+  within: {},
+}));
+
+/**
+ * A figure and, beneath it, the previous window's value when given. A figure
+ * with a limit is coloured against it; above or close to the limit it also
+ * carries an icon whose accessible name says so, so colour is never the only
+ * sign.
+ */
+export function LimitFigure(props: {
+  value: number;
+  format: (value: number) => string;
+  /** The sustainable maximum; without one the figure is only reported. */
+  limit?: number;
+  /** Overrides the standing computed from `limit`, e.g. the backend's verdict. */
+  standing?: LimitStanding;
+  previous?: number;
+  /** Accessible name of the over-limit icon, when "over the limit" misleads. */
+  overLabel?: string;
+}) {
+  const { value, format, limit, previous } = props;
+  const classes = useStyles();
+  const standing =
+    props.standing ??
+    (limit === undefined ? 'within' : limitStanding(value, limit));
+  const limitText = limit === undefined ? '' : ` of ${format(limit)}`;
+  let text = format(value);
+  // 2.04 pages per shift rounds to "2"; flagged over a limit of 2, it would
+  // contradict itself, so it reads "> 2" instead.
+  if (standing === 'over' && limit !== undefined && text === format(limit)) {
+    text = `> ${text}`;
+  }
+  return (
+    <>
+      <span className={`${classes.figure} ${classes[standing]}`}>
+        {text}
+        {standing === 'over' && (
+          <ErrorIcon
+            fontSize="inherit"
+            titleAccess={props.overLabel ?? `over the limit${limitText}`}
+          />
+        )}
+        {standing === 'near' && (
+          <WarningIcon
+            fontSize="inherit"
+            titleAccess={`close to the limit${limitText}`}
+          />
+        )}
+      </span>
+      {previous !== undefined && (
+        <Typography variant="caption" color="textSecondary" display="block">
+          was {format(previous)}
+        </Typography>
+      )}
+    </>
+  );
+}

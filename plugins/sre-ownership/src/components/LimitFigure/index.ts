@@ -1,0 +1,3 @@
+export { LimitFigure } from './LimitFigure';
+export { limitStanding } from './limitStanding';
+export type { LimitStanding } from './limitStanding';

@@ -1,0 +1,34 @@
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { OnCallNow } from '@sre-ownership/plugin-sre-ownership-common';
+import { OnCallNowSummary } from '../OnCallNow';
+
+const useStyles = makeStyles(theme => ({
+  teams: { listStyle: 'none', margin: 0, padding: 0 },
+  team: { marginBottom: theme.spacing(1) },
+}));
+
+/** For each team paged for the service: who is on call now and who is next. */
+export function OnCallNowList(props: { onCall: OnCallNow[] }) {
+  const classes = useStyles();
+  if (props.onCall.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No on-call schedule is known for the teams that own this service.
+      </Typography>
+    );
+  }
+  return (
+    <ul className={classes.teams} aria-label="On call now by team">
+      {props.onCall.map(team => (
+        <li key={team.teamRef} className={classes.team}>
+          <Typography variant="body2">
+            <EntityRefLink entityRef={team.teamRef} defaultKind="group" />
+          </Typography>
+          <OnCallNowSummary onCall={team} />
+        </li>
+      ))}
+    </ul>
+  );
+}

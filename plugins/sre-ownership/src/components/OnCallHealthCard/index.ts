@@ -1,0 +1,1 @@
+export { OnCallHealthCard } from './OnCallHealthCard';

@@ -1,0 +1,1 @@
+export { OnCallNowSummary } from './OnCallNowSummary';

@@ -1,0 +1,2 @@
+export { ResponseTimesTable } from './ResponseTimesTable';
+export type { ResponseTimes } from './ResponseTimesTable';

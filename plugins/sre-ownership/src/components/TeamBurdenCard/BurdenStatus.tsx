@@ -1,0 +1,53 @@
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { BurdenStatus } from '@sre-ownership/plugin-sre-ownership-common';
+
+const useStyles = makeStyles(theme => ({
+  healthy: {
+    color: theme.palette.success.contrastText,
+    backgroundColor: theme.palette.success.main,
+  },
+  'at-risk': {
+    color: theme.palette.warning.contrastText,
+    backgroundColor: theme.palette.warning.main,
+  },
+  overloaded: {
+    color: theme.palette.error.contrastText,
+    backgroundColor: theme.palette.error.main,
+  },
+  reasons: { margin: theme.spacing(0, 0, 2), paddingLeft: theme.spacing(2.5) },
+}));
+
+const STATUS_LABELS: Record<BurdenStatus, string> = {
+  healthy: 'Healthy',
+  'at-risk': 'At risk',
+  overloaded: 'Overloaded',
+};
+
+/** The team's status: healthy in green, at risk in orange, overloaded in red. */
+export function BurdenStatusChip(props: { status: BurdenStatus }) {
+  const classes = useStyles();
+  return (
+    <Chip
+      size="small"
+      className={classes[props.status]}
+      label={STATUS_LABELS[props.status]}
+    />
+  );
+}
+
+/** Why the team has the status it has, one sentence per reason. */
+export function BurdenReasons(props: { reasons: string[] }) {
+  const classes = useStyles();
+  if (props.reasons.length === 0) return null;
+  return (
+    <ul className={classes.reasons} aria-label="Reasons for the status">
+      {props.reasons.map(reason => (
+        <Typography key={reason} component="li" variant="body2">
+          {reason}
+        </Typography>
+      ))}
+    </ul>
+  );
+}

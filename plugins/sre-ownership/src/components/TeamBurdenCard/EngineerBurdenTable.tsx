@@ -1,0 +1,125 @@
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import { makeStyles } from '@material-ui/core/styles';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  BurdenLimits,
+  BurdenMeasure,
+  EngineerBurden,
+  EngineerFigures,
+} from '@sre-ownership/plugin-sre-ownership-common';
+import { formatMinutes, formatRate, formatShare } from '../formatFigures';
+import { LimitFigure } from '../LimitFigure';
+
+const useStyles = makeStyles({ scroll: { overflowX: 'auto' } });
+
+/** One column of figures: what it shows and, for limited ones, the limit. */
+interface FigureColumn {
+  title: string;
+  figure: keyof EngineerFigures;
+  format: (value: number) => string;
+  measure?: BurdenMeasure;
+}
+
+const count = (value: number) => String(value);
+
+const COLUMNS: FigureColumn[] = [
+  {
+    title: 'On-call weeks / month',
+    figure: 'onCallWeeksPerMonth',
+    format: formatRate,
+    measure: 'onCallWeeksPerMonth',
+  },
+  {
+    title: 'On-call share',
+    figure: 'onCallShare',
+    format: formatShare,
+    measure: 'onCallShare',
+  },
+  { title: 'Pages', figure: 'pages', format: count },
+  {
+    title: 'Pages per shift',
+    figure: 'pagesPerShift',
+    format: formatRate,
+    measure: 'pagesPerShift',
+  },
+  { title: 'Off-hours pages', figure: 'offHoursPages', format: count },
+  { title: 'Sleep-hours pages', figure: 'sleepHoursPages', format: count },
+  { title: 'Responding', figure: 'respondingMinutes', format: formatMinutes },
+  {
+    title: 'Toil share',
+    figure: 'toilShare',
+    format: formatShare,
+    measure: 'toilShare',
+  },
+];
+
+function columnTitle(column: FigureColumn, limits: BurdenLimits): string {
+  return column.measure
+    ? `${column.title} (limit ${column.format(limits[column.measure])})`
+    : column.title;
+}
+
+/**
+ * Each engineer's figures over the window, with the previous window beneath
+ * each; the measures with a sustainable limit are coloured against it and
+ * marked when above or close to it.
+ */
+export function EngineerBurdenTable(props: {
+  engineers: EngineerBurden[];
+  limits: BurdenLimits;
+}) {
+  const { engineers, limits } = props;
+  const classes = useStyles();
+  return (
+    <div className={classes.scroll}>
+      <Table size="small" aria-label="Per-engineer burden">
+        <TableHead>
+          <TableRow>
+            <TableCell>Engineer</TableCell>
+            <TableCell>Time zone</TableCell>
+            {COLUMNS.map(column => (
+              <TableCell key={column.figure} align="right">
+                {columnTitle(column, limits)}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {engineers.map(engineer => (
+            <TableRow key={engineer.userRef}>
+              <TableCell component="th" scope="row">
+                <EntityRefLink
+                  entityRef={engineer.userRef}
+                  defaultKind="user"
+                  hideIcon
+                />
+              </TableCell>
+              <TableCell>{engineer.timezone}</TableCell>
+              {COLUMNS.map(column => (
+                <TableCell key={column.figure} align="right">
+                  <LimitFigure
+                    value={engineer.current[column.figure]}
+                    previous={engineer.previous[column.figure]}
+                    format={column.format}
+                    limit={column.measure && limits[column.measure]}
+                    // The backend's verdict wins over a rounded comparison.
+                    standing={
+                      column.measure &&
+                      engineer.overLimit.includes(column.measure)
+                        ? 'over'
+                        : undefined
+                    }
+                  />
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

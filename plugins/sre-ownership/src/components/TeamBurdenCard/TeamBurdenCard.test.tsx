@@ -1,0 +1,283 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { TeamBurden } from '@sre-ownership/plugin-sre-ownership-common';
+import {
+  aPermissionRefusal,
+  aServerError,
+} from '../../__testUtils__/apiErrors';
+import {
+  aTeamBurden,
+  anEngineerBurden,
+  noTeamFigures,
+  someEngineerFigures,
+  someTeamFigures,
+} from '../../__testUtils__/burden';
+import { anEntity, renderOnEntityPage } from '../../__testUtils__/entityPage';
+import { TeamBurdenCard } from './TeamBurdenCard';
+
+const team = anEntity({ kind: 'Group', name: 'payments' });
+
+function renderCard(getTeamBurden: () => Promise<TeamBurden>) {
+  const api = { getTeamBurden: jest.fn(getTeamBurden) };
+  return renderOnEntityPage(<TeamBurdenCard />, { entity: team, api }).then(
+    () => api.getTeamBurden,
+  );
+}
+
+/** The value shown for a term of the team figures. */
+function teamFigure(term: string | RegExp) {
+  const section = screen.getByRole('region', { name: 'Team' });
+  const dt = within(section).getByText(term, { selector: 'dt' });
+  return dt.nextElementSibling as HTMLElement;
+}
+
+/** The cell of an engineer's row under the column whose title matches. */
+function engineerCell(engineer: RegExp, column: RegExp) {
+  const table = screen.getByRole('table', { name: 'Per-engineer burden' });
+  const headers = within(table).getAllByRole('columnheader');
+  const index = headers.findIndex(header => column.test(header.textContent!));
+  const row = within(table).getByRole('row', { name: engineer });
+  return row.children[index] as HTMLElement;
+}
+
+describe('TeamBurdenCard', () => {
+  it('shows a progress indicator while loading', async () => {
+    await renderCard(() => new Promise(() => {}));
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+  });
+
+  it('shows what failed when loading fails', async () => {
+    const error = await aServerError('database down');
+    await renderCard(() => Promise.reject(error));
+    expect(
+      screen.getByText(/Could not load this team's on-call burden/),
+    ).toBeInTheDocument();
+  });
+
+  it('explains a permission refusal instead of showing an error', async () => {
+    await renderCard(() => Promise.reject(aPermissionRefusal()));
+    expect(screen.getByText('Permission required')).toBeInTheDocument();
+    expect(screen.queryByText(/Could not load/)).not.toBeInTheDocument();
+  });
+
+  it('shows how on-call data arrives when the window has none', async () => {
+    await renderCard(async () =>
+      aTeamBurden({
+        current: noTeamFigures(),
+        engineers: [],
+        weeklyVolume: [],
+      }),
+    );
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent('No on-call data for this team');
+    expect(status).toHaveTextContent(/ingestion API/);
+    expect(status.querySelector('pre')).toHaveTextContent(
+      [
+        'metadata:',
+        '  annotations:',
+        '    sre-ownership.io/oncall-schedule-url: https://…/schedule.ics',
+      ].join('\n'),
+      { normalizeWhitespace: false },
+    );
+    expect(screen.queryByText('Healthy')).not.toBeInTheDocument();
+  });
+
+  it('shows figures when only an engineer logged something', async () => {
+    await renderCard(async () =>
+      aTeamBurden({
+        current: noTeamFigures(),
+        engineers: [
+          anEngineerBurden('user:default/jane-doe', {
+            current: someEngineerFigures({
+              onCallHours: 0,
+              pages: 0,
+              toilMinutes: 30,
+            }),
+          }),
+        ],
+      }),
+    );
+    expect(screen.queryByText('No on-call data for this team')).toBeNull();
+    expect(
+      screen.getByRole('table', { name: 'Per-engineer burden' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows figures when the team only logged toil', async () => {
+    await renderCard(async () =>
+      aTeamBurden({
+        current: { ...noTeamFigures(), toilMinutes: 120, toilShare: 0.02 },
+        engineers: undefined,
+      }),
+    );
+    expect(screen.queryByText('No on-call data for this team')).toBeNull();
+    expect(teamFigure(/Toil share/)).toHaveTextContent('2%');
+  });
+
+  it('shows the status and the reasons for it', async () => {
+    const reasons = [
+      '3 of 5 engineers were on call more than 1 week in the last month.',
+      'The team had 3.5 pages per 12-hour shift; the limit is 2.',
+    ];
+    await renderCard(async () =>
+      aTeamBurden({ status: 'overloaded', reasons }),
+    );
+    expect(screen.getByText('Overloaded')).toBeInTheDocument();
+    const list = screen.getByRole('list', { name: 'Reasons for the status' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toEqual(reasons);
+  });
+
+  it('compares team figures with their limits and the previous window', async () => {
+    await renderCard(async () =>
+      aTeamBurden({
+        status: 'at-risk',
+        current: someTeamFigures({
+          pages: 42,
+          pagesPerShift: 3,
+          rotationSize: 2,
+        }),
+        previous: someTeamFigures({ pages: 17 }),
+        requiredRotationSize: 4,
+      }),
+    );
+    expect(screen.getByText('At risk')).toBeInTheDocument();
+    expect(teamFigure('Pages')).toHaveTextContent('42was 17');
+    expect(
+      within(teamFigure(/Pages per 12-hour shift \(limit 2\)/)).getByRole(
+        'img',
+        {
+          name: 'over the limit of 2',
+        },
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(teamFigure(/Toil share \(limit 50%\)/)).queryByRole('img'),
+    ).not.toBeInTheDocument();
+    expect(teamFigure(/Rotation size \(4 needed\)/)).toHaveTextContent(
+      '2 engineers',
+    );
+    expect(
+      within(teamFigure(/Rotation size/)).getByRole('img', {
+        name: 'fewer than the 4 engineers needed',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows response times by severity with the previous window', async () => {
+    await renderCard(async () =>
+      aTeamBurden({
+        current: someTeamFigures({
+          mttaMinutes: { critical: 4 },
+          mttrMinutes: { critical: 130 },
+        }),
+        previous: someTeamFigures({
+          mttaMinutes: { critical: 9 },
+          mttrMinutes: {},
+        }),
+      }),
+    );
+    const table = screen.getByRole('table', {
+      name: 'Response times by severity',
+    });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map(row => row.textContent)).toEqual([
+      'critical4mwas 9m2h 10m',
+    ]);
+  });
+
+  it('marks an engineer over a limit, and one close to it', async () => {
+    await renderCard(async () =>
+      aTeamBurden({
+        engineers: [
+          anEngineerBurden('user:default/jane-doe', {
+            current: someEngineerFigures({
+              pagesPerShift: 3.5,
+              onCallShare: 0.22,
+            }),
+            previous: someEngineerFigures({ pagesPerShift: 1.5 }),
+            overLimit: ['pagesPerShift'],
+          }),
+          anEngineerBurden('user:default/mei-lin', {
+            timezone: 'Asia/Singapore',
+          }),
+        ],
+      }),
+    );
+    const janesPages = engineerCell(
+      /jane-doe/,
+      /^Pages per shift \(limit 2\)$/,
+    );
+    expect(janesPages).toHaveTextContent('3.5');
+    expect(janesPages).toHaveTextContent('was 1.5');
+    expect(
+      within(janesPages).getByRole('img', { name: 'over the limit of 2' }),
+    ).toBeInTheDocument();
+    expect(
+      within(engineerCell(/jane-doe/, /^On-call share/)).getByRole('img', {
+        name: 'close to the limit of 25%',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(engineerCell(/mei-lin/, /^Pages per shift/)).queryByRole('img'),
+    ).not.toBeInTheDocument();
+    expect(engineerCell(/mei-lin/, /^Time zone$/)).toHaveTextContent(
+      'Asia/Singapore',
+    );
+    expect(screen.getByRole('link', { name: /jane-doe/ })).toHaveAttribute(
+      'href',
+      expect.stringContaining('/catalog/default/user/jane-doe'),
+    );
+  });
+
+  it("takes the backend's word that an engineer is over a limit", async () => {
+    await renderCard(async () =>
+      aTeamBurden({
+        engineers: [
+          anEngineerBurden('user:default/jane-doe', {
+            current: someEngineerFigures({ onCallWeeksPerMonth: 1 }),
+            overLimit: ['onCallWeeksPerMonth'],
+          }),
+        ],
+      }),
+    );
+    const weeks = engineerCell(/jane-doe/, /^On-call weeks \/ month/);
+    expect(
+      within(weeks).getByRole('img', { name: 'over the limit of 1' }),
+    ).toBeInTheDocument();
+  });
+
+  it('says why per-engineer figures are hidden and keeps the team totals', async () => {
+    await renderCard(async () =>
+      aTeamBurden({
+        engineers: undefined,
+        current: someTeamFigures({ pages: 42 }),
+      }),
+    );
+    expect(
+      screen.getByText(/Per-engineer figures are hidden because you lack the/),
+    ).toHaveTextContent('sre-ownership.burden.read permission');
+    expect(
+      screen.queryByRole('table', { name: 'Per-engineer burden' }),
+    ).not.toBeInTheDocument();
+    expect(teamFigure('Pages')).toHaveTextContent('42');
+  });
+
+  it('loads again over the window chosen', async () => {
+    const user = userEvent.setup();
+    const getTeamBurden = await renderCard(async () => aTeamBurden());
+    const teamRef = { kind: 'group', namespace: 'default', name: 'payments' };
+    expect(getTeamBurden).toHaveBeenLastCalledWith(teamRef, { days: 28 });
+
+    await user.selectOptions(screen.getByLabelText('Window'), 'Last 7 days');
+
+    expect(getTeamBurden).toHaveBeenLastCalledWith(teamRef, { days: 7 });
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Team' })).toBeInTheDocument(),
+    );
+    expect(screen.getByLabelText('Window')).toHaveValue('7');
+  });
+});

@@ -1,0 +1,42 @@
+import { InfoCard } from '@backstage/core-components';
+import { useState } from 'react';
+import { useTeamBurden } from '../../hooks/useTeamBurden';
+import { ErrorState, LoadingState } from '../states';
+import { DEFAULT_WINDOW_DAYS, WindowSelector } from '../WindowSelector';
+import { BurdenStatusChip } from './BurdenStatus';
+import { NoOnCallDataState, isWithoutOnCallData } from './NoOnCallDataState';
+import { TeamBurdenView } from './TeamBurdenView';
+
+/**
+ * Group entity card: the team's on-call burden over a chosen window — its
+ * status with the reasons, team figures against the sustainable limits,
+ * response times, the weekly page trend and, for viewers allowed to see
+ * them, each engineer's figures.
+ *
+ * @public
+ */
+export function TeamBurdenCard() {
+  const [days, setDays] = useState(DEFAULT_WINDOW_DAYS);
+  const { burden, loading, error } = useTeamBurden(days);
+  // A status over a window with no data at all would only mislead.
+  const shown =
+    !loading && !error && burden && !isWithoutOnCallData(burden)
+      ? burden
+      : undefined;
+  return (
+    <InfoCard
+      title="On-call burden"
+      subheader={shown && <BurdenStatusChip status={shown.status} />}
+      action={<WindowSelector days={days} onChange={setDays} />}
+    >
+      {loading && <LoadingState />}
+      {!loading && error && (
+        <ErrorState error={error} subject="this team's on-call burden" />
+      )}
+      {!loading && !error && burden && !shown && (
+        <NoOnCallDataState days={days} />
+      )}
+      {shown && <TeamBurdenView burden={shown} />}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { TeamBurdenCard } from './TeamBurdenCard';

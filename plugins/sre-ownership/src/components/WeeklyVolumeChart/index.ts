@@ -1,0 +1,2 @@
+export { WeeklyVolumeChart } from './WeeklyVolumeChart';
+export { describeWeekOverWeek } from './describeWeekOverWeek';

@@ -1,0 +1,5 @@
+export {
+  BURDEN_WINDOWS,
+  DEFAULT_WINDOW_DAYS,
+  WindowSelector,
+} from './WindowSelector';
