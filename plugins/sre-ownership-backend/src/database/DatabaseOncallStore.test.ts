@@ -95,6 +95,47 @@ describe.each(databases.eachSupportedId())(
       expect(Number(shifts)).toBe(1);
     });
 
+    it('leaves a redelivered row untouched, its update time included', async () => {
+      await store.ingest({
+        pages: [aPage()],
+        shifts: [aShift()],
+        toil: [aToilEntry()],
+      });
+      const before = await knex('oncall_pages').select('updated_at');
+      await new Promise(resolve => setTimeout(resolve, 5));
+      await store.ingest({
+        pages: [aPage()],
+        shifts: [aShift()],
+        toil: [aToilEntry()],
+      });
+      expect(await knex('oncall_pages').select('updated_at')).toEqual(before);
+    });
+
+    it('combines updates of one page within a batch and stores large batches', async () => {
+      const pages = Array.from({ length: 450 }, (_, i) =>
+        aPage({ externalId: `fp-${i}` }),
+      );
+      await store.ingest({
+        pages: [
+          ...pages,
+          aPage({
+            externalId: 'fp-7',
+            acknowledgedAt: '2026-03-03T02:04:00.000Z',
+          }),
+          aPage({ externalId: 'fp-7', resolvedAt: '2026-03-03T02:40:00.000Z' }),
+        ],
+      });
+      const stored = await store.listPages({
+        teamRef: 'group:default/payments',
+        range: march,
+      });
+      expect(stored).toHaveLength(450);
+      expect(stored.find(p => p.externalId === 'fp-7')).toMatchObject({
+        acknowledgedAt: '2026-03-03T02:04:00.000Z',
+        resolvedAt: '2026-03-03T02:40:00.000Z',
+      });
+    });
+
     it('updates a page on resolve and keeps what a late, older delivery lacks', async () => {
       await store.ingest({ pages: [aPage()] });
       await store.ingest({

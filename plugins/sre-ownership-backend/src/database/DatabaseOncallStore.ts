@@ -64,11 +64,6 @@ const optionalIso = (millis: Millis | null) =>
 const optionalMillis = (iso: string | undefined) =>
   iso === undefined ? null : toMillis(iso);
 
-// Keeps a stored timestamp when a later delivery lacks it, so an out-of-order
-// "triggered" event cannot undo an earlier "resolved" one.
-const keepKnown = (knex: Knex, table: string, column: string) =>
-  knex.raw(`COALESCE(excluded.??, ??.??)`, [column, table, column]);
-
 const upsertShift = (tx: Knex, shift: OncallShift, now: number) =>
   tx('oncall_shifts')
     .insert({
@@ -101,6 +96,112 @@ const sameShift = (row: ShiftRow, shift: OncallShift) =>
 // Keeps each DELETE ... IN (...) well under SQLite's bound-parameter limit.
 const DELETE_CHUNK = 500;
 
+// 100 rows of at most 11 columns stay far below SQLite's and PostgreSQL's
+// bound-parameter limits.
+const ROWS_PER_STATEMENT = 100;
+
+const SHIFT_COLUMNS = [
+  'team_ref',
+  'user_ref',
+  'schedule',
+  'starts_at',
+  'ends_at',
+];
+const PAGE_COLUMNS = [
+  'entity_ref',
+  'team_ref',
+  'responder_ref',
+  'severity',
+  'title',
+  'triggered_at',
+  'acknowledged_at',
+  'resolved_at',
+];
+const KEEP_KNOWN = [
+  'entity_ref',
+  'team_ref',
+  'responder_ref',
+  'title',
+  'acknowledged_at',
+  'resolved_at',
+];
+const TOIL_COLUMNS = [
+  'team_ref',
+  'user_ref',
+  'category',
+  'started_at',
+  'minutes',
+];
+
+const shiftRow = (shift: OncallShift, now: number) => ({
+  source: shift.source,
+  external_id: shift.externalId,
+  team_ref: shift.teamRef,
+  user_ref: shift.userRef,
+  schedule: shift.schedule ?? null,
+  starts_at: toMillis(shift.startsAt),
+  ends_at: toMillis(shift.endsAt),
+  updated_at: now,
+});
+
+const pageRow = (page: OncallPage, now: number) => ({
+  source: page.source,
+  external_id: page.externalId,
+  entity_ref: page.entityRef ?? null,
+  team_ref: page.teamRef ?? null,
+  responder_ref: page.responderRef ?? null,
+  severity: page.severity,
+  title: page.title ?? null,
+  triggered_at: toMillis(page.triggeredAt),
+  acknowledged_at: optionalMillis(page.acknowledgedAt),
+  resolved_at: optionalMillis(page.resolvedAt),
+  updated_at: now,
+});
+
+const toilRow = (entry: ToilEntry, now: number) => ({
+  source: entry.source,
+  external_id: entry.externalId,
+  team_ref: entry.teamRef,
+  user_ref: entry.userRef,
+  category: entry.category ?? null,
+  started_at: toMillis(entry.startedAt),
+  minutes: entry.minutes,
+  updated_at: now,
+});
+
+const keepLast = <T>(_earlier: T, later: T) => later;
+
+// Within one batch, a later update of a page adds to what an earlier one said.
+const mergePage = (earlier: OncallPage, later: OncallPage): OncallPage => {
+  const merged: OncallPage = { ...earlier };
+  for (const [key, value] of Object.entries(later)) {
+    if (value !== undefined)
+      (merged as unknown as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+};
+
+/** One record per key, so a multi-row upsert never touches a row twice. */
+function dedupe<T extends { source: string; externalId: string }>(
+  records: T[],
+  combine: (earlier: T, later: T) => T,
+): T[] {
+  const byKey = new Map<string, T>();
+  for (const record of records) {
+    const key = JSON.stringify([record.source, record.externalId]);
+    const earlier = byKey.get(key);
+    byKey.set(key, earlier ? combine(earlier, record) : record);
+  }
+  return [...byKey.values()];
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size)
+    result.push(items.slice(i, i + size));
+  return result;
+}
+
 /** {@link OncallStore} on the plugin's database (SQLite or PostgreSQL). */
 export class DatabaseOncallStore implements OncallStore {
   static async create(options: {
@@ -118,59 +219,95 @@ export class DatabaseOncallStore implements OncallStore {
   async ingest(batch: OncallEventBatch): Promise<void> {
     const now = Date.now();
     await this.db.transaction(async tx => {
-      for (const shift of batch.shifts ?? []) {
-        await upsertShift(tx, shift, now);
+      for (const rows of chunks(
+        dedupe(batch.shifts ?? [], keepLast),
+        ROWS_PER_STATEMENT,
+      )) {
+        await this.upsert(
+          tx,
+          'oncall_shifts',
+          rows.map(shift => shiftRow(shift, now)),
+          SHIFT_COLUMNS,
+        );
       }
-      for (const page of batch.pages ?? []) {
-        await tx('oncall_pages')
-          .insert({
-            source: page.source,
-            external_id: page.externalId,
-            entity_ref: page.entityRef ?? null,
-            team_ref: page.teamRef ?? null,
-            responder_ref: page.responderRef ?? null,
-            severity: page.severity,
-            title: page.title ?? null,
-            triggered_at: toMillis(page.triggeredAt),
-            acknowledged_at: optionalMillis(page.acknowledgedAt),
-            resolved_at: optionalMillis(page.resolvedAt),
-            updated_at: now,
-          })
-          .onConflict(['source', 'external_id'])
-          .merge({
-            entity_ref: keepKnown(tx, 'oncall_pages', 'entity_ref'),
-            team_ref: keepKnown(tx, 'oncall_pages', 'team_ref'),
-            responder_ref: keepKnown(tx, 'oncall_pages', 'responder_ref'),
-            severity: tx.raw('excluded.severity'),
-            title: keepKnown(tx, 'oncall_pages', 'title'),
-            acknowledged_at: keepKnown(tx, 'oncall_pages', 'acknowledged_at'),
-            resolved_at: keepKnown(tx, 'oncall_pages', 'resolved_at'),
-            updated_at: now,
-          });
+      for (const rows of chunks(
+        dedupe(batch.pages ?? [], mergePage),
+        ROWS_PER_STATEMENT,
+      )) {
+        await this.upsertPages(
+          tx,
+          rows.map(page => pageRow(page, now)),
+        );
       }
-      for (const entry of batch.toil ?? []) {
-        await tx('toil_entries')
-          .insert({
-            source: entry.source,
-            external_id: entry.externalId,
-            team_ref: entry.teamRef,
-            user_ref: entry.userRef,
-            category: entry.category ?? null,
-            started_at: toMillis(entry.startedAt),
-            minutes: entry.minutes,
-            updated_at: now,
-          })
-          .onConflict(['source', 'external_id'])
-          .merge([
-            'team_ref',
-            'user_ref',
-            'category',
-            'started_at',
-            'minutes',
-            'updated_at',
-          ]);
+      for (const rows of chunks(
+        dedupe(batch.toil ?? [], keepLast),
+        ROWS_PER_STATEMENT,
+      )) {
+        await this.upsert(
+          tx,
+          'toil_entries',
+          rows.map(entry => toilRow(entry, now)),
+          TOIL_COLUMNS,
+        );
       }
     });
+  }
+
+  /**
+   * Inserts rows, updating those whose key exists only where a value
+   * differs: a redelivered event leaves its row, `updated_at` included, as it
+   * was.
+   */
+  private async upsert(
+    tx: Knex,
+    table: string,
+    rows: object[],
+    columns: string[],
+  ) {
+    await tx(table)
+      .insert(rows)
+      .onConflict(['source', 'external_id'])
+      .merge([...columns, 'updated_at'])
+      .whereRaw(
+        this.changed(
+          table,
+          columns.map(column => [column, `excluded.${column}`]),
+        ),
+      );
+  }
+
+  // Pages keep a known time or responder when a later delivery lacks it, so
+  // an out-of-order "triggered" cannot undo an earlier "resolved".
+  private async upsertPages(tx: Knex, rows: object[]) {
+    const merged = Object.fromEntries(
+      PAGE_COLUMNS.map(column => [
+        column,
+        KEEP_KNOWN.includes(column)
+          ? `COALESCE(excluded.${column}, oncall_pages.${column})`
+          : `excluded.${column}`,
+      ]),
+    );
+    await tx('oncall_pages')
+      .insert(rows)
+      .onConflict(['source', 'external_id'])
+      .merge({
+        ...Object.fromEntries(
+          Object.entries(merged).map(([column, value]) => [
+            column,
+            tx.raw(value),
+          ]),
+        ),
+        updated_at: tx.raw('excluded.updated_at'),
+      })
+      .whereRaw(this.changed('oncall_pages', Object.entries(merged)));
+  }
+
+  private changed(table: string, pairs: Array<[string, string]>): string {
+    const distinct =
+      this.db.client.config.client === 'pg' ? 'IS DISTINCT FROM' : 'IS NOT';
+    return pairs
+      .map(([column, value]) => `${table}.${column} ${distinct} ${value}`)
+      .join(' OR ');
   }
 
   async replaceShifts(options: {
