@@ -65,5 +65,56 @@ export interface Config {
        */
       frequency?: HumanDuration | string;
     };
+    /** How on-call burden is measured. Every key is optional. */
+    burden?: {
+      /** Default window, in days, of the burden and health figures. Defaults to 28. */
+      windowDays?: number;
+      /** Sustainable limits; defaults from the Google SRE book. */
+      limits?: {
+        /** On-call weeks per engineer per month (4 weeks). Defaults to 1. */
+        onCallWeeksPerMonth?: number;
+        /** Pages per 12-hour on-call shift. Defaults to 2. */
+        pagesPerShift?: number;
+        /** Share of time on call, 0 to 1. Defaults to 0.25. */
+        onCallShare?: number;
+        /** Share of working time on toil, 0 to 1. Defaults to 0.5. */
+        toilShare?: number;
+      };
+      /** Working and sleeping hours, applied in each engineer's own time zone. */
+      workingTime?: {
+        /** Start of business hours, HH:MM. Defaults to 09:00. */
+        businessStart?: string;
+        /** End of business hours, HH:MM. Defaults to 17:00. */
+        businessEnd?: string;
+        /** Start of sleep hours, HH:MM. Defaults to 23:00. */
+        sleepStart?: string;
+        /** End of sleep hours, HH:MM. Defaults to 07:00. */
+        sleepEnd?: string;
+        /** Holidays, YYYY-MM-DD, outside business hours all day. */
+        holidays?: string[];
+      };
+      /**
+       * Time zone of engineers whose User and Group declare none
+       * (sre-ownership.io/timezone). Defaults to UTC.
+       */
+      defaultTimezone?: string;
+    };
+    /** PagerDuty v3 webhooks. */
+    pagerDuty?: {
+      /**
+       * Signing secrets of the webhook subscriptions; a delivery must be signed
+       * with one of them. Several while rotating.
+       * @visibility secret
+       */
+      webhookSecrets?: string[];
+    };
+    /** Demo data, for trying the plugin out. */
+    demoData?: {
+      /**
+       * Load 90 days of generated shifts, pages and toil for the demo
+       * organisation on the first start. Never enable it in production.
+       */
+      enabled?: boolean;
+    };
   };
 }

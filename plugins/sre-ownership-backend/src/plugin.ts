@@ -10,6 +10,7 @@ import { registerOwnershipActions } from './actions/ownershipActions';
 import { readBurdenSettings } from './burdenConfig';
 import { readSreOwnershipConfig } from './config';
 import { DatabaseOncallStore } from './database/DatabaseOncallStore';
+import { seedDemoEvents } from './demo/seedDemoEvents';
 import { IcsScheduleSync } from './providers/ics/IcsScheduleSync';
 import { BurdenService } from './service/BurdenService';
 import { CatalogSkeleton } from './service/CatalogSkeleton';
@@ -47,6 +48,9 @@ export const sreOwnershipPlugin = createBackendPlugin({
         const store = await DatabaseOncallStore.create({
           database: deps.database,
         });
+        if (deps.config.getOptionalBoolean('sreOwnership.demoData.enabled')) {
+          await seedDemoEvents({ store, logger: deps.logger });
+        }
         const skeleton = new CatalogSkeleton(deps);
         const ownership = new OwnershipResolver({
           catalog: deps.catalog,

@@ -356,6 +356,13 @@ export class DatabaseOncallStore implements OncallStore {
     });
   }
 
+  async hasEventsFrom(source: string): Promise<boolean> {
+    for (const table of ['oncall_shifts', 'oncall_pages', 'toil_entries']) {
+      if (await this.db(table).where('source', source).first('id')) return true;
+    }
+    return false;
+  }
+
   async listShifts(options: {
     teamRef: string;
     range: TimeRange;

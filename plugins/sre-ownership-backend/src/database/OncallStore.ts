@@ -46,6 +46,9 @@ export interface OncallStore {
     shifts: OncallShift[];
   }): Promise<ShiftReplacement>;
 
+  /** Whether any shift, page or toil entry came from this source. */
+  hasEventsFrom(source: string): Promise<boolean>;
+
   /** Shifts of a team that overlap the range. */
   listShifts(options: {
     teamRef: string;

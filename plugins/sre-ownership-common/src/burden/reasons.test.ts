@@ -192,6 +192,17 @@ describe('assessBurden', () => {
     ).toEqual(['Alert volume rose 50.4% week over week.']);
   });
 
+  it('takes no trend from a handful of pages', () => {
+    expect(
+      assess(fiveWithinLimits(), { weekOverWeekChange: 1, lastWeekPages: 4 })
+        .status,
+    ).toBe('healthy');
+    expect(
+      assess(fiveWithinLimits(), { weekOverWeekChange: 1, lastWeekPages: 10 })
+        .reasons,
+    ).toEqual(['Alert volume rose 100% week over week.']);
+  });
+
   it('lists every condition, overloading ones first', () => {
     const engineers = [onCallFor(1.5), onCallFor(1), onCallFor(1)];
     expect(

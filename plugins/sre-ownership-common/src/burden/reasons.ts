@@ -22,6 +22,8 @@ export interface BurdenAssessmentInput {
   engineers: EngineerFigures[];
   requiredRotationSize: number;
   weekOverWeekChange?: number;
+  /** Pages in the last full week; a rise on a handful of pages is noise. */
+  lastWeekPages?: number;
   limits: BurdenLimits;
   windowDays: number;
 }
@@ -162,9 +164,13 @@ const engineersToil: Rule = input => {
 
 /** Alert volume rising more than half week over week. */
 const ALERT_VOLUME_RISE = 0.5;
+/** Fewer pages than this in a week make no trend: 2 to 4 is not a rise. */
+const MIN_WEEKLY_PAGES_FOR_TREND = 10;
 
-const alertVolumeRising: Rule = ({ weekOverWeekChange }) =>
+const alertVolumeRising: Rule = ({ weekOverWeekChange, lastWeekPages }) =>
   weekOverWeekChange !== undefined &&
+  (lastWeekPages === undefined ||
+    lastWeekPages >= MIN_WEEKLY_PAGES_FOR_TREND) &&
   isAbove(weekOverWeekChange, ALERT_VOLUME_RISE)
     ? {
         severity: 'at-risk',

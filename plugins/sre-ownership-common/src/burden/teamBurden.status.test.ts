@@ -88,18 +88,18 @@ describe('computeTeamBurden: rotation size and status', () => {
   it('is at risk when alert volume rises more than half week over week', () => {
     const pagesOn = (day: string, count: number) =>
       Array.from({ length: count }, (_, i) =>
-        aPage(`${day}T${String(10 + i).padStart(2, '0')}:00:00Z`),
+        aPage(`${day}T10:${String(i * 3).padStart(2, '0')}:00Z`),
       );
     const burden = computeTeamBurden(
       teamInput({
         shifts: ['alice', 'bob', 'carol', 'dave'].map((name, n) =>
           aShift(name, ...week(n)),
         ),
-        pages: [...pagesOn('2024-04-16', 5), ...pagesOn('2024-04-23', 8)],
+        pages: [...pagesOn('2024-04-16', 10), ...pagesOn('2024-04-23', 16)],
       }),
     );
     expect(burden.weeklyVolume.map(w => w.pages)).toEqual([
-      0, 0, 0, 0, 0, 0, 5, 8,
+      0, 0, 0, 0, 0, 0, 10, 16,
     ]);
     expect(burden.weekOverWeekChange).toBe(0.6);
     expect(burden.status).toBe('at-risk');

@@ -5,6 +5,8 @@ import { buildTeamContext, TeamContext } from './teamContext';
 import { computeTeamFigures } from './teamFigures';
 import { EngineerBurden, TeamBurden, TeamBurdenInput } from './types';
 import { weeklyVolume, weekOverWeekChange } from './weeklyVolume';
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 import { spanOf, toBurdenWindow } from './windows';
 
 function engineerBurdens(context: TeamContext): EngineerBurden[] {
@@ -56,6 +58,9 @@ export function computeTeamBurden(input: TeamBurdenInput): TeamBurden {
     spanOf(windows),
   );
   const change = weekOverWeekChange(volume, windows.current.end);
+  const lastFullWeek = volume
+    .filter(week => Date.parse(week.weekStart) + WEEK_MS <= windows.current.end)
+    .pop();
   const required = requiredRotationSize(
     current.coverageHours,
     input.windowDays,
@@ -66,6 +71,7 @@ export function computeTeamBurden(input: TeamBurdenInput): TeamBurden {
     engineers: engineers.map(e => e.current),
     requiredRotationSize: required,
     weekOverWeekChange: change,
+    lastWeekPages: lastFullWeek?.pages,
     limits: input.limits,
     windowDays: input.windowDays,
   });

@@ -14,7 +14,12 @@ import {
 import { formatMinutes, formatRate, formatShare } from '../formatFigures';
 import { LimitFigure } from '../LimitFigure';
 
-const useStyles = makeStyles({ scroll: { overflowX: 'auto' } });
+// Figures never wrap; headings wrap between words; narrow cards scroll.
+const useStyles = makeStyles({
+  scroll: { overflowX: 'auto' },
+  heading: { minWidth: 88, verticalAlign: 'bottom' },
+  figure: { whiteSpace: 'nowrap' },
+});
 
 /** One column of figures: what it shows and, for limited ones, the limit. */
 interface FigureColumn {
@@ -79,10 +84,14 @@ export function EngineerBurdenTable(props: {
       <Table size="small" aria-label="Per-engineer burden">
         <TableHead>
           <TableRow>
-            <TableCell>Engineer</TableCell>
-            <TableCell>Time zone</TableCell>
+            <TableCell className={classes.heading}>Engineer</TableCell>
+            <TableCell className={classes.heading}>Time zone</TableCell>
             {COLUMNS.map(column => (
-              <TableCell key={column.figure} align="right">
+              <TableCell
+                key={column.figure}
+                align="right"
+                className={classes.heading}
+              >
                 {columnTitle(column, limits)}
               </TableCell>
             ))}
@@ -91,16 +100,22 @@ export function EngineerBurdenTable(props: {
         <TableBody>
           {engineers.map(engineer => (
             <TableRow key={engineer.userRef}>
-              <TableCell component="th" scope="row">
+              <TableCell component="th" scope="row" className={classes.figure}>
                 <EntityRefLink
                   entityRef={engineer.userRef}
                   defaultKind="user"
                   hideIcon
                 />
               </TableCell>
-              <TableCell>{engineer.timezone}</TableCell>
+              <TableCell className={classes.figure}>
+                {engineer.timezone}
+              </TableCell>
               {COLUMNS.map(column => (
-                <TableCell key={column.figure} align="right">
+                <TableCell
+                  key={column.figure}
+                  align="right"
+                  className={classes.figure}
+                >
                   <LimitFigure
                     value={engineer.current[column.figure]}
                     previous={engineer.previous[column.figure]}
