@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync, openSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { oncallScenarios } from './e2e-oncall.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const baseUrl = 'http://localhost:7017';
@@ -239,6 +240,16 @@ async function run() {
           .waitFor({ timeout: 15000 });
       },
     );
+
+    await oncallScenarios({
+      page,
+      baseUrl,
+      scenario,
+      card,
+      openEntityPage,
+      artifacts,
+      join,
+    });
   } catch (error) {
     record('end-to-end run', false, error.message);
   } finally {

@@ -57,16 +57,44 @@ function nextDate(date: string): string {
  * data through `Intl.DateTimeFormat` so DST rules of any zone apply.
  */
 export function localTime(instant: number, timeZone: string): LocalTime {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
-    parts[part.type] = part.value;
-  }
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  const wallClock = new Date(instant + offsetAt(instant, timeZone));
+  const date = wallClock.toISOString().slice(0, 10);
   return {
     date,
-    weekday: weekdayOf(date),
-    minuteOfDay: Number(parts.hour) * 60 + Number(parts.minute),
+    weekday: wallClock.getUTCDay(),
+    minuteOfDay: wallClock.getUTCHours() * 60 + wallClock.getUTCMinutes(),
   };
+}
+
+// Every zone changes its offset at a whole quarter hour of UTC, so one
+// reading per zone and quarter hour serves every instant in it; reading the
+// clock through Intl for each page was most of the cost of a team's burden.
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const MAX_CACHED_OFFSETS = 200_000;
+const offsets = new Map<string, number>();
+
+/** Milliseconds to add to a UTC instant to read the wall clock of `timeZone`. */
+function offsetAt(instant: number, timeZone: string): number {
+  const quarter = Math.floor(instant / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+  const key = `${timeZone}|${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const parts: Record<string, string> = {};
+    for (const part of formatterFor(timeZone).formatToParts(quarter)) {
+      parts[part.type] = part.value;
+    }
+    const wall = Date.UTC(
+      Number(parts.year),
+      Number(parts.month) - 1,
+      Number(parts.day),
+      Number(parts.hour),
+      Number(parts.minute),
+    );
+    offset = wall - quarter;
+    if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /** Minutes since midnight of an `HH:MM` clock time. */
