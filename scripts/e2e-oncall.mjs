@@ -22,6 +22,8 @@ async function servicePages(baseUrl, token, name) {
   return (await response.json()).current.pages;
 }
 
+// Alertmanager re-sends an alert with the start it first fired at.
+const alertStartedAt = new Date(Date.now() - 30 * 60_000).toISOString();
 const alert = status => ({
   version: '4',
   status,
@@ -34,7 +36,7 @@ const alert = status => ({
         severity: 'critical',
       },
       annotations: { summary: 'Consumer lag above 10 minutes' },
-      startsAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+      startsAt: alertStartedAt,
       endsAt:
         status === 'resolved'
           ? new Date().toISOString()
