@@ -201,16 +201,28 @@ export async function oncallScenarios({
     'the schedule feed says who is on call for the platform team',
     async () => {
       // events-pipeline escalates first to the platform team's rotation, which
-      // comes from examples/schedules/platform-sre.ics.
-      await openEntityPage(
-        page,
-        '/catalog/default/component/events-pipeline',
-        'Escalation path',
-      );
-      await card('Escalation path')
-        .getByText(/On call now/)
-        .first()
-        .waitFor({ timeout: 60000 });
+      // comes from examples/schedules/platform-sre.ics. The feed is read by a
+      // scheduled task shortly after start: reload until it has been.
+      const deadline = Date.now() + 180_000;
+      for (;;) {
+        await openEntityPage(
+          page,
+          '/catalog/default/component/events-pipeline',
+          'Escalation path',
+        );
+        const onCall = card('Escalation path')
+          .getByText(/On call now/)
+          .first();
+        if (
+          await onCall.waitFor({ timeout: 10000 }).then(
+            () => true,
+            () => false,
+          )
+        )
+          break;
+        if (Date.now() > deadline)
+          throw new Error('nobody on call for platform-sre after 3 minutes');
+      }
       await page.screenshot({
         path: join(artifacts, 'events-pipeline-escalation.png'),
         fullPage: true,

@@ -1,3 +1,28 @@
+/** What every ingestion route answers. */
+const INGESTION_RESPONSES = {
+  '201': {
+    description: 'Stored (or updated: redelivery changes nothing).',
+    content: {
+      'application/json': {
+        schema: { $ref: '#/components/schemas/IngestionResult' },
+      },
+    },
+  },
+  '400': {
+    description:
+      'The batch was rejected whole; the message names each bad record by index and field.',
+    content: {
+      'application/json': {
+        schema: { $ref: '#/components/schemas/Error' },
+      },
+    },
+  },
+  '401': { description: 'No valid credentials.' },
+  '403': {
+    description: 'The caller lacks sre-ownership.events.create.',
+  },
+} as const;
+
 /**
  * The plugin's HTTP API. Requests are validated against it at the edge (a
  * request that does not match gets a 400 naming the field), and it is served
@@ -390,29 +415,7 @@ export const spec = {
             },
           },
         },
-        responses: {
-          '201': {
-            description: 'Stored (or updated: redelivery changes nothing).',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/IngestionResult' },
-              },
-            },
-          },
-          '400': {
-            description:
-              'The batch was rejected whole; the message names each bad record by index and field.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
-          '401': { description: 'No valid credentials.' },
-          '403': {
-            description: 'The caller lacks sre-ownership.events.create.',
-          },
-        },
+        responses: INGESTION_RESPONSES,
       },
     },
     '/webhooks/alertmanager': {
@@ -459,29 +462,7 @@ export const spec = {
             },
           },
         },
-        responses: {
-          '201': {
-            description: 'Stored (or updated: redelivery changes nothing).',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/IngestionResult' },
-              },
-            },
-          },
-          '400': {
-            description:
-              'The batch was rejected whole; the message names each bad record by index and field.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
-          '401': { description: 'No valid credentials.' },
-          '403': {
-            description: 'The caller lacks sre-ownership.events.create.',
-          },
-        },
+        responses: INGESTION_RESPONSES,
       },
     },
     '/webhooks/pagerduty': {
