@@ -34,8 +34,10 @@ export function PartyLink(props: {
   party: Party;
   source?: ValueSource;
   withAvatar?: boolean;
+  /** Leave out the e-mail and chat links, where the contacts show elsewhere. */
+  withoutContacts?: boolean;
 }) {
-  const { party, source, withAvatar } = props;
+  const { party, source, withAvatar, withoutContacts } = props;
   const classes = useStyles();
   return (
     <span className={classes.party}>
@@ -52,7 +54,7 @@ export function PartyLink(props: {
           </span>
         )}
       </ProvenanceTooltip>
-      <ContactLinks party={party} />
+      {!withoutContacts && <ContactLinks party={party} />}
     </span>
   );
 }

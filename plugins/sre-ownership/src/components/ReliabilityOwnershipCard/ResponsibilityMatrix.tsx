@@ -60,7 +60,8 @@ export function ResponsibilityMatrix(props: {
             <TableCell>
               <div className={classes.who}>
                 {responsibility.providers.map(party => (
-                  <PartyLink key={party.ref} party={party} />
+                  // Contacts are listed with the owners above the matrix.
+                  <PartyLink key={party.ref} party={party} withoutContacts />
                 ))}
               </div>
             </TableCell>
