@@ -16,6 +16,7 @@ import { BurdenService } from './service/BurdenService';
 import { CatalogSkeleton } from './service/CatalogSkeleton';
 import { EventIngestion } from './service/EventIngestion';
 import { OwnershipResolver } from './service/OwnershipResolver';
+import { PrincipalEntityCache } from './service/PrincipalEntityCache';
 import { createRouter } from './service/router';
 
 /**
@@ -52,7 +53,9 @@ export const sreOwnershipPlugin = createBackendPlugin({
           await seedDemoEvents({ store, logger: deps.logger });
         }
         const skeleton = new CatalogSkeleton(deps);
+        const cache = new PrincipalEntityCache();
         const ownership = new OwnershipResolver({
+          cache,
           catalog: deps.catalog,
           skeleton,
           defaults,
@@ -68,6 +71,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
           catalog: deps.catalog,
           permissions: deps.permissions,
           settings: readBurdenSettings(deps.config),
+          cache,
         });
         const ingestion = new EventIngestion({
           store,

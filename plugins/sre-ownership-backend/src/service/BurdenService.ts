@@ -24,6 +24,7 @@ import {
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { BurdenSettings } from '../burdenConfig';
 import { OncallStore, TimeRange } from '../database/OncallStore';
+import { PrincipalEntityCache } from './PrincipalEntityCache';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Shifts this far around "now" decide who is on call now and next.
@@ -41,9 +42,15 @@ export class BurdenService {
       catalog: CatalogService;
       permissions: PermissionsService;
       settings: BurdenSettings;
+      /** Shared with ownership resolution: people a caller read recently. */
+      cache?: PrincipalEntityCache;
       now?: () => Date;
     },
-  ) {}
+  ) {
+    this.cache = options.cache ?? new PrincipalEntityCache();
+  }
+
+  private readonly cache: PrincipalEntityCache;
 
   async getTeamBurden(
     team: CompoundEntityRef,
@@ -186,20 +193,27 @@ export class BurdenService {
     const refs = (group.relations ?? [])
       .filter(r => r.type === 'hasMember')
       .map(r => r.targetRef);
-    const { items } = refs.length
-      ? await this.options.catalog.getEntitiesByRefs(
-          { entityRefs: refs },
-          { credentials },
-        )
-      : { items: [] };
-    const zoneOf = (entity: Entity | undefined) =>
+    const known = this.cache.get(credentials);
+    const missing = refs.filter(ref => !known.has(ref));
+    if (missing.length) {
+      const { items } = await this.options.catalog.getEntitiesByRefs(
+        { entityRefs: missing },
+        { credentials },
+      );
+      const fetched = new Map(
+        missing.map((ref, index) => [ref, items[index] ?? null]),
+      );
+      this.cache.remember(credentials, fetched);
+      fetched.forEach((entity, ref) => known.set(ref, entity));
+    }
+    const zoneOf = (entity: Entity | null | undefined) =>
       validZone(
         entity?.metadata.annotations?.[SRE_OWNERSHIP_ANNOTATIONS.timezone],
       );
-    return refs.map((userRef, index) => ({
+    return refs.map(userRef => ({
       userRef,
       timezone:
-        zoneOf(items[index]) ??
+        zoneOf(known.get(userRef)) ??
         zoneOf(group) ??
         this.options.settings.defaultTimezone,
     }));
