@@ -1,4 +1,4 @@
-import { NotAllowedError, ResponseError } from '@backstage/errors';
+import { ResponseError } from '@backstage/errors';
 
 /** The error the client throws when the backend answers 500. */
 export async function aServerError(message: string): Promise<Error> {
@@ -11,7 +11,18 @@ export async function aServerError(message: string): Promise<Error> {
   );
 }
 
-/** The error the client throws when a permission refuses the request. */
-export function aPermissionRefusal(): Error {
-  return new NotAllowedError('Access denied');
+/** The error the client throws when a permission refuses the request (403). */
+export async function aPermissionRefusal(): Promise<Error> {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name: 'NotAllowedError', message: 'Access denied' },
+      }),
+      {
+        status: 403,
+        statusText: 'Forbidden',
+        headers: { 'Content-Type': 'application/json' },
+      },
+    ),
+  );
 }

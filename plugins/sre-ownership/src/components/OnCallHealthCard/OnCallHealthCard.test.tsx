@@ -50,7 +50,9 @@ describe('OnCallHealthCard', () => {
   });
 
   it('explains a permission refusal instead of showing an error', async () => {
-    await renderCard(() => Promise.reject(aPermissionRefusal()));
+    await renderCard(async () => {
+      throw await aPermissionRefusal();
+    });
     expect(screen.getByText('Permission required')).toBeInTheDocument();
     expect(screen.queryByText(/Could not load/)).not.toBeInTheDocument();
   });

@@ -105,7 +105,9 @@ describe('ReliabilityOwnershipCard', () => {
   });
 
   it('explains a permission refusal instead of showing an error', async () => {
-    await renderCard(() => Promise.reject(aPermissionRefusal()));
+    await renderCard(async () => {
+      throw await aPermissionRefusal();
+    });
     expect(await screen.findByText('Permission required')).toBeInTheDocument();
     expect(screen.queryByText(/Could not load/)).not.toBeInTheDocument();
   });

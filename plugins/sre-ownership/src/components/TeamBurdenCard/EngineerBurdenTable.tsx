@@ -12,7 +12,7 @@ import {
   EngineerFigures,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { formatMinutes, formatRate, formatShare } from '../formatFigures';
-import { LimitFigure } from '../LimitFigure';
+import { LimitFigure, LimitStanding, limitStanding } from '../LimitFigure';
 
 // Figures never wrap; headings wrap between words; narrow cards scroll.
 const useStyles = makeStyles({
@@ -68,6 +68,20 @@ function columnTitle(column: FigureColumn, limits: BurdenLimits): string {
     : column.title;
 }
 
+function standingOf(
+  engineer: EngineerBurden,
+  column: FigureColumn,
+  limits: BurdenLimits,
+): LimitStanding | undefined {
+  if (!column.measure) return undefined;
+  if (engineer.overLimit.includes(column.measure)) return 'over';
+  const standing = limitStanding(
+    engineer.current[column.figure],
+    limits[column.measure],
+  );
+  return standing === 'over' ? 'near' : standing;
+}
+
 /**
  * Each engineer's figures over the window, with the previous window beneath
  * each; the measures with a sustainable limit are coloured against it and
@@ -121,13 +135,9 @@ export function EngineerBurdenTable(props: {
                     previous={engineer.previous[column.figure]}
                     format={column.format}
                     limit={column.measure && limits[column.measure]}
-                    // The backend's verdict wins over a rounded comparison.
-                    standing={
-                      column.measure &&
-                      engineer.overLimit.includes(column.measure)
-                        ? 'over'
-                        : undefined
-                    }
+                    // The backend decides what is over a limit (it allows
+                    // the clock-change hour); the card only adds "near".
+                    standing={standingOf(engineer, column, limits)}
                   />
                 </TableCell>
               ))}

@@ -55,7 +55,9 @@ describe('TeamBurdenCard', () => {
   });
 
   it('explains a permission refusal instead of showing an error', async () => {
-    await renderCard(() => Promise.reject(aPermissionRefusal()));
+    await renderCard(async () => {
+      throw await aPermissionRefusal();
+    });
     expect(screen.getByText('Permission required')).toBeInTheDocument();
     expect(screen.queryByText(/Could not load/)).not.toBeInTheDocument();
   });
@@ -247,6 +249,27 @@ describe('TeamBurdenCard', () => {
     const weeks = engineerCell(/jane-doe/, /^On-call weeks \/ month/);
     expect(
       within(weeks).getByRole('img', { name: 'over the limit of 1' }),
+    ).toBeInTheDocument();
+  });
+
+  it('does not call a figure over its limit when the backend does not', async () => {
+    // 169 hours on call in a week with a clock change: the backend allows it.
+    await renderCard(async () =>
+      aTeamBurden({
+        engineers: [
+          anEngineerBurden('user:default/jane-doe', {
+            current: someEngineerFigures({ onCallWeeksPerMonth: 169 / 168 }),
+            overLimit: [],
+          }),
+        ],
+      }),
+    );
+    const weeks = engineerCell(/jane-doe/, /^On-call weeks \/ month/);
+    expect(
+      within(weeks).queryByRole('img', { name: 'over the limit of 1' }),
+    ).not.toBeInTheDocument();
+    expect(
+      within(weeks).getByRole('img', { name: 'close to the limit of 1' }),
     ).toBeInTheDocument();
   });
 

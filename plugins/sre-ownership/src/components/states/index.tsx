@@ -26,12 +26,25 @@ export function LoadingState() {
  */
 export function ErrorState(props: { error: Error; subject: string }) {
   const { error, subject } = props;
-  if (error.name === 'NotAllowedError') {
+  if (isPermissionRefusal(error)) {
     return <PermissionDeniedState subject={subject} />;
   }
   return (
     <ResponseErrorPanel error={error} title={`Could not load ${subject}`} />
   );
+}
+
+/**
+ * Whether the backend refused for lack of a permission: the client's
+ * ResponseError carries the backend's error as its cause, with status 403.
+ */
+function isPermissionRefusal(error: Error): boolean {
+  if (error.name === 'NotAllowedError') return true;
+  const { cause, statusCode } = error as Error & {
+    cause?: { name?: string };
+    statusCode?: number;
+  };
+  return statusCode === 403 || cause?.name === 'NotAllowedError';
 }
 
 /** Shown when the backend refused the request for lack of a permission. */
