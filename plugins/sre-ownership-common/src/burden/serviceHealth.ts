@@ -68,7 +68,7 @@ export function computeServiceHealth(
     pages.map(page => page.triggeredAt),
     spanOf(windows),
   );
-  const change = weekOverWeekChange(volume, windows.current.end);
+  const change = weekOverWeekChange(volume, spanOf(windows));
   return {
     entityRef: input.entityRef,
     window: toBurdenWindow(windows.current, input.windowDays),

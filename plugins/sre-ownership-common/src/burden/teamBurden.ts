@@ -4,9 +4,7 @@ import { requiredRotationSize } from './onCallWeeks';
 import { buildTeamContext, TeamContext } from './teamContext';
 import { computeTeamFigures } from './teamFigures';
 import { EngineerBurden, TeamBurden, TeamBurdenInput } from './types';
-import { weeklyVolume, weekOverWeekChange } from './weeklyVolume';
-
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+import { lastFullWeek, weeklyVolume, weekOverWeekChange } from './weeklyVolume';
 import { spanOf, toBurdenWindow } from './windows';
 
 function engineerBurdens(context: TeamContext): EngineerBurden[] {
@@ -57,10 +55,8 @@ export function computeTeamBurden(input: TeamBurdenInput): TeamBurden {
     context.pages.map(page => page.triggeredAt),
     spanOf(windows),
   );
-  const change = weekOverWeekChange(volume, windows.current.end);
-  const lastFullWeek = volume
-    .filter(week => Date.parse(week.weekStart) + WEEK_MS <= windows.current.end)
-    .pop();
+  const change = weekOverWeekChange(volume, spanOf(windows));
+  const lastWeek = lastFullWeek(volume, spanOf(windows));
   const required = requiredRotationSize(
     current.coverageHours,
     input.windowDays,
@@ -71,7 +67,7 @@ export function computeTeamBurden(input: TeamBurdenInput): TeamBurden {
     engineers: engineers.map(e => e.current),
     requiredRotationSize: required,
     weekOverWeekChange: change,
-    lastWeekPages: lastFullWeek?.pages,
+    lastWeekPages: lastWeek?.pages,
     limits: input.limits,
     windowDays: input.windowDays,
   });

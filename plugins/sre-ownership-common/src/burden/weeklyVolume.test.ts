@@ -41,20 +41,42 @@ describe('weeklyVolume and weekOverWeekChange', () => {
   });
 
   it('compares the last full week with the week before, ignoring the week in progress', () => {
-    expect(weekOverWeekChange(weeklyVolume(pages, span), span.end)).toBe(0.5);
+    expect(weekOverWeekChange(weeklyVolume(pages, span), span)).toBe(0.5);
   });
 
   it('counts the week ending exactly now as full', () => {
     const volume = weeklyVolume(pages, span);
-    expect(weekOverWeekChange(volume, at('2024-04-29T00:00:00Z'))).toBe(
-      (1 - 3) / 3,
-    );
+    expect(
+      weekOverWeekChange(volume, { ...span, end: at('2024-04-29T00:00:00Z') }),
+    ).toBe((1 - 3) / 3);
   });
 
   it('has no change when the week before had no pages', () => {
     const volume = weeklyVolume(pages, span);
-    expect(weekOverWeekChange(volume, at('2024-04-15T00:00:00Z'))).toBe(
+    expect(
+      weekOverWeekChange(volume, { ...span, end: at('2024-04-15T00:00:00Z') }),
+    ).toBe(undefined);
+  });
+
+  it('does not compare with a week cut by the start of the data', () => {
+    // A 7-day window ending on a Wednesday: its first week has only the days
+    // inside the data, which would read as a rise.
+    const short = {
+      start: at('2024-04-10T12:00:00Z'),
+      end: at('2024-04-24T12:00:00Z'),
+    };
+    const daily = Array.from(
+      { length: 14 * 24 },
+      (_, hour) => short.start + hour * 3_600_000,
+    );
+    expect(weekOverWeekChange(weeklyVolume(daily, short), short)).toBe(
       undefined,
     );
+    const longer = { ...short, start: at('2024-04-01T00:00:00Z') };
+    const steady = Array.from(
+      { length: 23 * 24 + 12 },
+      (_, hour) => longer.start + hour * 3_600_000,
+    );
+    expect(weekOverWeekChange(weeklyVolume(steady, longer), longer)).toBe(0);
   });
 });

@@ -40,18 +40,32 @@ export function weeklyVolume(
   return weeks;
 }
 
+/** The weeks of `volume` that lie wholly inside `span`, in order. */
+function fullWeeks(volume: WeeklyVolume[], span: Interval): WeeklyVolume[] {
+  return volume.filter(week => {
+    const start = toInstant(week.weekStart);
+    return start >= span.start && start + WEEK_MS <= span.end;
+  });
+}
+
+/** The last week of `volume` wholly inside `span`, if any. */
+export function lastFullWeek(
+  volume: WeeklyVolume[],
+  span: Interval,
+): WeeklyVolume | undefined {
+  return fullWeeks(volume, span).pop();
+}
+
 /**
- * `(last - before) / before` for the last full week ending at or before
- * `now` and the week before it; `undefined` when either week is missing or
- * the week before had no pages.
+ * `(last - before) / before` for the last two weeks wholly inside `span` (a
+ * week cut by the start of the data would look like a rise); `undefined`
+ * when there are not two such weeks or the week before had no pages.
  */
 export function weekOverWeekChange(
   volume: WeeklyVolume[],
-  now: number,
+  span: Interval,
 ): number | undefined {
-  const full = volume.filter(
-    week => toInstant(week.weekStart) + WEEK_MS <= now,
-  );
+  const full = fullWeeks(volume, span);
   const last = full[full.length - 1];
   const before = full[full.length - 2];
   if (!last || !before || before.pages === 0) {
