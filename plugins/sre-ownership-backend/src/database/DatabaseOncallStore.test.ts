@@ -255,6 +255,29 @@ describe.each(databases.eachSupportedId())(
         ]);
       });
 
+      it('keeps history: only shifts starting after keepBefore are deleted', async () => {
+        await replace([week1, week2, week3]);
+        await expect(
+          store.replaceShifts({
+            source: 'ics:payments',
+            range: march,
+            shifts: [week3],
+            keepBefore: new Date(Date.parse(week2.startsAt) + 1),
+          }),
+        ).resolves.toEqual({ written: 0, deleted: 0 });
+        await store.replaceShifts({
+          source: 'ics:payments',
+          range: march,
+          shifts: [week1],
+          keepBefore: new Date(Date.parse(week2.startsAt) + 1),
+        });
+        const kept = (await stored()).filter(line => line.startsWith('ics:'));
+        expect(kept).toEqual([
+          expect.stringContaining('rota/w1'),
+          expect.stringContaining('rota/w2'),
+        ]);
+      });
+
       it('changes nothing when run again with the same shifts', async () => {
         await expect(replace([week1, week2])).resolves.toEqual({
           written: 2,

@@ -314,8 +314,13 @@ export class DatabaseOncallStore implements OncallStore {
     source: string;
     range: TimeRange;
     shifts: OncallShift[];
+    keepBefore?: Date;
   }): Promise<ShiftReplacement> {
     const { source, range, shifts } = options;
+    const deleteFrom = Math.max(
+      range.from.getTime(),
+      options.keepBefore?.getTime() ?? -Infinity,
+    );
     const stray = shifts.find(shift => shift.source !== source);
     if (stray) {
       throw new Error(
@@ -344,7 +349,7 @@ export class DatabaseOncallStore implements OncallStore {
         written += 1;
       }
       const dropped = stored
-        .filter(row => Number(row.starts_at) >= from)
+        .filter(row => Number(row.starts_at) >= deleteFrom)
         .filter(row => !given.has(row.external_id))
         .map(row => row.id);
       for (let i = 0; i < dropped.length; i += DELETE_CHUNK) {

@@ -38,12 +38,15 @@ export interface OncallStore {
    * transaction: stores the given shifts (each must have that source) and
    * deletes the source's shifts that start within the range but are no longer
    * given, such as cancelled occurrences. Shifts that already match are not
-   * rewritten, so replacing with the same shifts changes nothing.
+   * rewritten, so replacing with the same shifts changes nothing. Shifts
+   * that started before `keepBefore` are never deleted: history stays even
+   * when a feed stops publishing it or a person can no longer be matched.
    */
   replaceShifts(options: {
     source: string;
     range: TimeRange;
     shifts: OncallShift[];
+    keepBefore?: Date;
   }): Promise<ShiftReplacement>;
 
   /** Whether any shift, page or toil entry came from this source. */

@@ -191,7 +191,21 @@ describe('IcsScheduleSync', () => {
     await expect(knex('oncall_shifts').orderBy('id')).resolves.toEqual(rows);
   });
 
-  it('removes an occurrence the feed has since cancelled', async () => {
+  it('removes a coming occurrence the feed has since cancelled', async () => {
+    const { sync } = aSync();
+    await sync.run();
+    feedsDir.setContent({
+      rotas: { 'platform.ics': aPlatformRota({ exdate: '20260413T080000Z' }) },
+    });
+
+    await sync.run();
+
+    const platform = await shiftsOf('platform-sre');
+    expect(platform).toHaveLength(12);
+    expect(platform).not.toContain('amara-okafor 2026-04-13T08:00:00.000Z');
+  });
+
+  it('keeps past shifts the feed no longer lists: they are history', async () => {
     const { sync } = aSync();
     await sync.run();
     feedsDir.setContent({
@@ -201,8 +215,8 @@ describe('IcsScheduleSync', () => {
     await sync.run();
 
     const platform = await shiftsOf('platform-sre');
-    expect(platform).toHaveLength(12);
-    expect(platform).not.toContain('amara-okafor 2026-03-16T08:00:00.000Z');
+    expect(platform).toHaveLength(13);
+    expect(platform).toContain('amara-okafor 2026-03-16T08:00:00.000Z');
   });
 
   it.each([

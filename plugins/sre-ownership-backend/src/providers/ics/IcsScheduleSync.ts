@@ -156,6 +156,9 @@ export class IcsScheduleSync {
         source: icsScheduleSource(feed.name),
         range,
         shifts,
+        // A feed rewrites the future; the past is history, kept even if the
+        // feed stops publishing it or a person no longer matches.
+        keepBefore: this.options.now?.() ?? new Date(),
       });
       logger.info(
         `On-call schedule feed ${feed.name} (${feed.teamRef}): ${shifts.length} shifts, ${written} written, ${deleted} deleted`,
