@@ -20,6 +20,8 @@ export interface ScheduleFeedConfig {
   url: string;
   /** Group entity ref of the rotation, e.g. `group:default/payments`. */
   teamRef: string;
+  /** Set for feeds named by a Group annotation rather than app-config. */
+  fromCatalog?: boolean;
 }
 
 /** Settings of the plugin, read once from app-config. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import {
   createMockDirectory,
   mockServices,
@@ -66,9 +67,8 @@ describe('on-call schedule sync wiring', () => {
       metadata: {
         name: 'platform-sre',
         annotations: {
-          'sre-ownership.io/oncall-schedule-url': pathToFileURL(
-            feeds.resolve('platform.ics'),
-          ).href,
+          'sre-ownership.io/oncall-schedule-url':
+            'https://schedules.example.com/platform.ics',
         },
       },
     }),
@@ -110,8 +110,21 @@ describe('on-call schedule sync wiring', () => {
   });
 
   it('stores the shifts of annotated Groups and configured feeds when it runs', async () => {
+    // Annotated feeds are read through the backend's URL reader.
+    const urlReader = mockServices.urlReader.mock({
+      readUrl: async () => {
+        const calendar = readFileSync(feeds.resolve('platform.ics'));
+        return {
+          buffer: async () => calendar,
+          stream: () => {
+            throw new Error('not used');
+          },
+        };
+      },
+    });
     await startTestBackend({
       features: [
+        urlReader.factory,
         sreOwnershipPlugin,
         catalogServiceMock.factory({ entities: entities() }),
         mockServices.database.factory({ knex }),

@@ -37,6 +37,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         logger: coreServices.logger,
         permissions: coreServices.permissions,
+        urlReader: coreServices.urlReader,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
@@ -97,6 +98,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
         );
         const icsSync = new IcsScheduleSync({
           catalog: deps.catalog,
+          urlReader: deps.urlReader,
           auth: deps.auth,
           logger: deps.logger.child({ task: 'sre-ownership-ics-sync' }),
           store,

@@ -7,7 +7,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { DatabaseOncallStore } from '../../database/DatabaseOncallStore';
 import { IcsScheduleSync } from './IcsScheduleSync';
 
@@ -16,9 +16,21 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const feedsDir = createMockDirectory();
 
-const fixtureUrl = pathToFileURL(
-  join(__dirname, '__fixtures__', 'pagerduty-export.ics'),
-).href;
+// Feeds named by a Group annotation are read through the URL reader.
+const fixtureUrl = 'https://schedules.example.com/payments.ics';
+const fixturePath = join(__dirname, '__fixtures__', 'pagerduty-export.ics');
+const urlReader = mockServices.urlReader.mock({
+  readUrl: async (url: string) => {
+    if (url !== fixtureUrl) throw new Error(`unexpected ${url}`);
+    const calendar = readFileSync(fixturePath);
+    return {
+      buffer: async () => calendar,
+      stream: () => {
+        throw new Error('not used');
+      },
+    };
+  },
+});
 
 const entity = (kind: string, name: string, extra: Partial<Entity> = {}) =>
   ({
@@ -126,6 +138,7 @@ describe('IcsScheduleSync', () => {
       store,
       feeds: configuredFeeds,
       baseDir: feedsDir.path,
+      urlReader,
       now: () => now,
     });
     return { sync, logger };

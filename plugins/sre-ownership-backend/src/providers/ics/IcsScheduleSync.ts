@@ -1,4 +1,8 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  LoggerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SRE_OWNERSHIP_ANNOTATIONS } from '@sre-ownership/plugin-sre-ownership-common';
@@ -60,6 +64,8 @@ export class IcsScheduleSync {
       auth: AuthService;
       logger: LoggerService;
       store: OncallStore;
+      /** Reads http(s) feeds; without it they are fetched directly (tests). */
+      urlReader?: UrlReaderService;
       /** Feeds from app-config. */
       feeds: ScheduleFeedConfig[];
       /** Directory relative feed paths are read from; the working directory by default. */
@@ -129,7 +135,7 @@ export class IcsScheduleSync {
         ]?.trim();
       if (!url) return [];
       const teamRef = stringifyEntityRef(group);
-      return [{ name: teamRef, url, teamRef }];
+      return [{ name: teamRef, url, teamRef, fromCatalog: true }];
     });
   }
 
@@ -143,6 +149,8 @@ export class IcsScheduleSync {
     const about = { feed: feed.name, teamRef: feed.teamRef };
     try {
       const ics = await readIcsFeed(feed.url, {
+        allowLocalFiles: !feed.fromCatalog,
+        urlReader: this.options.urlReader,
         baseDir: this.options.baseDir ?? process.cwd(),
         signal,
       });

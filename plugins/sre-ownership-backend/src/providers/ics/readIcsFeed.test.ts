@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -28,7 +29,37 @@ describe('readIcsFeed', () => {
 
   afterAll(() => new Promise(done => server.close(done)));
 
-  const read = (url: string) => readIcsFeed(url, { baseDir: dir.path });
+  const read = (url: string) =>
+    readIcsFeed(url, { baseDir: dir.path, allowLocalFiles: true });
+
+  it('reads no local file for a feed named in the catalog', async () => {
+    await expect(
+      readIcsFeed('rota.ics', { baseDir: dir.path, allowLocalFiles: false }),
+    ).rejects.toThrow('a schedule-url annotation cannot name a local file');
+  });
+
+  it('reads http(s) feeds through the URL reader when given one', async () => {
+    const urlReader = mockServices.urlReader.mock({
+      readUrl: async () => ({
+        buffer: async () => Buffer.from(calendar),
+        etag: undefined,
+        stream: () => {
+          throw new Error('not used');
+        },
+      }),
+    });
+    await expect(
+      readIcsFeed('https://acme.pagerduty.com/feed.ics', {
+        baseDir: dir.path,
+        allowLocalFiles: false,
+        urlReader,
+      }),
+    ).resolves.toBe(calendar);
+    expect(urlReader.readUrl).toHaveBeenCalledWith(
+      'https://acme.pagerduty.com/feed.ics',
+      expect.anything(),
+    );
+  });
 
   it('fetches an http(s) feed', async () => {
     await expect(read(`${origin}/feeds/rota.ics?token=s3cret`)).resolves.toBe(

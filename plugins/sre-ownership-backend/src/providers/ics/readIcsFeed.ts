@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UrlReaderService } from '@backstage/backend-plugin-api';
 
 const FETCH_TIMEOUT_MS = 30_000;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
@@ -36,10 +37,25 @@ function localPath(url: string, baseDir: string): string | undefined {
  */
 export async function readIcsFeed(
   url: string,
-  options: { baseDir: string; signal?: AbortSignal },
+  options: {
+    baseDir: string;
+    signal?: AbortSignal;
+    /** Only feeds an administrator listed in app-config may be local files. */
+    allowLocalFiles: boolean;
+    /**
+     * Reads http(s) feeds under the backend's `backend.reading.allow` rules,
+     * so a catalog author cannot make the backend fetch any address.
+     */
+    urlReader?: UrlReaderService;
+  },
 ): Promise<string> {
   const path = localPath(url, options.baseDir);
   if (path) {
+    if (!options.allowLocalFiles) {
+      throw new Error(
+        'a schedule-url annotation cannot name a local file; list local feeds in app-config (sreOwnership.schedules)',
+      );
+    }
     return readFile(path, { encoding: 'utf8', signal: options.signal });
   }
   const scheme = SCHEME.exec(url)![1].toLowerCase();
@@ -48,6 +64,12 @@ export async function readIcsFeed(
     target = `https:${url.slice(scheme.length + 1)}`;
   } else if (scheme !== 'https' && scheme !== 'http') {
     throw new Error(`${scheme}: URLs are not supported for schedule feeds`);
+  }
+  if (options.urlReader) {
+    const response = await options.urlReader.readUrl(target, {
+      signal: options.signal,
+    });
+    return (await response.buffer()).toString('utf8');
   }
   const timeout = AbortSignal.timeout(FETCH_TIMEOUT_MS);
   const response = await fetch(target, {
