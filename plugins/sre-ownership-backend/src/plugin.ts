@@ -63,10 +63,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
         });
 
         deps.permissionsRegistry.addPermissions(sreOwnershipPermissions);
-        registerOwnershipActions({
-          actionsRegistry: deps.actionsRegistry,
-          ownership,
-        });
+
         const burden = new BurdenService({
           store,
           catalog: deps.catalog,
@@ -83,6 +80,11 @@ export const sreOwnershipPlugin = createBackendPlugin({
             deps.config.getOptionalStringArray(
               'sreOwnership.pagerDuty.webhookSecrets',
             ) ?? [],
+        });
+        registerOwnershipActions({
+          actionsRegistry: deps.actionsRegistry,
+          ownership,
+          withOnCall: resolved => burden.withOnCall(resolved),
         });
         registerBurdenActions({
           actionsRegistry: deps.actionsRegistry,

@@ -6,7 +6,9 @@ import { CatalogSkeleton } from '../service/CatalogSkeleton';
 import { OwnershipResolver } from '../service/OwnershipResolver';
 import { registerOwnershipActions } from './ownershipActions';
 
-function setup() {
+function setup(
+  withOnCall?: Parameters<typeof registerOwnershipActions>[0]['withOnCall'],
+) {
   const catalog = catalogServiceMock({ entities: anOrganisation() });
   const skeleton = new CatalogSkeleton({
     catalog,
@@ -19,7 +21,7 @@ function setup() {
     defaults: { derivedEscalationStepMinutes: 15 },
   });
   const actionsRegistry = actionsRegistryServiceMock();
-  registerOwnershipActions({ actionsRegistry, ownership });
+  registerOwnershipActions({ actionsRegistry, ownership, withOnCall });
   return actionsRegistry;
 }
 
@@ -73,6 +75,41 @@ describe('ownership actions', () => {
           type: 'user',
           target: { ref: 'user:default/mei-lin' },
         },
+      ],
+    });
+  });
+
+  it('says who is on call now at rotation levels', async () => {
+    const { output } = await setup(async resolved => ({
+      ...resolved,
+      escalation: {
+        ...resolved.escalation,
+        levels: resolved.escalation.levels.map(level =>
+          level.type === 'oncall'
+            ? {
+                ...level,
+                onCall: {
+                  teamRef: level.target.ref,
+                  current: [
+                    {
+                      userRef: 'user:default/jane-doe',
+                      until: '2026-11-24T00:00:00.000Z',
+                    },
+                  ],
+                },
+              }
+            : level,
+        ),
+      },
+    })).invoke({
+      id: 'test:get-escalation-path',
+      input: { entityRef: 'payments-api' },
+      credentials: mockCredentials.user(),
+    });
+    expect((output as { levels: unknown[] }).levels[0]).toMatchObject({
+      type: 'oncall',
+      onCallNow: [
+        { userRef: 'user:default/jane-doe', until: '2026-11-24T00:00:00.000Z' },
       ],
     });
   });

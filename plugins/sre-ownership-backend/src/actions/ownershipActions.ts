@@ -68,8 +68,11 @@ const partyFields = (z: Zod) =>
 export function registerOwnershipActions(options: {
   actionsRegistry: ActionsRegistryService;
   ownership: OwnershipResolver;
+  /** Adds who is on call now to rotation levels (the burden service does). */
+  withOnCall?: (resolved: ResolvedOwnership) => Promise<ResolvedOwnership>;
 }) {
   const { actionsRegistry, ownership } = options;
+  const withOnCall = options.withOnCall ?? (async (r: ResolvedOwnership) => r);
 
   actionsRegistry.register({
     name: 'who-owns-reliability',
@@ -146,14 +149,19 @@ export function registerOwnershipActions(options: {
               afterMinutes: z.number(),
               type: z.enum(['user', 'group', 'oncall']),
               target: partyFields(z),
+              onCallNow: z
+                .array(z.object({ userRef: z.string(), until: z.string() }))
+                .optional()
+                .describe(
+                  'For rotation levels: who carries the pager now, and until when.',
+                ),
             }),
           ),
         }),
     },
     action: async ({ input, credentials }) => {
-      const { entityRef, escalation } = await ownership.getOwnership(
-        parseTarget(input.entityRef),
-        credentials,
+      const { entityRef, escalation } = await withOnCall(
+        await ownership.getOwnership(parseTarget(input.entityRef), credentials),
       );
       return {
         output: {
@@ -165,6 +173,7 @@ export function registerOwnershipActions(options: {
             afterMinutes: level.afterMinutes,
             type: level.type,
             target: contact(level.target),
+            ...(level.onCall ? { onCallNow: level.onCall.current } : {}),
           })),
         },
       };

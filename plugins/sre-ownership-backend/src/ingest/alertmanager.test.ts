@@ -115,6 +115,14 @@ describe('pagesFromAlertmanager', () => {
     expect(a).toMatch(/^[0-9a-f]{16}\/2026-03-03T02:00:00Z$/);
   });
 
+  it('refuses an alert with a malformed time, naming the alert and field', () => {
+    expect(() =>
+      convert(anAlert(), anAlert({ startsAt: 'yesterday' })),
+    ).toThrow(
+      'alerts[1].startsAt: "yesterday" is not an ISO 8601 time; nothing was stored',
+    );
+  });
+
   it('refuses other payload versions, naming the field', () => {
     expect(() =>
       pagesFromAlertmanager(

@@ -5,6 +5,7 @@ import {
   PageSeverity,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { PageRouting } from './routing';
+import { isIsoInstant } from './validateBatch';
 
 /** One alert of an Alertmanager webhook (payload version 4). */
 export interface AlertmanagerAlert {
@@ -63,6 +64,15 @@ export function pagesFromAlertmanager(
       `version: "${payload.version}" is not supported; Alertmanager webhook payload version 4 is`,
     );
   }
+  payload.alerts.forEach((alert, index) => {
+    for (const field of ['startsAt', 'endsAt'] as const) {
+      if (alert[field] !== undefined && !isIsoInstant(alert[field])) {
+        throw new InputError(
+          `alerts[${index}].${field}: "${alert[field]}" is not an ISO 8601 time; nothing was stored`,
+        );
+      }
+    }
+  });
   const pages: OncallPage[] = [];
   let unrouted = 0;
   for (const alert of payload.alerts) {

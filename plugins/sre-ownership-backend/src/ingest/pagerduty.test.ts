@@ -124,6 +124,15 @@ describe('pageFromPagerDuty', () => {
     expect(pageFromPagerDuty(event, { target })?.severity).toBe('low');
   });
 
+  it('refuses an incident with a malformed time, naming the field', () => {
+    expect(() =>
+      pageFromPagerDuty(
+        anIncidentEvent('incident.resolved', { occurred_at: 'now' }),
+        { target },
+      ),
+    ).toThrow('event.occurred_at: "now" is not an ISO 8601 time');
+  });
+
   it('ignores other event types and unmapped services', () => {
     expect(
       pageFromPagerDuty(anIncidentEvent('incident.annotated'), { target }),

@@ -1,10 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { AuthenticationError } from '@backstage/errors';
+import { AuthenticationError, InputError } from '@backstage/errors';
 import {
   OncallPage,
   PageSeverity,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { PageTarget } from './routing';
+import { isIsoInstant } from './validateBatch';
 
 /** The parts of a PagerDuty v3 webhook this plugin reads. */
 export interface PagerDutyWebhook {
@@ -95,6 +96,15 @@ export function pageFromPagerDuty(
     return undefined;
   }
   if (!options.target.entityRef && !options.target.teamRef) return undefined;
+  const times = {
+    'event.occurred_at': event.occurred_at,
+    'event.data.created_at': event.data.created_at,
+  };
+  for (const [field, value] of Object.entries(times)) {
+    if (value !== undefined && !isIsoInstant(value)) {
+      throw new InputError(`${field}: "${value}" is not an ISO 8601 time`);
+    }
+  }
   return {
     source: 'pagerduty',
     externalId: event.data.id,

@@ -96,6 +96,15 @@ describe('validateBatch', () => {
     );
   });
 
+  it('refuses values wider than their database column', () => {
+    expect(rejection({ pages: [aPage({ source: 'x'.repeat(65) })] })).toContain(
+      'pages[0].source: is 65 characters long; at most 64 fit',
+    );
+    expect(
+      rejection({ pages: [aPage({ externalId: 'x'.repeat(513) })] }),
+    ).toContain('pages[0].externalId: is 513 characters long; at most 512 fit');
+  });
+
   it('lists every bad record, not only the first', () => {
     const message = rejection({
       pages: [aPage({ severity: 'x' }), aPage(), aPage({ triggeredAt: 'x' })],

@@ -13,15 +13,39 @@ type Check = (record: Record<string, unknown>) => string[];
 const ISO_INSTANT =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** Whether a value is an ISO 8601 time with an offset, as every event time must be. */
+export function isIsoInstant(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    ISO_INSTANT.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
+}
+
+// The widths of the database columns.
+const MAX_LENGTH: Record<string, number> = {
+  source: 64,
+  externalId: 512,
+  teamRef: 255,
+  userRef: 255,
+  entityRef: 255,
+  responderRef: 255,
+  schedule: 255,
+  category: 64,
+};
+
+function tooLong(field: string, value: unknown): string[] {
+  const max = MAX_LENGTH[field];
+  return max !== undefined && typeof value === 'string' && value.length > max
+    ? [`${field}: is ${value.length} characters long; at most ${max} fit`]
+    : [];
+}
+
 function instant(field: string, optional = false): Check {
   return record => {
     const value = record[field];
     if (value === undefined && optional) return [];
-    if (
-      typeof value !== 'string' ||
-      !ISO_INSTANT.test(value) ||
-      Number.isNaN(Date.parse(value))
-    ) {
+    if (!isIsoInstant(value)) {
       return [
         `${field}: "${String(
           value,
@@ -37,7 +61,7 @@ function text(field: string, optional = false): Check {
     const value = record[field];
     if (value === undefined && optional) return [];
     return typeof value === 'string' && value.trim()
-      ? []
+      ? tooLong(field, value)
       : [`${field}: must be a non-empty string`];
   };
 }
@@ -52,6 +76,7 @@ function ref(
     if (value === undefined && optional) return [];
     try {
       const parsed = parseEntityRef(String(value));
+      if (String(value).length > 255) return tooLong(field, value);
       if (kind !== 'any' && parsed.kind.toLocaleLowerCase('en-US') !== kind) {
         return [
           `${field}: "${value}" must be a ${kind} ref, e.g. ${kind}:default/name`,

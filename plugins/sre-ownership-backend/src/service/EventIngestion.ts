@@ -67,8 +67,8 @@ export class EventIngestion {
     credentials: BackstageCredentials,
     request: Request,
   ) {
-    await this.authorize(credentials);
     return this.audited('alertmanager-webhook', request, async () => {
+      await this.authorize(credentials);
       const { pages, unrouted } = pagesFromAlertmanager(
         payload,
         await this.pageRouting(),
@@ -92,7 +92,10 @@ export class EventIngestion {
       const serviceId = webhook.event.data.service?.id;
       const page = pageFromPagerDuty(webhook, {
         target: serviceId ? routing.forPagerDutyService(serviceId) : {},
-        responderRef: await this.userNamed(webhook.event.agent?.summary),
+        responderRef:
+          webhook.event.agent?.type === 'user_reference'
+            ? await this.userNamed(webhook.event.agent.summary)
+            : undefined,
       });
       if (page) await this.options.store.ingest({ pages: [page] });
       return {
@@ -143,12 +146,13 @@ export class EventIngestion {
     return this.routing.routing;
   }
 
+  /** The one User with this name or display name; none when two share it. */
   private async userNamed(
     name: string | undefined,
   ): Promise<string | undefined> {
     if (!name) return undefined;
     const wanted = name.toLocaleLowerCase('en-US');
-    const user = (await this.options.skeleton.all()).find(
+    const matches = (await this.options.skeleton.all()).filter(
       entity =>
         entity.kind === 'User' &&
         [
@@ -157,7 +161,7 @@ export class EventIngestion {
             ?.displayName,
         ].some(candidate => candidate?.toLocaleLowerCase('en-US') === wanted),
     );
-    return user ? stringifyEntityRef(user) : undefined;
+    return matches.length === 1 ? stringifyEntityRef(matches[0]) : undefined;
   }
 }
 

@@ -23,15 +23,21 @@ export async function createRouter(options: {
   ingestion: EventIngestion;
 }): Promise<express.Router> {
   const { httpAuth, ownership, burden, ingestion } = options;
+  // Webhooks get a small body limit: the PagerDuty route is open to anyone
+  // until its signature is checked. Both keep the raw bytes PagerDuty signs.
+  const keepRawBody = (req: express.Request, _res: unknown, buffer: Buffer) => {
+    (req as RequestWithRawBody).rawBody = buffer;
+  };
+  const webhookJson = express.json({ limit: '1mb', verify: keepRawBody });
+  const batchJson = express.json({ limit: '20mb', verify: keepRawBody });
   const router = createValidatedOpenApiRouter(spec, {
     middleware: [
-      express.json({
-        limit: '20mb',
-        // PagerDuty signs the exact bytes it sent.
-        verify: (req, _res, buffer) => {
-          (req as RequestWithRawBody).rawBody = buffer;
-        },
-      }),
+      (req, res, next) =>
+        (req.path.startsWith('/webhooks/') ? webhookJson : batchJson)(
+          req,
+          res,
+          next,
+        ),
     ],
   });
   const caller = (req: Parameters<HttpAuthService['credentials']>[0]) =>
