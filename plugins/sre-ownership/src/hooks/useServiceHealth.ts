@@ -20,12 +20,12 @@ export interface ServiceHealthState {
 
 /**
  * Loads the on-call health of the entity on the current page over the last
- * `days` days, with the window before it for comparison and who is on call
+ * `days` days (the backend's configured window when absent), with the window before it for comparison and who is on call
  * now. Loads again when `days` changes.
  *
  * @public
  */
-export function useServiceHealth(days: number): ServiceHealthState {
+export function useServiceHealth(days?: number): ServiceHealthState {
   const { entity } = useEntity();
   const api = useApi(sreOwnershipApiRef);
   // Keyed on the ref, not the entity object, so that a refreshed entity with

@@ -20,12 +20,12 @@ export interface TeamBurdenState {
 
 /**
  * Loads the on-call burden of the Group on the current page over the last
- * `days` days, with the window before it for comparison. Loads again when
+ * `days` days (the backend's configured window when absent), with the window before it for comparison. Loads again when
  * `days` changes.
  *
  * @public
  */
-export function useTeamBurden(days: number): TeamBurdenState {
+export function useTeamBurden(days?: number): TeamBurdenState {
   const { entity } = useEntity();
   const api = useApi(sreOwnershipApiRef);
   // Keyed on the ref, not the entity object, so that a refreshed entity with

@@ -163,7 +163,9 @@ describe('OnCallHealthCard', () => {
       namespace: 'default',
       name: 'payments-api',
     };
-    expect(getServiceHealth).toHaveBeenLastCalledWith(ref, { days: 28 });
+    // First the backend's configured window, which the selector then shows.
+    expect(getServiceHealth).toHaveBeenLastCalledWith(ref, { days: undefined });
+    expect(await screen.findByLabelText('Window')).toHaveValue('28');
     await user.selectOptions(screen.getByLabelText('Window'), 'Last 90 days');
     expect(getServiceHealth).toHaveBeenLastCalledWith(ref, { days: 90 });
     expect(

@@ -16,8 +16,11 @@ import { OnCallHealthView } from './OnCallHealthView';
  */
 export function OnCallHealthCard() {
   const { entity } = useEntity();
-  const [days, setDays] = useState(DEFAULT_WINDOW_DAYS);
-  const { health, loading, error } = useServiceHealth(days);
+  // No window until the viewer picks one: the backend's configured default
+  // (sreOwnership.burden.windowDays) applies, and the selector shows it.
+  const [chosenDays, setDays] = useState<number | undefined>();
+  const { health, loading, error } = useServiceHealth(chosenDays);
+  const days = chosenDays ?? health?.window.days ?? DEFAULT_WINDOW_DAYS;
   return (
     <InfoCard
       title="On-call health"

@@ -44,7 +44,7 @@ describe('ReliabilityContent', () => {
     ).toBeInTheDocument();
     expect(getServiceHealth).toHaveBeenCalledWith(
       { kind: 'component', namespace: 'default', name: 'payments-api' },
-      { days: 28 },
+      { days: undefined },
     );
     expect(getOwnership).toHaveBeenCalledWith({
       kind: 'component',

@@ -289,11 +289,25 @@ describe('TeamBurdenCard', () => {
     expect(teamFigure('Pages')).toHaveTextContent('42');
   });
 
+  it('offers the configured window when it is not one of the usual ones', async () => {
+    await renderCard(async () =>
+      aTeamBurden({ window: { ...aTeamBurden().window, days: 30 } }),
+    );
+    expect(await screen.findByLabelText('Window')).toHaveValue('30');
+    expect(
+      screen.getByRole('option', { name: 'Last 30 days' }),
+    ).toBeInTheDocument();
+  });
+
   it('loads again over the window chosen', async () => {
     const user = userEvent.setup();
     const getTeamBurden = await renderCard(async () => aTeamBurden());
     const teamRef = { kind: 'group', namespace: 'default', name: 'payments' };
-    expect(getTeamBurden).toHaveBeenLastCalledWith(teamRef, { days: 28 });
+    // First the backend's configured window, which the selector then shows.
+    expect(getTeamBurden).toHaveBeenLastCalledWith(teamRef, {
+      days: undefined,
+    });
+    expect(await screen.findByLabelText('Window')).toHaveValue('28');
 
     await user.selectOptions(screen.getByLabelText('Window'), 'Last 7 days');
 

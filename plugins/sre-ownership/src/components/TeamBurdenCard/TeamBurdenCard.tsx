@@ -16,8 +16,11 @@ import { TeamBurdenView } from './TeamBurdenView';
  * @public
  */
 export function TeamBurdenCard() {
-  const [days, setDays] = useState(DEFAULT_WINDOW_DAYS);
-  const { burden, loading, error } = useTeamBurden(days);
+  // No window until the viewer picks one: the backend's configured default
+  // (sreOwnership.burden.windowDays) applies, and the selector shows it.
+  const [chosenDays, setDays] = useState<number | undefined>();
+  const { burden, loading, error } = useTeamBurden(chosenDays);
+  const days = chosenDays ?? burden?.window.days ?? DEFAULT_WINDOW_DAYS;
   // A status over a window with no data at all would only mislead.
   const shown =
     !loading && !error && burden && !isWithoutOnCallData(burden)

@@ -6,6 +6,14 @@ export const BURDEN_WINDOWS = [7, 14, 28, 90] as const;
 /** The window the cards open with, as in the product's definition. */
 export const DEFAULT_WINDOW_DAYS = 28;
 
+/** The offered windows, with a configured default that is not among them. */
+function windowsWith(days: number): number[] {
+  const windows: number[] = [...BURDEN_WINDOWS];
+  return windows.includes(days)
+    ? windows
+    : [...windows, days].sort((a, b) => a - b);
+}
+
 /**
  * Picks the number of days the figures cover. A native select, so that it
  * works with the keyboard and screen readers without extra wiring.
@@ -26,7 +34,7 @@ export function WindowSelector(props: {
       // Named directly: an id to tie the label to would need React 18's useId.
       inputProps={{ 'aria-label': 'Window' }}
     >
-      {BURDEN_WINDOWS.map(days => (
+      {windowsWith(props.days).map(days => (
         <option key={days} value={days}>
           Last {days} days
         </option>
