@@ -81,6 +81,16 @@ describe('SreOwnershipProcessor', () => {
     );
   });
 
+  it('warns about a problem once, not on every processing run', async () => {
+    const logger = mockServices.logger.mock();
+    const processor = new SreOwnershipProcessor({ logger });
+    const entity = aComponent({ 'sre-ownership.io/model': 'embeded' });
+    for (let run = 0; run < 3; run++) {
+      await processor.postProcessEntity(entity, location, () => {});
+    }
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+  });
+
   it('emits nothing and warns about nothing for an entity that declares nothing', async () => {
     const { relations, logger } = await process(aComponent({}));
     expect(relations).toEqual([]);

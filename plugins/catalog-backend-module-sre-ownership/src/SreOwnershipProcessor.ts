@@ -23,6 +23,8 @@ import {
   readEntityDeclarations,
 } from '@sre-ownership/plugin-sre-ownership-common';
 
+const MAX_REMEMBERED_PROBLEMS = 10_000;
+
 /** Relation pairs emitted from one entity's own declarations. */
 function declaredRelations(declarations: EntityDeclarations) {
   const pairs: Array<{ forward: string; reverse: string; targets: string[] }> =
@@ -62,6 +64,9 @@ function declaredRelations(declarations: EntityDeclarations) {
  * @public
  */
 export class SreOwnershipProcessor implements CatalogProcessor {
+  // The catalog processes every entity again and again; say each problem once.
+  private readonly reported = new Set<string>();
+
   constructor(private readonly options: { logger?: LoggerService } = {}) {}
 
   getProcessorName(): string {
@@ -75,7 +80,11 @@ export class SreOwnershipProcessor implements CatalogProcessor {
   ): Promise<Entity> {
     const declarations = readEntityDeclarations(entity);
     for (const problem of declarations.problems) {
-      this.options.logger?.warn(formatProblem(problem), {
+      const message = formatProblem(problem);
+      if (this.reported.has(message)) continue;
+      if (this.reported.size >= MAX_REMEMBERED_PROBLEMS) this.reported.clear();
+      this.reported.add(message);
+      this.options.logger?.warn(message, {
         entity: problem.entityRef,
         annotation: problem.annotation,
       });

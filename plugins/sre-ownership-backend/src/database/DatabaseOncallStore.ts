@@ -66,25 +66,9 @@ const optionalMillis = (iso: string | undefined) =>
 
 const upsertShift = (tx: Knex, shift: OncallShift, now: number) =>
   tx('oncall_shifts')
-    .insert({
-      source: shift.source,
-      external_id: shift.externalId,
-      team_ref: shift.teamRef,
-      user_ref: shift.userRef,
-      schedule: shift.schedule ?? null,
-      starts_at: toMillis(shift.startsAt),
-      ends_at: toMillis(shift.endsAt),
-      updated_at: now,
-    })
+    .insert(shiftRow(shift, now))
     .onConflict(['source', 'external_id'])
-    .merge([
-      'team_ref',
-      'user_ref',
-      'schedule',
-      'starts_at',
-      'ends_at',
-      'updated_at',
-    ]);
+    .merge([...SHIFT_COLUMNS, 'updated_at']);
 
 const sameShift = (row: ShiftRow, shift: OncallShift) =>
   row.team_ref === shift.teamRef &&
