@@ -64,12 +64,6 @@ const optionalIso = (millis: Millis | null) =>
 const optionalMillis = (iso: string | undefined) =>
   iso === undefined ? null : toMillis(iso);
 
-const upsertShift = (tx: Knex, shift: OncallShift, now: number) =>
-  tx('oncall_shifts')
-    .insert(shiftRow(shift, now))
-    .onConflict(['source', 'external_id'])
-    .merge([...SHIFT_COLUMNS, 'updated_at']);
-
 const sameShift = (row: ShiftRow, shift: OncallShift) =>
   row.team_ref === shift.teamRef &&
   row.user_ref === shift.userRef &&
@@ -152,6 +146,12 @@ const toilRow = (entry: ToilEntry, now: number) => ({
   minutes: entry.minutes,
   updated_at: now,
 });
+
+const upsertShift = (tx: Knex, shift: OncallShift, now: number) =>
+  tx('oncall_shifts')
+    .insert(shiftRow(shift, now))
+    .onConflict(['source', 'external_id'])
+    .merge([...SHIFT_COLUMNS, 'updated_at']);
 
 const keepLast = <T>(_earlier: T, later: T) => later;
 
