@@ -4,6 +4,7 @@ import {
   DEFAULT_BURDEN_LIMITS,
   DEFAULT_WORKING_TIME,
   WorkingTime,
+  isKnownTimezone,
 } from '@sre-ownership/plugin-sre-ownership-common';
 
 /** How on-call burden is measured, from `sreOwnership.burden`. */
@@ -42,12 +43,9 @@ function clock(config: Config, key: string, fallback: string): string {
 }
 
 function timezone(value: string, key: string): string {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions();
-    return value;
-  } catch {
-    return fail(key, `"${value}" is not an IANA time zone`);
-  }
+  return isKnownTimezone(value)
+    ? value
+    : fail(key, `"${value}" is not an IANA time zone`);
 }
 
 /** Reads and validates `sreOwnership.burden`; every key is optional. */

@@ -9,6 +9,7 @@ import {
   EscalationTargetType,
   parseDelayMinutes,
 } from './escalation';
+import { isKnownTimezone } from './burden/localTime';
 import { OwnershipModel, OWNERSHIP_MODELS, isOwnershipModel } from './model';
 import { OwnershipProblem } from './problems';
 import {
@@ -324,18 +325,13 @@ function readEscalation(reader: DeclarationReader) {
 function readTimezone(reader: DeclarationReader) {
   const raw = reader.raw(KEYS.timezone);
   if (raw === undefined) return undefined;
-  try {
-    // Throws a RangeError for a name the runtime's time zone database lacks.
-    new Intl.DateTimeFormat('en-US', { timeZone: raw }).resolvedOptions();
-    return raw;
-  } catch {
-    reader.report(
-      KEYS.timezone,
-      raw,
-      'is not an IANA time zone; use a name such as Europe/London or America/New_York',
-    );
-    return undefined;
-  }
+  if (isKnownTimezone(raw)) return raw;
+  reader.report(
+    KEYS.timezone,
+    raw,
+    'is not an IANA time zone; use a name such as Europe/London or America/New_York',
+  );
+  return undefined;
 }
 
 function readContacts(reader: DeclarationReader): ContactChannels {

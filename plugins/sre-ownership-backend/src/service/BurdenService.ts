@@ -18,6 +18,7 @@ import {
   TeamBurden,
   computeServiceHealth,
   computeTeamBurden,
+  isKnownTimezone,
   ownerRefOf,
   sreOwnershipBurdenReadPermission,
   whoIsOnCall,
@@ -231,11 +232,5 @@ export class BurdenService {
 // A bad time zone annotation is reported on the ownership card; here it falls
 // back to the next level rather than failing the whole team.
 function validZone(zone: string | undefined): string | undefined {
-  if (!zone) return undefined;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions();
-    return zone;
-  } catch {
-    return undefined;
-  }
+  return zone && isKnownTimezone(zone) ? zone : undefined;
 }

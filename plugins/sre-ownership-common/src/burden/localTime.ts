@@ -30,7 +30,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** Whether `timeZone` is an IANA time zone this runtime knows. */
+/**
+ * Whether `timeZone` is an IANA time zone this runtime knows.
+ *
+ * @public
+ */
 export function isKnownTimezone(timeZone: string): boolean {
   try {
     formatterFor(timeZone);
