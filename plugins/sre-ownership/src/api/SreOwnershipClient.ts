@@ -54,9 +54,22 @@ export class SreOwnershipClient implements SreOwnershipApi {
     return this.request(`/ownership${search ? `?${search}` : ''}`);
   }
 
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+  // Cards on one page ask for the same resource at the same moment (the
+  // Reliability tab shows two cards of one ownership): share the request.
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
+  private request<T>(path: string): Promise<T> {
+    let pending = this.inFlight.get(path);
+    if (!pending) {
+      pending = this.fetchJson(path).finally(() => this.inFlight.delete(path));
+      this.inFlight.set(path, pending);
+    }
+    return pending as Promise<T>;
+  }
+
+  private async fetchJson<T>(path: string): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('sre-ownership');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
