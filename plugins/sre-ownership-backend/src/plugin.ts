@@ -73,6 +73,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
         });
         const ingestion = new EventIngestion({
           store,
+          logger: deps.logger,
           skeleton,
           permissions: deps.permissions,
           auditor: deps.auditor,

@@ -89,6 +89,28 @@ describe('pagesFromAlertmanager', () => {
     });
   });
 
+  it('routes nowhere, rather than guess, when two entities claim an alert', () => {
+    const contested = new PageRouting([
+      entity('Component', 'payments-api'),
+      entity('Component', 'payments-api', {}, 'group:platform-sre'),
+      entity('Component', 'a', { 'sre-ownership.io/alert-selector': 'app=x' }),
+      entity('Component', 'b', { 'sre-ownership.io/alert-selector': 'app=x' }),
+    ]);
+    const route = (labels: Record<string, string>) =>
+      pagesFromAlertmanager(
+        { version: '4', status: 'firing', alerts: [anAlert({ labels })] },
+        contested,
+      );
+    expect(route({ service: 'payments-api' })).toEqual({
+      pages: [],
+      unrouted: 1,
+    });
+    expect(route({ app: 'x' })).toEqual({ pages: [], unrouted: 1 });
+    expect(contested.conflicts()).toEqual([
+      'service label "payments-api" names several Components',
+    ]);
+  });
+
   it('counts alerts that match nothing and stores none of them', () => {
     expect(convert(anAlert({ labels: { service: 'unknown' } }))).toEqual({
       pages: [],

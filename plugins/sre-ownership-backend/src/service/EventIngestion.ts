@@ -1,6 +1,7 @@
 import {
   AuditorService,
   BackstageCredentials,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
@@ -46,8 +47,11 @@ export class EventIngestion {
       permissions: PermissionsService;
       auditor: AuditorService;
       pagerDutySecrets: string[];
+      logger?: LoggerService;
     },
   ) {}
+
+  private readonly reportedConflicts = new Set<string>();
 
   async ingestBatch(
     body: unknown,
@@ -142,6 +146,13 @@ export class EventIngestion {
     const entities = await this.options.skeleton.all();
     if (this.routing?.entities !== entities) {
       this.routing = { entities, routing: new PageRouting(entities) };
+      for (const conflict of this.routing.routing.conflicts()) {
+        if (this.reportedConflicts.has(conflict)) continue;
+        this.reportedConflicts.add(conflict);
+        this.options.logger?.warn(
+          `Pages will not be routed by ${conflict}; give each one owner`,
+        );
+      }
     }
     return this.routing.routing;
   }
