@@ -1,14 +1,6 @@
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { SRE_OWNERSHIP_ANNOTATIONS as KEYS } from './annotations';
-import {
-  EscalationLevelDeclaration,
-  EscalationTargetType,
-  parseDelayMinutes,
-} from './escalation';
+import { EscalationLevelDeclaration } from './escalation';
 import { isKnownTimezone } from './burden/localTime';
 import { OwnershipModel, OWNERSHIP_MODELS, isOwnershipModel } from './model';
 import { OwnershipProblem } from './problems';
@@ -24,6 +16,10 @@ import {
   SPECIALIST_ROLE_INFO,
   SpecialistRole,
 } from './specialists';
+import { readEscalation } from './declarations/escalation';
+import { DeclarationReader, splitList } from './declarations/reader';
+
+export { splitList } from './declarations/reader';
 
 /**
  * Contact channels declared on an entity.
@@ -53,103 +49,6 @@ export interface EntityDeclarations {
   contacts: ContactChannels;
   timezone?: string;
   problems: OwnershipProblem[];
-}
-
-/**
- * Splits a list annotation into its items: commas, semicolons and newlines
- * all separate items; blanks are dropped.
- *
- * @public
- */
-export function splitList(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(/[,;\n]/)
-    .map(item => item.trim())
-    .filter(Boolean);
-}
-
-const REF_FORMAT =
-  'write it as [kind:][namespace/]name, for example group:default/platform-sre';
-
-class DeclarationReader {
-  readonly problems: OwnershipProblem[] = [];
-  private readonly annotations: Record<string, string>;
-  private readonly namespace: string;
-
-  constructor(readonly entity: Entity, readonly entityRef: string) {
-    this.annotations = entity.metadata.annotations ?? {};
-    this.namespace = entity.metadata.namespace ?? 'default';
-  }
-
-  raw(key: string): string | undefined {
-    const value = this.annotations[key];
-    return value === undefined ? undefined : value.trim();
-  }
-
-  report(
-    annotation: string,
-    value: string,
-    message: string,
-    severity: OwnershipProblem['severity'] = 'error',
-  ) {
-    this.problems.push({
-      entityRef: this.entityRef,
-      annotation,
-      value,
-      message,
-      severity,
-    });
-  }
-
-  /** Parses one ref; reports and returns undefined when malformed or of a disallowed kind. */
-  ref(
-    key: string,
-    raw: string,
-    options: { defaultKind: string; allowedKinds: string[] },
-  ): string | undefined {
-    let parsed;
-    try {
-      parsed = parseEntityRef(raw, {
-        defaultKind: options.defaultKind,
-        defaultNamespace: this.namespace,
-      });
-    } catch {
-      this.report(key, raw, `"${raw}" is not an entity ref; ${REF_FORMAT}`);
-      return undefined;
-    }
-    const kind = parsed.kind.toLocaleLowerCase('en-US');
-    if (!options.allowedKinds.includes(kind)) {
-      this.report(
-        key,
-        raw,
-        `refers to a ${parsed.kind}; only ${options.allowedKinds
-          .map(k => `${k}:`)
-          .join(' or ')} refs are allowed here`,
-      );
-      return undefined;
-    }
-    return stringifyEntityRef({ ...parsed, kind });
-  }
-
-  /** A list of refs; undefined when the key is absent, reported when it names no one. */
-  refList(
-    key: string,
-    options: { defaultKind: string; allowedKinds: string[]; what: string },
-  ): string[] | undefined {
-    const raw = this.raw(key);
-    if (raw === undefined) return undefined;
-    const items = splitList(raw);
-    if (items.length === 0) {
-      this.report(
-        key,
-        raw,
-        `names no ${options.what}; list at least one ref or remove the annotation`,
-      );
-      return undefined;
-    }
-    const refs = items.flatMap(item => this.ref(key, item, options) ?? []);
-    return refs.length > 0 ? [...new Set(refs)] : undefined;
-  }
 }
 
 function readModel(reader: DeclarationReader): OwnershipModel | undefined {
@@ -228,98 +127,6 @@ function readResponsibilities(reader: DeclarationReader) {
     }
   }
   return matrix;
-}
-
-const ESCALATION_LEVEL = /^(\S+)(?:\s+after\s+(.+))?$/i;
-
-function readEscalationLevel(
-  reader: DeclarationReader,
-  item: string,
-  previous: EscalationLevelDeclaration | undefined,
-): EscalationLevelDeclaration | undefined {
-  const key = KEYS.escalation;
-  const match = ESCALATION_LEVEL.exec(item);
-  if (!match) {
-    reader.report(
-      key,
-      item,
-      'write each level as <target> [after <delay>], for example "user:default/jane-doe after 15m"',
-    );
-    return undefined;
-  }
-  const [, target, delayText] = match;
-  const [prefix] = target.split(':', 1);
-  const type = prefix.toLocaleLowerCase('en-US') as EscalationTargetType;
-  if (!target.includes(':') || !['user', 'group', 'oncall'].includes(type)) {
-    reader.report(
-      key,
-      item,
-      `"${target}" needs a target kind: user:<name>, group:<name> or oncall:<group name> (the team's on-call rotation)`,
-    );
-    return undefined;
-  }
-  const ref =
-    type === 'oncall'
-      ? reader.ref(key, target.slice('oncall:'.length), {
-          defaultKind: 'Group',
-          allowedKinds: ['group'],
-        })
-      : reader.ref(key, target, { defaultKind: 'User', allowedKinds: [type] });
-  if (!ref) return undefined;
-
-  let afterMinutes = 0;
-  if (delayText !== undefined) {
-    const parsed = parseDelayMinutes(delayText);
-    if (parsed === undefined) {
-      reader.report(
-        key,
-        item,
-        `"${delayText}" is not a delay; write minutes, hours or seconds such as 5m, 1h, 1h30m or 90s`,
-      );
-      return undefined;
-    }
-    afterMinutes = parsed;
-  } else if (previous) {
-    reader.report(
-      key,
-      item,
-      `needs a delay: say when it is paged, for example "${target} after ${
-        previous.afterMinutes + 15
-      }m"`,
-    );
-    return undefined;
-  }
-  if (previous && afterMinutes <= previous.afterMinutes) {
-    reader.report(
-      key,
-      item,
-      `is paged ${afterMinutes} minutes after the page is raised, not after the previous level (${previous.afterMinutes} minutes); delays count from the start of the page and must increase`,
-    );
-    return undefined;
-  }
-  return { type, ref, afterMinutes };
-}
-
-function readEscalation(reader: DeclarationReader) {
-  const raw = reader.raw(KEYS.escalation);
-  if (raw === undefined) return undefined;
-  const levels: EscalationLevelDeclaration[] = [];
-  const problemsBefore = reader.problems.length;
-  for (const item of splitList(raw)) {
-    const level = readEscalationLevel(reader, item, levels[levels.length - 1]);
-    if (level) levels.push(level);
-  }
-  if (levels.length === 0 && reader.problems.length === problemsBefore) {
-    reader.report(
-      KEYS.escalation,
-      raw,
-      'declares no level; list at least one target, one per line',
-    );
-  }
-  // A path with a broken level would skip a step at 3 a.m.: use none of it.
-  return reader.problems.length === problemsBefore && levels.length > 0
-    ? levels
-    : undefined;
 }
 
 function readTimezone(reader: DeclarationReader) {

@@ -5,7 +5,6 @@ import {
 import {
   OncallPage,
   OncallShift,
-  PageSeverity,
   ToilEntry,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { Knex } from 'knex';
@@ -15,137 +14,33 @@ import {
   ShiftReplacement,
   TimeRange,
 } from './OncallStore';
+import {
+  DELETE_CHUNK,
+  KEEP_KNOWN,
+  PAGE_COLUMNS,
+  PageRow,
+  ROWS_PER_STATEMENT,
+  SHIFT_COLUMNS,
+  ShiftRow,
+  TOIL_COLUMNS,
+  ToilRow,
+  chunks,
+  dedupe,
+  keepLast,
+  mergePage,
+  pageFromRow,
+  pageRow,
+  sameShift,
+  shiftFromRow,
+  shiftRow,
+  toilFromRow,
+  toilRow,
+} from './rows';
 
 const migrationsDir = resolvePackagePath(
   '@sre-ownership/plugin-sre-ownership-backend',
   'migrations',
 );
-
-// PostgreSQL returns bigint columns as strings; SQLite as numbers.
-type Millis = number | string;
-
-interface ShiftRow {
-  source: string;
-  external_id: string;
-  team_ref: string;
-  user_ref: string;
-  schedule: string | null;
-  starts_at: Millis;
-  ends_at: Millis;
-}
-
-interface PageRow {
-  source: string;
-  external_id: string;
-  entity_ref: string | null;
-  team_ref: string | null;
-  responder_ref: string | null;
-  severity: string;
-  title: string | null;
-  triggered_at: Millis;
-  acknowledged_at: Millis | null;
-  resolved_at: Millis | null;
-}
-
-interface ToilRow {
-  source: string;
-  external_id: string;
-  team_ref: string;
-  user_ref: string;
-  category: string | null;
-  started_at: Millis;
-  minutes: number;
-}
-
-const toMillis = (iso: string) => Date.parse(iso);
-const toIso = (millis: Millis) => new Date(Number(millis)).toISOString();
-const optionalIso = (millis: Millis | null) =>
-  millis === null ? undefined : toIso(millis);
-const optionalMillis = (iso: string | undefined) =>
-  iso === undefined ? null : toMillis(iso);
-
-const sameShift = (row: ShiftRow, shift: OncallShift) =>
-  row.team_ref === shift.teamRef &&
-  row.user_ref === shift.userRef &&
-  (row.schedule ?? undefined) === shift.schedule &&
-  Number(row.starts_at) === toMillis(shift.startsAt) &&
-  Number(row.ends_at) === toMillis(shift.endsAt);
-
-// Keeps each DELETE ... IN (...) well under SQLite's bound-parameter limit.
-const DELETE_CHUNK = 500;
-
-// 100 rows of at most 11 columns stay far below SQLite's and PostgreSQL's
-// bound-parameter limits.
-const ROWS_PER_STATEMENT = 100;
-
-const SHIFT_COLUMNS = [
-  'team_ref',
-  'user_ref',
-  'schedule',
-  'starts_at',
-  'ends_at',
-];
-const PAGE_COLUMNS = [
-  'entity_ref',
-  'team_ref',
-  'responder_ref',
-  'severity',
-  'title',
-  'triggered_at',
-  'acknowledged_at',
-  'resolved_at',
-];
-const KEEP_KNOWN = [
-  'entity_ref',
-  'team_ref',
-  'responder_ref',
-  'title',
-  'acknowledged_at',
-  'resolved_at',
-];
-const TOIL_COLUMNS = [
-  'team_ref',
-  'user_ref',
-  'category',
-  'started_at',
-  'minutes',
-];
-
-const shiftRow = (shift: OncallShift, now: number) => ({
-  source: shift.source,
-  external_id: shift.externalId,
-  team_ref: shift.teamRef,
-  user_ref: shift.userRef,
-  schedule: shift.schedule ?? null,
-  starts_at: toMillis(shift.startsAt),
-  ends_at: toMillis(shift.endsAt),
-  updated_at: now,
-});
-
-const pageRow = (page: OncallPage, now: number) => ({
-  source: page.source,
-  external_id: page.externalId,
-  entity_ref: page.entityRef ?? null,
-  team_ref: page.teamRef ?? null,
-  responder_ref: page.responderRef ?? null,
-  severity: page.severity,
-  title: page.title ?? null,
-  triggered_at: toMillis(page.triggeredAt),
-  acknowledged_at: optionalMillis(page.acknowledgedAt),
-  resolved_at: optionalMillis(page.resolvedAt),
-  updated_at: now,
-});
-
-const toilRow = (entry: ToilEntry, now: number) => ({
-  source: entry.source,
-  external_id: entry.externalId,
-  team_ref: entry.teamRef,
-  user_ref: entry.userRef,
-  category: entry.category ?? null,
-  started_at: toMillis(entry.startedAt),
-  minutes: entry.minutes,
-  updated_at: now,
-});
 
 const upsertShift = (tx: Knex, shift: OncallShift, now: number) =>
   tx('oncall_shifts')
@@ -153,37 +48,14 @@ const upsertShift = (tx: Knex, shift: OncallShift, now: number) =>
     .onConflict(['source', 'external_id'])
     .merge([...SHIFT_COLUMNS, 'updated_at']);
 
-const keepLast = <T>(_earlier: T, later: T) => later;
-
-// Within one batch, a later update of a page adds to what an earlier one said.
-const mergePage = (earlier: OncallPage, later: OncallPage): OncallPage => {
-  const merged: OncallPage = { ...earlier };
-  for (const [key, value] of Object.entries(later)) {
-    if (value !== undefined)
-      (merged as unknown as Record<string, unknown>)[key] = value;
+/** Refuses to replace the shifts of one source with those of another. */
+function assertAllFrom(source: string, shifts: OncallShift[]) {
+  const stray = shifts.find(shift => shift.source !== source);
+  if (stray) {
+    throw new Error(
+      `Cannot replace the shifts of ${source} with shift ${stray.externalId} of ${stray.source}`,
+    );
   }
-  return merged;
-};
-
-/** One record per key, so a multi-row upsert never touches a row twice. */
-function dedupe<T extends { source: string; externalId: string }>(
-  records: T[],
-  combine: (earlier: T, later: T) => T,
-): T[] {
-  const byKey = new Map<string, T>();
-  for (const record of records) {
-    const key = JSON.stringify([record.source, record.externalId]);
-    const earlier = byKey.get(key);
-    byKey.set(key, earlier ? combine(earlier, record) : record);
-  }
-  return [...byKey.values()];
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    result.push(items.slice(i, i + size));
-  return result;
 }
 
 /** {@link OncallStore} on the plugin's database (SQLite or PostgreSQL). */
@@ -305,12 +177,7 @@ export class DatabaseOncallStore implements OncallStore {
       range.from.getTime(),
       options.keepBefore?.getTime() ?? -Infinity,
     );
-    const stray = shifts.find(shift => shift.source !== source);
-    if (stray) {
-      throw new Error(
-        `Cannot replace the shifts of ${source} with shift ${stray.externalId} of ${stray.source}`,
-      );
-    }
+    assertAllFrom(source, shifts);
     const from = range.from.getTime();
     const to = range.to.getTime();
     const now = Date.now();
@@ -361,15 +228,7 @@ export class DatabaseOncallStore implements OncallStore {
       .where('starts_at', '<', options.range.to.getTime())
       .where('ends_at', '>', options.range.from.getTime())
       .orderBy([{ column: 'starts_at' }, { column: 'id' }]);
-    return rows.map(row => ({
-      source: row.source,
-      externalId: row.external_id,
-      teamRef: row.team_ref,
-      userRef: row.user_ref,
-      ...(row.schedule ? { schedule: row.schedule } : {}),
-      startsAt: toIso(row.starts_at),
-      endsAt: toIso(row.ends_at),
-    }));
+    return rows.map(shiftFromRow);
   }
 
   async listPages(options: {
@@ -384,22 +243,7 @@ export class DatabaseOncallStore implements OncallStore {
     if (options.teamRef) query.where('team_ref', options.teamRef);
     if (options.entityRef) query.where('entity_ref', options.entityRef);
     const rows: PageRow[] = await query;
-    return rows.map(row => ({
-      source: row.source,
-      externalId: row.external_id,
-      ...(row.entity_ref ? { entityRef: row.entity_ref } : {}),
-      ...(row.team_ref ? { teamRef: row.team_ref } : {}),
-      ...(row.responder_ref ? { responderRef: row.responder_ref } : {}),
-      severity: row.severity as PageSeverity,
-      ...(row.title ? { title: row.title } : {}),
-      triggeredAt: toIso(row.triggered_at),
-      ...(row.acknowledged_at !== null
-        ? { acknowledgedAt: optionalIso(row.acknowledged_at) }
-        : {}),
-      ...(row.resolved_at !== null
-        ? { resolvedAt: optionalIso(row.resolved_at) }
-        : {}),
-    }));
+    return rows.map(pageFromRow);
   }
 
   async listToil(options: {
@@ -411,14 +255,6 @@ export class DatabaseOncallStore implements OncallStore {
       .where('started_at', '>=', options.range.from.getTime())
       .where('started_at', '<', options.range.to.getTime())
       .orderBy([{ column: 'started_at' }, { column: 'id' }]);
-    return rows.map(row => ({
-      source: row.source,
-      externalId: row.external_id,
-      teamRef: row.team_ref,
-      userRef: row.user_ref,
-      ...(row.category ? { category: row.category } : {}),
-      startedAt: toIso(row.started_at),
-      minutes: Number(row.minutes),
-    }));
+    return rows.map(toilFromRow);
   }
 }
