@@ -211,10 +211,10 @@ describe('parseIcsSchedule', () => {
     ]);
   });
 
-  it('refuses text that is not an iCalendar feed', () => {
-    expect(() => parse('<html><body>Sign in</body></html>')).toThrow(
-      'not an iCalendar (RFC 5545) feed',
-    );
+  it('refuses text that is not an iCalendar feed, without quoting it', () => {
+    expect(() =>
+      parse('<html><body>Sign in secret-token</body></html>'),
+    ).toThrow(/^not an iCalendar \(RFC 5545\) feed$/);
   });
 
   it('keeps sources within the 64-character column, distinct per feed', () => {

@@ -103,9 +103,11 @@ function parseCalendar(ics: string): ICAL.Component {
   let calendar: ICAL.Component;
   try {
     calendar = new ICAL.Component(ICAL.parse(ics));
-  } catch (error) {
-    const reason = String((error as Error).message).slice(0, 200);
-    throw new Error(`not an iCalendar (RFC 5545) feed: ${reason}`);
+  } catch {
+    // The parser's message quotes the offending line, which may be anything
+    // the URL returned (a sign-in page, an internal response): keep it out
+    // of the logs.
+    throw new Error('not an iCalendar (RFC 5545) feed');
   }
   if (calendar.name !== 'vcalendar') {
     throw new Error(`not an iCalendar feed: found ${calendar.name}`);
