@@ -1,3 +1,22 @@
+/** A required, non-empty path parameter. */
+function pathParameter<Name extends string>(name: Name) {
+  return {
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: 'string', minLength: 1 },
+  } as const;
+}
+
+/** The window of the burden and health routes. */
+const WINDOW_DAYS = {
+  name: 'days',
+  in: 'query',
+  description:
+    'Window length in days, 1 to 366; app-config sreOwnership.burden.windowDays (28) when absent.',
+  schema: { type: 'integer', minimum: 1, maximum: 366 },
+} as const;
+
 /** What every ingestion route answers. */
 const INGESTION_RESPONSES = {
   '201': {
@@ -194,24 +213,9 @@ export const spec = {
         operationId: 'GetEntityOwnership',
         description: 'Resolved reliability ownership of one entity.',
         parameters: [
-          {
-            name: 'kind',
-            in: 'path',
-            required: true,
-            schema: { type: 'string', minLength: 1 },
-          },
-          {
-            name: 'namespace',
-            in: 'path',
-            required: true,
-            schema: { type: 'string', minLength: 1 },
-          },
-          {
-            name: 'name',
-            in: 'path',
-            required: true,
-            schema: { type: 'string', minLength: 1 },
-          },
+          pathParameter('kind'),
+          pathParameter('namespace'),
+          pathParameter('name'),
         ],
         responses: {
           '200': {
@@ -299,25 +303,9 @@ export const spec = {
         description:
           'On-call burden of a team (Group) for a window and the previous one.',
         parameters: [
-          {
-            name: 'namespace',
-            in: 'path',
-            required: true,
-            schema: { type: 'string', minLength: 1 },
-          },
-          {
-            name: 'name',
-            in: 'path',
-            required: true,
-            schema: { type: 'string', minLength: 1 },
-          },
-          {
-            name: 'days',
-            in: 'query',
-            description:
-              'Window length in days, 1 to 366; app-config sreOwnership.burden.windowDays (28) when absent.',
-            schema: { type: 'integer', minimum: 1, maximum: 366 },
-          },
+          pathParameter('namespace'),
+          pathParameter('name'),
+          WINDOW_DAYS,
         ],
         responses: {
           '200': {
@@ -344,31 +332,10 @@ export const spec = {
         description:
           'On-call health of a service for a window and the previous one.',
         parameters: [
-          {
-            name: 'kind',
-            in: 'path',
-            required: true,
-            schema: { type: 'string', minLength: 1 },
-          },
-          {
-            name: 'namespace',
-            in: 'path',
-            required: true,
-            schema: { type: 'string', minLength: 1 },
-          },
-          {
-            name: 'name',
-            in: 'path',
-            required: true,
-            schema: { type: 'string', minLength: 1 },
-          },
-          {
-            name: 'days',
-            in: 'query',
-            description:
-              'Window length in days, 1 to 366; app-config sreOwnership.burden.windowDays (28) when absent.',
-            schema: { type: 'integer', minimum: 1, maximum: 366 },
-          },
+          pathParameter('kind'),
+          pathParameter('namespace'),
+          pathParameter('name'),
+          WINDOW_DAYS,
         ],
         responses: {
           '200': {
