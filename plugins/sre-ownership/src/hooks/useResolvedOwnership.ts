@@ -1,9 +1,5 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import { ResolvedOwnership } from '@sre-ownership/plugin-sre-ownership-common';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { sreOwnershipApiRef } from '../api';
+import { useEntityResource } from './useEntityResource';
 
 /**
  * The resolved reliability ownership of the entity on the current page, and
@@ -25,14 +21,9 @@ export interface ResolvedOwnershipState {
  * @public
  */
 export function useResolvedOwnership(): ResolvedOwnershipState {
-  const { entity } = useEntity();
-  const api = useApi(sreOwnershipApiRef);
-  const entityRef = stringifyEntityRef(entity);
-  // Keyed on the ref, not the entity object, so that a refreshed entity with
-  // the same identity does not load again.
-  const { value, loading, error, retry } = useAsyncRetry(
-    () => api.getOwnership(parseEntityRef(entityRef)),
-    [api, entityRef],
+  const { value, loading, error, retry } = useEntityResource(
+    (api, entity) => api.getOwnership(entity),
+    [],
   );
   return { ownership: value, loading, error, retry };
 }
