@@ -10,7 +10,10 @@ import { chromium } from 'playwright-core';
 import { oncallScenarios } from './e2e-oncall.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const baseUrl = 'http://localhost:7017';
+// E2E_PORT moves the test backend off 7017, so that several checkouts on one
+// machine can run the test at the same time.
+const port = Number(process.env.E2E_PORT ?? 7017);
+const baseUrl = `http://localhost:${port}`;
 const artifacts = join(root, 'e2e-artifacts');
 const args = process.argv.slice(2);
 const resultsFile = args.includes('--results')
@@ -67,6 +70,13 @@ function startBackend() {
       cwd: join(root, 'packages/backend'),
       stdio: ['ignore', log, log],
       detached: true,
+      env: {
+        ...process.env,
+        APP_CONFIG_app_baseUrl: baseUrl,
+        APP_CONFIG_backend_baseUrl: baseUrl,
+        APP_CONFIG_backend_listen_port: String(port),
+        APP_CONFIG_backend_cors_origin: baseUrl,
+      },
     },
   );
 }
