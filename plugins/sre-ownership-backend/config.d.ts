@@ -60,8 +60,10 @@ export interface Config {
     /** How the schedule feeds are read. */
     scheduleSync?: {
       /**
-       * How often every feed is read again, e.g. { minutes: 15 } (the
-       * default), 'PT15M' or '15m'.
+       * How often every feed is read again, e.g. '15m' (the default),
+       * 'PT15M' or { minutes: 15 }. Prefer a string: objects from several
+       * config files merge key by key, so { seconds: 15 } over
+       * { minutes: 1 } means 75 seconds, while a string replaces the value.
        */
       frequency?: HumanDuration | string;
     };

@@ -30,6 +30,25 @@ describe('sre-ownership backend', () => {
     expect(response.body).toEqual({ status: 'ok' });
   });
 
+  it('reports not ready while the catalog cannot be read', async () => {
+    const catalog = catalogServiceMock.mock({
+      getEntities: async () => {
+        throw new Error('Request failed with 404 Not Found');
+      },
+    });
+    const { server } = await startTestBackend({
+      features: [sreOwnershipPlugin, catalog.factory],
+    });
+    const response = await request(server)
+      .get('/api/sre-ownership/health')
+      .set('Authorization', mockCredentials.none.header());
+    expect(response.status).toBe(503);
+    expect(response.body).toEqual({
+      status: 'unavailable',
+      unavailable: ['catalog'],
+    });
+  });
+
   it('resolves ownership through system and domain, with the source of each value', async () => {
     const server = await startBackend();
     const response = await request(server).get(ownershipOf('payments-api'));

@@ -11,6 +11,7 @@ import { readBurdenSettings } from './burdenConfig';
 import { readSreOwnershipConfig } from './config';
 import { DatabaseOncallStore } from './database/DatabaseOncallStore';
 import { seedDemoEvents } from './demo/seedDemoEvents';
+import { PluginReadiness } from './health/PluginReadiness';
 import { IcsScheduleSync } from './providers/ics/IcsScheduleSync';
 import { BurdenService } from './service/BurdenService';
 import { CatalogSkeleton } from './service/CatalogSkeleton';
@@ -35,6 +36,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         urlReader: coreServices.urlReader,
@@ -50,6 +52,18 @@ export const sreOwnershipPlugin = createBackendPlugin({
         const store = await DatabaseOncallStore.create({
           database: deps.database,
         });
+        const readiness = new PluginReadiness([
+          { name: 'database', check: () => store.ping() },
+          {
+            name: 'catalog',
+            check: async () =>
+              deps.catalog.getEntities(
+                { limit: 1, fields: ['kind'] },
+                { credentials: await deps.auth.getOwnServiceCredentials() },
+              ),
+          },
+        ]);
+        deps.lifecycle.addStartupHook(() => readiness.markStarted());
         if (deps.config.getOptionalBoolean('sreOwnership.demoData.enabled')) {
           await seedDemoEvents({ store, logger: deps.logger });
         }
@@ -97,6 +111,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
             ownership,
             burden,
             ingestion,
+            readiness,
           }),
         );
         const icsSync = new IcsScheduleSync({

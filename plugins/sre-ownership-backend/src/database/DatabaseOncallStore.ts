@@ -36,6 +36,7 @@ import {
   toilFromRow,
   toilRow,
 } from './rows';
+import { migrateLatest } from './migrateLatest';
 
 const migrationsDir = resolvePackagePath(
   '@sre-ownership/plugin-sre-ownership-backend',
@@ -65,7 +66,7 @@ export class DatabaseOncallStore implements OncallStore {
   }): Promise<DatabaseOncallStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
+      await migrateLatest(client, migrationsDir);
     }
     return new DatabaseOncallStore(client);
   }
@@ -210,6 +211,10 @@ export class DatabaseOncallStore implements OncallStore {
       }
       return { written, deleted: dropped.length };
     });
+  }
+
+  async ping(): Promise<void> {
+    await this.db.raw('SELECT 1');
   }
 
   async hasEventsFrom(source: string): Promise<boolean> {

@@ -49,6 +49,9 @@ export interface OncallStore {
     keepBefore?: Date;
   }): Promise<ShiftReplacement>;
 
+  /** Resolves when the database answers a query; rejects otherwise. */
+  ping(): Promise<void>;
+
   /** Whether any shift, page or toil entry came from this source. */
   hasEventsFrom(source: string): Promise<boolean>;
 

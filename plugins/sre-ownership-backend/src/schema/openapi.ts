@@ -174,6 +174,20 @@ export const spec = {
           },
         },
       },
+      Health: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['status'],
+        properties: {
+          status: { type: 'string', enum: ['ok', 'unavailable'] },
+          unavailable: {
+            type: 'array',
+            description:
+              'What the plugin is waiting for: start-up, database, catalog.',
+            items: { type: 'string' },
+          },
+        },
+      },
       Error: {
         type: 'object',
         properties: {
@@ -192,16 +206,23 @@ export const spec = {
     '/health': {
       get: {
         operationId: 'Health',
-        description: 'Liveness check; needs no credentials.',
+        description:
+          'Readiness: whether the plugin has started and its database and the catalog answer. Needs no credentials.',
         responses: {
           '200': {
-            description: 'The plugin is up.',
+            description: 'The plugin can serve.',
             content: {
               'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: { status: { type: 'string' } },
-                },
+                schema: { $ref: '#/components/schemas/Health' },
+              },
+            },
+          },
+          '503': {
+            description:
+              'The plugin cannot serve yet (or any more); unavailable lists what is missing.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Health' },
               },
             },
           },

@@ -3,6 +3,7 @@ import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import express from 'express';
 import { AlertmanagerPayload } from '../ingest/alertmanager';
 import { PagerDutyWebhook } from '../ingest/pagerduty';
+import { PluginReadiness } from '../health/PluginReadiness';
 import { spec } from '../schema/openapi';
 import { BurdenService } from './BurdenService';
 import { EventIngestion } from './EventIngestion';
@@ -21,8 +22,9 @@ export async function createRouter(options: {
   ownership: OwnershipResolver;
   burden: BurdenService;
   ingestion: EventIngestion;
+  readiness: PluginReadiness;
 }): Promise<express.Router> {
-  const { httpAuth, ownership, burden, ingestion } = options;
+  const { httpAuth, ownership, burden, ingestion, readiness } = options;
   // Webhooks get a small body limit: the PagerDuty route is open to anyone
   // until its signature is checked. Both keep the raw bytes PagerDuty signs.
   const keepRawBody = (req: express.Request, _res: unknown, buffer: Buffer) => {
@@ -43,8 +45,9 @@ export async function createRouter(options: {
   const caller = (req: Parameters<HttpAuthService['credentials']>[0]) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  router.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+  router.get('/health', async (_req, res) => {
+    const health = await readiness.check();
+    res.status(health.status === 'ok' ? 200 : 503).json(health);
   });
 
   router.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {
