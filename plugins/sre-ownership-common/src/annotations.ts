@@ -50,6 +50,13 @@ export const SRE_OWNERSHIP_ANNOTATIONS = {
    * the backend's working directory. Read on Groups only.
    */
   oncallScheduleUrl: 'sre-ownership.io/oncall-schedule-url',
+  /** SLOs written inline: OpenSLO v1 YAML documents (SLO, SLI, DataSource). See docs/slos.md. */
+  slos: 'sre-ownership.io/slos',
+  /**
+   * A file of OpenSLO v1 documents, relative to the entity's catalog-info.yaml
+   * (e.g. `./slos.yaml`) or an absolute URL read through the URL reader.
+   */
+  sloFile: 'sre-ownership.io/slo-file',
 } as const;
 
 /**

@@ -18,3 +18,4 @@ export * from './responsibilities';
 export * from './specialists';
 export * from './provenance';
 export * from './burden';
+export * from './slo';
