@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { oncallScenarios } from './e2e-oncall.mjs';
+import { routeScenarios } from './e2e-routes.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // E2E_PORT moves the test backend off 7017, so that several checkouts on one
@@ -250,6 +251,8 @@ async function run() {
           .waitFor({ timeout: 15000 });
       },
     );
+
+    await routeScenarios({ page, baseUrl, scenario, openEntityPage });
 
     await oncallScenarios({
       page,
