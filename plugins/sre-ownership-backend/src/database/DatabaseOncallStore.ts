@@ -21,6 +21,7 @@ import {
   PageRow,
   ROWS_PER_STATEMENT,
   SHIFT_COLUMNS,
+  byKey,
   ShiftRow,
   TOIL_COLUMNS,
   ToilRow,
@@ -37,6 +38,7 @@ import {
   toilRow,
 } from './rows';
 import { migrateLatest } from './migrateLatest';
+import { retryTransient } from './retryTransient';
 
 const migrationsDir = resolvePackagePath(
   '@sre-ownership/plugin-sre-ownership-backend',
@@ -75,39 +77,42 @@ export class DatabaseOncallStore implements OncallStore {
 
   async ingest(batch: OncallEventBatch): Promise<void> {
     const now = Date.now();
-    await this.db.transaction(async tx => {
-      for (const rows of chunks(
-        dedupe(batch.shifts ?? [], keepLast),
-        ROWS_PER_STATEMENT,
-      )) {
-        await this.upsert(
-          tx,
-          'oncall_shifts',
-          rows.map(shift => shiftRow(shift, now)),
-          SHIFT_COLUMNS,
-        );
-      }
-      for (const rows of chunks(
-        dedupe(batch.pages ?? [], mergePage),
-        ROWS_PER_STATEMENT,
-      )) {
-        await this.upsertPages(
-          tx,
-          rows.map(page => pageRow(page, now)),
-        );
-      }
-      for (const rows of chunks(
-        dedupe(batch.toil ?? [], keepLast),
-        ROWS_PER_STATEMENT,
-      )) {
-        await this.upsert(
-          tx,
-          'toil_entries',
-          rows.map(entry => toilRow(entry, now)),
-          TOIL_COLUMNS,
-        );
-      }
-    });
+    // Tables in one order (shifts, pages, toil), rows in key order.
+    await retryTransient(() =>
+      this.db.transaction(async tx => {
+        for (const rows of chunks(
+          dedupe(batch.shifts ?? [], keepLast),
+          ROWS_PER_STATEMENT,
+        )) {
+          await this.upsert(
+            tx,
+            'oncall_shifts',
+            rows.map(shift => shiftRow(shift, now)),
+            SHIFT_COLUMNS,
+          );
+        }
+        for (const rows of chunks(
+          dedupe(batch.pages ?? [], mergePage),
+          ROWS_PER_STATEMENT,
+        )) {
+          await this.upsertPages(
+            tx,
+            rows.map(page => pageRow(page, now)),
+          );
+        }
+        for (const rows of chunks(
+          dedupe(batch.toil ?? [], keepLast),
+          ROWS_PER_STATEMENT,
+        )) {
+          await this.upsert(
+            tx,
+            'toil_entries',
+            rows.map(entry => toilRow(entry, now)),
+            TOIL_COLUMNS,
+          );
+        }
+      }),
+    );
   }
 
   /**
@@ -182,35 +187,39 @@ export class DatabaseOncallStore implements OncallStore {
     const from = range.from.getTime();
     const to = range.to.getTime();
     const now = Date.now();
-    return this.db.transaction(async tx => {
-      // Every row that may be kept, updated or deleted overlaps the range.
-      const stored: Array<ShiftRow & { id: number | string }> = await tx(
-        'oncall_shifts',
-      )
-        .where('source', source)
-        .where('starts_at', '<', to)
-        .where('ends_at', '>', from);
-      const storedById = new Map(stored.map(row => [row.external_id, row]));
-      const given = new Set(shifts.map(shift => shift.externalId));
+    const ordered = [...shifts].sort(byKey);
+    return retryTransient(() =>
+      this.db.transaction(async tx => {
+        // Every row that may be kept, updated or deleted overlaps the range.
+        const stored: Array<ShiftRow & { id: number | string }> = await tx(
+          'oncall_shifts',
+        )
+          .where('source', source)
+          .where('starts_at', '<', to)
+          .where('ends_at', '>', from);
+        const storedById = new Map(stored.map(row => [row.external_id, row]));
+        const given = new Set(shifts.map(shift => shift.externalId));
 
-      let written = 0;
-      for (const shift of shifts) {
-        const row = storedById.get(shift.externalId);
-        if (row && sameShift(row, shift)) continue;
-        await upsertShift(tx, shift, now);
-        written += 1;
-      }
-      const dropped = stored
-        .filter(row => Number(row.starts_at) >= deleteFrom)
-        .filter(row => !given.has(row.external_id))
-        .map(row => row.id);
-      for (let i = 0; i < dropped.length; i += DELETE_CHUNK) {
-        await tx('oncall_shifts')
-          .whereIn('id', dropped.slice(i, i + DELETE_CHUNK))
-          .delete();
-      }
-      return { written, deleted: dropped.length };
-    });
+        let written = 0;
+        for (const shift of ordered) {
+          const row = storedById.get(shift.externalId);
+          if (row && sameShift(row, shift)) continue;
+          await upsertShift(tx, shift, now);
+          written += 1;
+        }
+        const dropped = stored
+          .filter(row => Number(row.starts_at) >= deleteFrom)
+          .filter(row => !given.has(row.external_id))
+          .map(row => row.id)
+          .sort((a, b) => Number(a) - Number(b));
+        for (let i = 0; i < dropped.length; i += DELETE_CHUNK) {
+          await tx('oncall_shifts')
+            .whereIn('id', dropped.slice(i, i + DELETE_CHUNK))
+            .delete();
+        }
+        return { written, deleted: dropped.length };
+      }),
+    );
   }
 
   async ping(): Promise<void> {

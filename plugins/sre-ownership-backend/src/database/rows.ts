@@ -200,18 +200,33 @@ export const mergePage = (
   return merged;
 };
 
-/** One record per key, so a multi-row upsert never touches a row twice. */
-export function dedupe<T extends { source: string; externalId: string }>(
+type Keyed = { source: string; externalId: string };
+
+/** Orders records by (source, externalId), comparing UTF-16 code units. */
+export const byKey = (a: Keyed, b: Keyed): number => {
+  if (a.source !== b.source) return a.source < b.source ? -1 : 1;
+  if (a.externalId !== b.externalId)
+    return a.externalId < b.externalId ? -1 : 1;
+  return 0;
+};
+
+/**
+ * One record per key, so a multi-row upsert never touches a row twice, in
+ * key order: every writer then locks the rows it shares with another in the
+ * same order, so two overlapping batches wait for each other instead of
+ * deadlocking.
+ */
+export function dedupe<T extends Keyed>(
   records: T[],
   combine: (earlier: T, later: T) => T,
 ): T[] {
-  const byKey = new Map<string, T>();
+  const unique = new Map<string, T>();
   for (const record of records) {
     const key = JSON.stringify([record.source, record.externalId]);
-    const earlier = byKey.get(key);
-    byKey.set(key, earlier ? combine(earlier, record) : record);
+    const earlier = unique.get(key);
+    unique.set(key, earlier ? combine(earlier, record) : record);
   }
-  return [...byKey.values()];
+  return [...unique.values()].sort(byKey);
 }
 
 /** The items in runs of at most `size`, in order. */

@@ -10,6 +10,8 @@ import { EventIngestion } from './EventIngestion';
 import { OwnershipResolver } from './OwnershipResolver';
 
 const DEFAULT_PAGE_SIZE = 200;
+/** Seconds a client should wait after a 503 before sending again. */
+const RETRY_AFTER_SECONDS = 5;
 
 type RequestWithRawBody = express.Request & { rawBody?: Buffer };
 
@@ -122,6 +124,21 @@ export async function createRouter(options: {
         ),
       );
   });
+
+  // Alertmanager and PagerDuty retry a 503; Retry-After tells any client when.
+  router.use(
+    (
+      error: Error,
+      _req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (error.name === 'ServiceUnavailableError') {
+        res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      }
+      next(error);
+    },
+  );
 
   return router;
 }
