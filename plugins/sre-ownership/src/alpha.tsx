@@ -10,13 +10,15 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { compatWrapper } from '@backstage/core-compat-api';
 import { SreOwnershipClient, sreOwnershipApiRef } from './api';
+import { SRE_OWNERSHIP_ENTITY_KINDS } from './conditions';
 
 /**
- * Entity kinds whose reliability can be owned. The cards show on every such
- * entity, so that undeclared ones see what to add.
+ * Entity kinds whose reliability can be owned (the rule legacy apps use
+ * through `isSreOwnershipApplicable`). The cards show on every such entity,
+ * so that undeclared ones see what to add.
  */
 const RELIABILITY_KINDS = {
-  kind: { $in: ['component', 'api', 'resource', 'system'] },
+  kind: { $in: [...SRE_OWNERSHIP_ENTITY_KINDS] },
 };
 
 /**

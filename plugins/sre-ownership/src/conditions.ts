@@ -2,8 +2,40 @@ import { Entity } from '@backstage/catalog-model';
 import { hasSreOwnershipAnnotations } from '@sre-ownership/plugin-sre-ownership-common';
 
 /**
- * Whether the SRE Ownership cards have something to show for an entity; use it
- * with `EntitySwitch` in a legacy app.
+ * The entity kinds whose reliability can be owned, lower case. The ownership,
+ * escalation and on-call health cards and the Reliability tab belong on these
+ * pages in both frontend systems.
+ *
+ * @public
+ */
+export const SRE_OWNERSHIP_ENTITY_KINDS: readonly string[] = [
+  'component',
+  'api',
+  'resource',
+  'system',
+];
+
+/**
+ * Whether the SRE Ownership cards belong on an entity's page: true for every
+ * Component, API, Resource and System, declared or not. An undeclared entity
+ * may inherit its ownership from its System, Domain or owning Group, and one
+ * that inherits nothing shows the annotations to add. This is the default of
+ * the new frontend system's cards too; use it with `EntitySwitch` in a legacy
+ * app.
+ *
+ * @public
+ */
+export function isSreOwnershipApplicable(entity: Entity): boolean {
+  return SRE_OWNERSHIP_ENTITY_KINDS.includes(
+    entity.kind.toLocaleLowerCase('en-US'),
+  );
+}
+
+/**
+ * Whether the entity itself carries `sre-ownership.io/` annotations. Stricter
+ * than {@link isSreOwnershipApplicable}: it hides the cards on entities that
+ * inherit their ownership from a System, Domain or Group. Use it only where
+ * the cards should show on declared entities alone.
  *
  * @public
  */

@@ -12,7 +12,11 @@ export {
   EntityTeamBurdenCard,
   EntityReliabilityContent,
 } from './plugin';
-export { isSreOwnershipAvailable } from './conditions';
+export {
+  isSreOwnershipApplicable,
+  isSreOwnershipAvailable,
+  SRE_OWNERSHIP_ENTITY_KINDS,
+} from './conditions';
 export { sreOwnershipApiRef, SreOwnershipClient } from './api';
 export type { SreOwnershipApi, OwnershipPage } from './api';
 export { useResolvedOwnership } from './hooks/useResolvedOwnership';
