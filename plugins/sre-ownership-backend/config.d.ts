@@ -110,13 +110,5 @@ export interface Config {
        */
       webhookSecrets?: string[];
     };
-    /** Demo data, for trying the plugin out. */
-    demoData?: {
-      /**
-       * Load 90 days of generated shifts, pages and toil for the demo
-       * organisation on the first start. Never enable it in production.
-       */
-      enabled?: boolean;
-    };
   };
 }

@@ -19,6 +19,8 @@ backend.add(
 );
 
 backend.add(import('@sre-ownership/plugin-sre-ownership-backend'));
+// Demo only: generated on-call history for the demo organisation.
+backend.add(import('./demo/demoOncallHistoryModule'));
 
 // Exposes actions from the plugins listed in backend.actions.pluginSources to MCP clients.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

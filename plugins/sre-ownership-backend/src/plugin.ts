@@ -10,7 +10,6 @@ import { registerOwnershipActions } from './actions/ownershipActions';
 import { readBurdenSettings } from './burdenConfig';
 import { readSreOwnershipConfig } from './config';
 import { DatabaseOncallStore } from './database/DatabaseOncallStore';
-import { seedDemoEvents } from './demo/seedDemoEvents';
 import { PluginReadiness } from './health/PluginReadiness';
 import { IcsScheduleSync } from './providers/ics/IcsScheduleSync';
 import { BurdenService } from './service/BurdenService';
@@ -64,9 +63,6 @@ export const sreOwnershipPlugin = createBackendPlugin({
           },
         ]);
         deps.lifecycle.addStartupHook(() => readiness.markStarted());
-        if (deps.config.getOptionalBoolean('sreOwnership.demoData.enabled')) {
-          await seedDemoEvents({ store, logger: deps.logger });
-        }
         const skeleton = new CatalogSkeleton(deps);
         const cache = new PrincipalEntityCache();
         const ownership = new OwnershipResolver({

@@ -4,7 +4,13 @@ import {
   PageSeverity,
   ToilEntry,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { OncallEventBatch } from '../database/OncallStore';
+
+/** A batch as the plugin's bulk API (`POST /api/sre-ownership/events`) takes it. */
+export interface OncallEventBatch {
+  shifts?: OncallShift[];
+  pages?: OncallPage[];
+  toil?: ToilEntry[];
+}
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
