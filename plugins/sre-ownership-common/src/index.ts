@@ -17,5 +17,6 @@ export * from './resolved';
 export * from './responsibilities';
 export * from './specialists';
 export * from './provenance';
+export * from './timezones';
 export * from './burden';
 export * from './slo';

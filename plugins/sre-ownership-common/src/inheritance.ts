@@ -59,6 +59,18 @@ export function ownerRefOf(entity: Entity): string | undefined {
 }
 
 /**
+ * The one "owning group" rule: the Group an entity's `spec.owner` names, as
+ * a normalized ref; undefined when the owner is a User or absent. Team
+ * burden, page routing and inheritance all use it.
+ *
+ * @public
+ */
+export function owningGroupRef(entity: Entity): string | undefined {
+  const owner = ownerRefOf(entity);
+  return owner?.startsWith('group:') ? owner : undefined;
+}
+
+/**
  * Walks entity, then its System, then its Domain, then its owning Group and
  * that Group's parents, which is the order in which declarations are
  * inherited.
@@ -105,14 +117,7 @@ export function walkInheritance(
   }
 
   let group =
-    kind === 'group'
-      ? target
-      : follow(
-          ownerRefOf(target)?.startsWith('group:')
-            ? ownerRefOf(target)
-            : undefined,
-          'owner',
-        );
+    kind === 'group' ? target : follow(owningGroupRef(target), 'owner');
   while (group) {
     group = follow(
       normalizeRef(

@@ -30,7 +30,21 @@ export function registerBurdenActions(options: {
             .min(1)
             .max(366)
             .optional()
-            .describe('Window length in days; 28 by default.'),
+            .describe(
+              'Window length in days up to now; 28 by default. Not with from/to.',
+            ),
+          from: z
+            .string()
+            .optional()
+            .describe(
+              'Start of an explicit past window, ISO 8601 (e.g. 2026-09-01T00:00:00Z); needs to, at most 366 days before it.',
+            ),
+          to: z
+            .string()
+            .optional()
+            .describe(
+              'End of an explicit window (exclusive), ISO 8601; needs from.',
+            ),
         }),
       output: z =>
         z.object({
@@ -38,9 +52,15 @@ export function registerBurdenActions(options: {
           status: z.enum(['healthy', 'at-risk', 'overloaded']),
           reasons: z.array(z.string()),
           windowDays: z.number(),
+          window: z.object({ from: z.string(), to: z.string() }),
           team: z.record(z.string(), z.unknown()),
           previousWindow: z.record(z.string(), z.unknown()),
           requiredRotationSize: z.number(),
+          problems: z
+            .array(z.record(z.string(), z.unknown()))
+            .describe(
+              'Declarations the figures could not use, e.g. unknown time zones.',
+            ),
           engineers: z
             .array(
               z
@@ -65,21 +85,28 @@ export function registerBurdenActions(options: {
           `teamRef "${input.teamRef}" is not an entity ref; write it as group:default/payments`,
         );
       }
-      const result = await burden.getTeamBurden(team, input.days, credentials);
+      const result = await burden.getTeamBurden(
+        team,
+        { days: input.days, from: input.from, to: input.to },
+        credentials,
+      );
       return {
         output: {
           teamRef: result.teamRef,
           status: result.status,
           reasons: result.reasons,
           windowDays: result.window.days,
+          window: { from: result.window.from, to: result.window.to },
           team: { ...result.current },
           previousWindow: { ...result.previous },
           requiredRotationSize: result.requiredRotationSize,
+          problems: result.problems.map(problem => ({ ...problem })),
           ...(result.engineers
             ? {
                 engineers: result.engineers.map(e => ({
                   userRef: e.userRef,
                   timezone: e.timezone,
+                  member: e.member,
                   overLimit: e.overLimit,
                   ...e.current,
                 })),

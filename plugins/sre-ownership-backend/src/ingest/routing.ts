@@ -1,7 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   SRE_OWNERSHIP_ANNOTATIONS,
-  ownerRefOf,
+  owningGroupRef,
   splitList,
 } from '@sre-ownership/plugin-sre-ownership-common';
 
@@ -73,10 +73,10 @@ export class PageRouting {
         );
         continue;
       }
-      const owner = ownerRefOf(entity);
+      const owner = owningGroupRef(entity);
       const target: PageTarget = {
         entityRef,
-        ...(owner?.startsWith('group:') ? { teamRef: owner } : {}),
+        ...(owner ? { teamRef: owner } : {}),
       };
       const annotations = entity.metadata.annotations ?? {};
       const selector = annotations[SRE_OWNERSHIP_ANNOTATIONS.alertSelector];

@@ -8,13 +8,27 @@ function pathParameter<Name extends string>(name: Name) {
   } as const;
 }
 
-/** The window of the burden and health routes. */
+/** The window of the burden and health routes: the last `days`, or `from`/`to`. */
 const WINDOW_DAYS = {
   name: 'days',
   in: 'query',
   description:
-    'Window length in days, 1 to 366; app-config sreOwnership.burden.windowDays (28) when absent.',
+    'Window length in days up to now, 1 to 366; app-config sreOwnership.burden.windowDays (28) when absent. Not with from/to.',
   schema: { type: 'integer', minimum: 1, maximum: 366 },
+} as const;
+const WINDOW_FROM = {
+  name: 'from',
+  in: 'query',
+  description:
+    'Start of an explicit window (inclusive), ISO 8601 date-time; needs to, at most 366 days before it.',
+  schema: { type: 'string', format: 'date-time' },
+} as const;
+const WINDOW_TO = {
+  name: 'to',
+  in: 'query',
+  description:
+    'End of an explicit window (exclusive), ISO 8601 date-time; needs from.',
+  schema: { type: 'string', format: 'date-time' },
 } as const;
 
 /** What every ingestion route answers. */
@@ -327,6 +341,8 @@ export const spec = {
           pathParameter('namespace'),
           pathParameter('name'),
           WINDOW_DAYS,
+          WINDOW_FROM,
+          WINDOW_TO,
         ],
         responses: {
           '200': {
@@ -338,7 +354,8 @@ export const spec = {
             },
           },
           '400': {
-            description: 'Invalid window, or the entity is not a Group.',
+            description:
+              'Invalid window (the message names days, from or to), or the entity is not a Group.',
           },
           '401': { description: 'No valid Backstage token.' },
           '404': {
@@ -357,6 +374,8 @@ export const spec = {
           pathParameter('namespace'),
           pathParameter('name'),
           WINDOW_DAYS,
+          WINDOW_FROM,
+          WINDOW_TO,
         ],
         responses: {
           '200': {
@@ -366,6 +385,9 @@ export const spec = {
                 schema: { $ref: '#/components/schemas/ServiceOnCallHealth' },
               },
             },
+          },
+          '400': {
+            description: 'Invalid window; the message names days, from or to.',
           },
           '401': { description: 'No valid Backstage token.' },
           '404': {

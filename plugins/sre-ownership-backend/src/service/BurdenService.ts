@@ -11,18 +11,25 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  OncallPage,
+  OncallShift,
   OnCallNow,
   ResolvedOwnership,
-  SRE_OWNERSHIP_ANNOTATIONS,
   ServiceOnCallHealth,
   TeamBurden,
+  ToilEntry,
   computeServiceHealth,
   computeTeamBurden,
-  isKnownTimezone,
-  ownerRefOf,
+  owningGroupRef,
   sreOwnershipBurdenReadPermission,
   whoIsOnCall,
 } from '@sre-ownership/plugin-sre-ownership-common';
+import {
+  BurdenWindowRange,
+  BurdenWindowRequest,
+  resolveBurdenWindow,
+} from '../burden/burdenWindow';
+import { TeamPeopleReader } from '../burden/TeamPeople';
 import { BurdenSettings } from '../burdenConfig';
 import { OncallStore, TimeRange } from '../database/OncallStore';
 import { PrincipalEntityCache } from './PrincipalEntityCache';
@@ -48,17 +55,42 @@ export class BurdenService {
       now?: () => Date;
     },
   ) {
-    this.cache = options.cache ?? new PrincipalEntityCache();
+    this.people = new TeamPeopleReader(
+      options.catalog,
+      options.cache ?? new PrincipalEntityCache(),
+      options.settings.defaultTimezone,
+    );
   }
 
-  private readonly cache: PrincipalEntityCache;
+  private readonly people: TeamPeopleReader;
 
+  /**
+   * A team's burden over the requested window and the one before it. The
+   * Group is read through the catalog with the caller's credentials, and so
+   * are the people (members and anyone from another team who covered it).
+   */
   async getTeamBurden(
     team: CompoundEntityRef,
-    days: number | undefined,
+    window: BurdenWindowRequest,
     credentials: BackstageCredentials,
   ): Promise<TeamBurden> {
-    const group = await this.entity(team, credentials);
+    const range = this.window(window);
+    const [group, shifts, pages, toil, canReadPeople] = await Promise.all([
+      this.entity(team, credentials),
+      this.options.store.listShifts({
+        teamRef: teamRefOf(team),
+        range: bothWindows(range),
+      }),
+      this.options.store.listPages({
+        teamRef: teamRefOf(team),
+        range: bothWindows(range),
+      }),
+      this.options.store.listToil({
+        teamRef: teamRefOf(team),
+        range: bothWindows(range),
+      }),
+      this.allowed(credentials),
+    ]);
     if (group.kind.toLocaleLowerCase('en-US') !== 'group') {
       throw new InputError(
         `${stringifyEntityRef(
@@ -66,21 +98,17 @@ export class BurdenService {
         )} is not a Group; burden is measured per team`,
       );
     }
-    const teamRef = stringifyEntityRef(group);
-    const { now, windowDays, range } = this.windows(days);
-    const [members, shifts, pages, toil, canReadPeople] = await Promise.all([
-      this.membersOf(group, credentials),
-      this.options.store.listShifts({ teamRef, range }),
-      this.options.store.listPages({ teamRef, range }),
-      this.options.store.listToil({ teamRef, range }),
-      this.allowed(credentials),
-    ]);
+    const people = await this.people.read(
+      group,
+      eventPeople(shifts, pages, toil),
+      credentials,
+    );
     const burden = computeTeamBurden({
-      teamRef,
-      now: now.toISOString(),
-      windowDays,
-      members,
-      defaultTimezone: this.options.settings.defaultTimezone,
+      teamRef: stringifyEntityRef(group),
+      now: range.to.toISOString(),
+      windowDays: range.days,
+      windowEndsNow: range.endsNow,
+      ...people,
       shifts,
       pages,
       toil,
@@ -92,37 +120,44 @@ export class BurdenService {
     return teamOnly;
   }
 
+  /** A service's on-call health over the requested window and the one before it. */
   async getServiceHealth(
     ref: CompoundEntityRef,
-    days: number | undefined,
+    window: BurdenWindowRequest,
     credentials: BackstageCredentials,
   ): Promise<ServiceOnCallHealth> {
     const entity = await this.entity(ref, credentials);
     const entityRef = stringifyEntityRef(entity);
-    const owner = ownerRefOf(entity);
-    const teamRef = owner?.startsWith('group:') ? owner : undefined;
-    const group = teamRef
-      ? await this.options.catalog.getEntityByRef(teamRef, { credentials })
-      : undefined;
-    const { now, windowDays, range } = this.windows(days);
-    const [pages, shifts, members] = await Promise.all([
-      this.options.store.listPages({ entityRef, range }),
+    const teamRef = owningGroupRef(entity);
+    const range = this.window(window);
+    const now = this.now();
+    const [group, pages, shifts] = await Promise.all([
+      teamRef
+        ? this.options.catalog.getEntityByRef(teamRef, { credentials })
+        : undefined,
+      this.options.store.listPages({ entityRef, range: bothWindows(range) }),
       teamRef
         ? this.options.store.listShifts({
             teamRef,
-            range: this.aroundNow(now, range),
+            range: this.aroundNow(now, bothWindows(range)),
           })
         : [],
-      group ? this.membersOf(group, credentials) : [],
     ]);
+    const people = await this.people.read(
+      group ?? undefined,
+      eventPeople(shifts, pages, []),
+      credentials,
+    );
     const health = computeServiceHealth({
       entityRef,
-      now: now.toISOString(),
-      windowDays,
+      now: range.to.toISOString(),
+      windowDays: range.days,
+      windowEndsNow: range.endsNow,
       pages,
       shifts,
-      members,
-      defaultTimezone: this.options.settings.defaultTimezone,
+      members: people.members,
+      others: people.others,
+      defaultTimezone: people.defaultTimezone,
       workingTime: this.options.settings.workingTime,
     });
     const onCall = teamRef
@@ -156,14 +191,12 @@ export class BurdenService {
     return this.options.now?.() ?? new Date();
   }
 
-  private windows(days: number | undefined) {
-    const windowDays = days ?? this.options.settings.windowDays;
-    const now = this.now();
-    const range: TimeRange = {
-      from: new Date(now.getTime() - 2 * windowDays * DAY_MS),
-      to: now,
-    };
-    return { now, windowDays, range };
+  private window(request: BurdenWindowRequest): BurdenWindowRange {
+    return resolveBurdenWindow(
+      request,
+      this.options.settings.windowDays,
+      this.now(),
+    );
   }
 
   private aroundNow(now: Date, range: TimeRange): TimeRange {
@@ -189,37 +222,6 @@ export class BurdenService {
     return entity;
   }
 
-  /** Members with their time zone: the User's annotation, else the Group's, else the default. */
-  private async membersOf(group: Entity, credentials: BackstageCredentials) {
-    const refs = (group.relations ?? [])
-      .filter(r => r.type === 'hasMember')
-      .map(r => r.targetRef);
-    const known = this.cache.get(credentials);
-    const missing = refs.filter(ref => !known.has(ref));
-    if (missing.length) {
-      const { items } = await this.options.catalog.getEntitiesByRefs(
-        { entityRefs: missing },
-        { credentials },
-      );
-      const fetched = new Map(
-        missing.map((ref, index) => [ref, items[index] ?? null]),
-      );
-      this.cache.remember(credentials, fetched);
-      fetched.forEach((entity, ref) => known.set(ref, entity));
-    }
-    const zoneOf = (entity: Entity | null | undefined) =>
-      validZone(
-        entity?.metadata.annotations?.[SRE_OWNERSHIP_ANNOTATIONS.timezone],
-      );
-    return refs.map(userRef => ({
-      userRef,
-      timezone:
-        zoneOf(known.get(userRef)) ??
-        zoneOf(group) ??
-        this.options.settings.defaultTimezone,
-    }));
-  }
-
   private async allowed(credentials: BackstageCredentials): Promise<boolean> {
     const [decision] = await this.options.permissions.authorize(
       [{ permission: sreOwnershipBurdenReadPermission }],
@@ -229,8 +231,25 @@ export class BurdenService {
   }
 }
 
-// A bad time zone annotation is reported on the ownership card; here it falls
-// back to the next level rather than failing the whole team.
-function validZone(zone: string | undefined): string | undefined {
-  return zone && isKnownTimezone(zone) ? zone : undefined;
+function teamRefOf(team: CompoundEntityRef): string {
+  return stringifyEntityRef(team);
+}
+
+/** The current window and the one before it, as one store range. */
+function bothWindows(range: BurdenWindowRange): TimeRange {
+  const length = range.to.getTime() - range.from.getTime();
+  return { from: new Date(range.from.getTime() - length), to: range.to };
+}
+
+/** Everyone named in the events: on call, responding or doing toil. */
+function eventPeople(
+  shifts: OncallShift[],
+  pages: OncallPage[],
+  toil: ToilEntry[],
+): string[] {
+  return [
+    ...shifts.map(shift => shift.userRef),
+    ...pages.flatMap(page => (page.responderRef ? [page.responderRef] : [])),
+    ...toil.map(entry => entry.userRef),
+  ];
 }

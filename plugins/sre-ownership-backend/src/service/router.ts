@@ -3,6 +3,7 @@ import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import express from 'express';
 import { AlertmanagerPayload } from '../ingest/alertmanager';
 import { PagerDutyWebhook } from '../ingest/pagerduty';
+import { BurdenWindowRequest } from '../burden/burdenWindow';
 import { PluginReadiness } from '../health/PluginReadiness';
 import { spec } from '../schema/openapi';
 import { BurdenService } from './BurdenService';
@@ -14,6 +15,16 @@ const DEFAULT_PAGE_SIZE = 200;
 const RETRY_AFTER_SECONDS = 5;
 
 type RequestWithRawBody = express.Request & { rawBody?: Buffer };
+
+/** The window query parameters of the burden and health routes. */
+function windowOf(query: {
+  days?: number;
+  from?: string;
+  to?: string;
+}): BurdenWindowRequest {
+  const { days, from, to } = query;
+  return { days, from, to };
+}
 
 /**
  * The plugin's HTTP routes. Requests are validated against the OpenAPI spec
@@ -77,7 +88,11 @@ export async function createRouter(options: {
     const { namespace, name } = req.params;
     const team = { kind: 'Group', namespace, name };
     res.json({
-      ...(await burden.getTeamBurden(team, req.query.days, await caller(req))),
+      ...(await burden.getTeamBurden(
+        team,
+        windowOf(req.query),
+        await caller(req),
+      )),
     });
   });
 
@@ -87,7 +102,7 @@ export async function createRouter(options: {
       const { kind, namespace, name } = req.params;
       const health = await burden.getServiceHealth(
         { kind, namespace, name },
-        req.query.days,
+        windowOf(req.query),
         await caller(req),
       );
       res.json({ ...health });

@@ -1,6 +1,7 @@
 import { OncallPage, OncallShift } from '../events';
 import { contains, Interval, mergeIntervals, toInstant } from './intervals';
 import { isKnownTimezone } from './localTime';
+import { PersonTimezone } from './types';
 
 /** A shift with its instants parsed. */
 export interface ShiftSpan {
@@ -84,20 +85,23 @@ export interface Timezones {
 }
 
 /**
- * Looks up an engineer's time zone: their member entry, else the default.
- * Unknown zone names fall back to the default, and an unknown default to UTC,
- * so one bad profile cannot break a team's figures.
+ * Looks up an engineer's time zone: their entry (members first, then the
+ * others), else the default. The backend resolves each zone with
+ * `resolvePersonTimezone` and reports unknown names; an unknown name that
+ * still arrives here falls back to the default, and an unknown default to
+ * UTC, so one bad profile cannot break a team's figures.
  */
 export function timezoneLookup(
-  members: Array<{ userRef: string; timezone: string }>,
+  people: PersonTimezone[],
   defaultTimezone: string,
 ): Timezones {
   const fallback = isKnownTimezone(defaultTimezone) ? defaultTimezone : 'UTC';
-  const zones = new Map(
-    members
-      .filter(member => isKnownTimezone(member.timezone))
-      .map(member => [member.userRef, member.timezone]),
-  );
+  const zones = new Map<string, string>();
+  for (const person of people) {
+    if (!zones.has(person.userRef) && isKnownTimezone(person.timezone)) {
+      zones.set(person.userRef, person.timezone);
+    }
+  }
   return { of: userRef => zones.get(userRef) ?? fallback, fallback };
 }
 

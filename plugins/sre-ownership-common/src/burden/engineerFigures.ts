@@ -1,3 +1,5 @@
+import { AttributedPage } from './attribution';
+import { Fraction, fractionOf, isGreater, ratio, times } from './exact';
 import {
   clipIntervals,
   contains,
@@ -9,28 +11,37 @@ import {
   totalDuration,
 } from './intervals';
 import { businessMinutes, isOffHours, isSleepHours } from './localTime';
-import { TeamContext } from './teamContext';
-import { AttributedPage } from './attribution';
 import { onCallWeeksPerMonth } from './onCallWeeks';
+import { TeamContext } from './teamContext';
 import { BurdenLimits, BurdenMeasure, EngineerFigures } from './types';
 
-const SHIFT_HOURS = 12;
+/** A shift, for the pages-per-shift rate, is 12 hours. */
+export const SHIFT_MS = 12 * HOUR_MS;
 
-/** Pages per 12 hours of on-call time; 0 without on-call time. */
-export function pagesPerShift(pages: number, onCallHours: number): number {
-  return onCallHours > 0 ? pages / (onCallHours / SHIFT_HOURS) : 0;
+/** Pages per 12 hours of on-call time; null without on-call time. */
+export function pagesPerShift(pages: number, onCallMs: number): number | null {
+  return onCallMs > 0 ? (pages * SHIFT_MS) / onCallMs : null;
 }
 
-/** Minutes of a page's acknowledge-to-resolve span that fell in `onCall`. */
-function respondingMinutes(page: AttributedPage, onCall: Interval[]): number {
-  const response = {
+/**
+ * The integer quantities an engineer's figures and verdicts are computed
+ * from, so limits are compared exactly.
+ */
+export interface EngineerQuantities {
+  onCallMs: number;
+  windowMs: number;
+  pagesWhileOnCall: number;
+  toilMinutes: number;
+  businessMinutes: number;
+}
+
+/** A page's acknowledge-to-resolve span; undefined without both times in order. */
+function responseSpan(page: AttributedPage): Interval | undefined {
+  const span = {
     start: toInstant(page.page.acknowledgedAt),
     end: toInstant(page.page.resolvedAt),
   };
-  if (!(response.end > response.start)) {
-    return 0;
-  }
-  return overlapDuration(response, onCall) / MINUTE_MS;
+  return span.end > span.start ? span : undefined;
 }
 
 function sum(values: number[]): number {
@@ -38,23 +49,32 @@ function sum(values: number[]): number {
 }
 
 /**
- * One engineer's figures over `window`. Pages count by trigger time, toil by
- * start time; the response time of a page counted in the window is measured
- * against all of the engineer's on-call time, even past the window's end.
+ * One engineer's figures over `window`, with the quantities behind them.
+ * Pages count by trigger time, toil by start time. Responding time is the
+ * whole acknowledge-to-resolve span of each page counted in the window; the
+ * part outside the engineer's on-call time (of any window) is shown apart.
  */
 export function computeEngineerFigures(
   context: TeamContext,
   userRef: string,
   window: Interval,
-): EngineerFigures {
-  const { workingTime, windowDays } = context.input;
+): { figures: EngineerFigures; quantities: EngineerQuantities } {
+  const { workingTime } = context.input;
   const timezone = context.timezones.of(userRef);
   const onCall = context.onCall.get(userRef) ?? [];
   const onCallMs = totalDuration(clipIntervals(onCall, window));
-  const onCallHours = onCallMs / HOUR_MS;
+  const windowMs = window.end - window.start;
   const pages = context.pages.filter(
     page =>
       contains(window, page.triggeredAt) && page.engineers.includes(userRef),
+  );
+  const whileOnCall = pages.filter(page =>
+    onCall.some(interval => contains(interval, page.triggeredAt)),
+  ).length;
+  const spans = pages.flatMap(page => responseSpan(page) ?? []);
+  const respondingMs = sum(spans.map(span => span.end - span.start));
+  const respondingOnCallMs = sum(
+    spans.map(span => overlapDuration(span, onCall)),
   );
   const toilMinutes = sum(
     context.toil
@@ -63,31 +83,37 @@ export function computeEngineerFigures(
       )
       .map(entry => entry.minutes),
   );
-  const workingMinutes = businessMinutes(window, timezone, workingTime);
-  return {
-    onCallHours,
-    onCallShare: onCallMs / (window.end - window.start),
-    onCallWeeksPerMonth: onCallWeeksPerMonth(onCallHours, windowDays),
+  const working = businessMinutes(window, timezone, workingTime);
+  const figures: EngineerFigures = {
+    onCallHours: onCallMs / HOUR_MS,
+    onCallShare: onCallMs / windowMs,
+    onCallWeeksPerMonth: onCallWeeksPerMonth(onCallMs, windowMs),
     pages: pages.length,
-    pagesPerShift: pagesPerShift(pages.length, onCallHours),
+    pagesWhileOnCall: whileOnCall,
+    offRotationPages: pages.length - whileOnCall,
+    pagesPerShift: pagesPerShift(whileOnCall, onCallMs),
     offHoursPages: pages.filter(page =>
       isOffHours(page.triggeredAt, timezone, workingTime),
     ).length,
     sleepHoursPages: pages.filter(page =>
       isSleepHours(page.triggeredAt, timezone, workingTime),
     ).length,
-    respondingMinutes: sum(pages.map(page => respondingMinutes(page, onCall))),
+    respondingMinutes: respondingMs / MINUTE_MS,
+    respondingOffRotationMinutes:
+      (respondingMs - respondingOnCallMs) / MINUTE_MS,
     toilMinutes,
-    toilShare: workingMinutes > 0 ? toilMinutes / workingMinutes : 0,
+    toilShare: working > 0 ? toilMinutes / working : null,
   };
-}
-
-/** Tolerance for comparing figures computed in floating point to limits. */
-const EPSILON = 1e-9;
-
-/** Whether `value` is strictly above `limit`, ignoring rounding noise. */
-export function isAbove(value: number, limit: number): boolean {
-  return value > limit + EPSILON;
+  return {
+    figures,
+    quantities: {
+      onCallMs,
+      windowMs,
+      pagesWhileOnCall: whileOnCall,
+      toilMinutes,
+      businessMinutes: working,
+    },
+  };
 }
 
 /**
@@ -95,27 +121,51 @@ export function isAbove(value: number, limit: number): boolean {
  * at 09:00 local time lasts 169 real hours across the autumn clock change,
  * and that is still one week on call.
  */
-const CLOCK_CHANGE_ALLOWANCE = 1 + 1 / 168;
+const CLOCK_CHANGE_ALLOWANCE: Fraction = { numerator: 169n, denominator: 168n };
+const WEEKS_PER_MONTH: Fraction = { numerator: 4n, denominator: 1n };
 
-const ALLOWANCE: Record<BurdenMeasure, number> = {
-  onCallWeeksPerMonth: CLOCK_CHANGE_ALLOWANCE,
-  onCallShare: CLOCK_CHANGE_ALLOWANCE,
-  pagesPerShift: 1,
-  toilShare: 1,
-};
+/** Whether `figure` is strictly above `limit × allowance`, exactly. */
+function above(figure: Fraction, limit: number, allowance?: Fraction): boolean {
+  const bound = allowance
+    ? times(fractionOf(limit), allowance)
+    : fractionOf(limit);
+  return isGreater(figure, bound);
+}
 
-/** The measures of `figures` strictly above their limit, in a fixed order. */
+/**
+ * The measures strictly above their limit, in a fixed order, compared in
+ * exact integer arithmetic. A measure that is undefined (no on-call time for
+ * pages per shift, no business minutes for toil) is never above.
+ */
 export function overLimitMeasures(
-  figures: EngineerFigures,
+  quantities: EngineerQuantities,
   limits: BurdenLimits,
 ): BurdenMeasure[] {
-  const measures: BurdenMeasure[] = [
-    'onCallWeeksPerMonth',
-    'pagesPerShift',
-    'onCallShare',
-    'toilShare',
+  const { onCallMs, windowMs, pagesWhileOnCall, toilMinutes } = quantities;
+  const share = ratio(onCallMs, windowMs);
+  const checks: Array<[BurdenMeasure, boolean]> = [
+    [
+      'onCallWeeksPerMonth',
+      above(
+        times(WEEKS_PER_MONTH, share),
+        limits.onCallWeeksPerMonth,
+        CLOCK_CHANGE_ALLOWANCE,
+      ),
+    ],
+    [
+      'pagesPerShift',
+      onCallMs > 0 &&
+        above(
+          ratio(pagesWhileOnCall * SHIFT_MS, onCallMs),
+          limits.pagesPerShift,
+        ),
+    ],
+    ['onCallShare', above(share, limits.onCallShare, CLOCK_CHANGE_ALLOWANCE)],
+    [
+      'toilShare',
+      quantities.businessMinutes > 0 &&
+        above(ratio(toilMinutes, quantities.businessMinutes), limits.toilShare),
+    ],
   ];
-  return measures.filter(measure =>
-    isAbove(figures[measure], limits[measure] * ALLOWANCE[measure]),
-  );
+  return checks.filter(([, over]) => over).map(([measure]) => measure);
 }

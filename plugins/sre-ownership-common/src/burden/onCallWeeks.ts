@@ -1,34 +1,34 @@
+import { ceiling, fractionOf, times } from './exact';
 import { BurdenLimits } from './types';
 
-const WEEK_HOURS = 168;
-/** A month is counted as 4 weeks. */
-const DAYS_PER_MONTH = 28;
-/** Keeps 672.0000001 hours of floating-point noise from asking for 5 of 4. */
-const EPSILON = 1e-9;
+/** A month is counted as 4 weeks, so weeks per month = 4 × share of the window. */
+const WEEKS_PER_MONTH = 4;
 
 /**
- * On-call weeks per month: `(onCallHours / 168) * (28 / windowDays)`, a
- * month being counted as 4 weeks (28 days) whatever the window length.
+ * On-call weeks per month: `4 × onCallMs / windowMs`, a month being counted
+ * as 4 weeks (28 days) whatever the window length. Equal to
+ * `(onCallHours / 168) × (28 / windowDays)`.
  */
 export function onCallWeeksPerMonth(
-  onCallHours: number,
-  windowDays: number,
+  onCallMs: number,
+  windowMs: number,
 ): number {
-  return (onCallHours / WEEK_HOURS) * (DAYS_PER_MONTH / windowDays);
+  return (WEEKS_PER_MONTH * onCallMs) / windowMs;
 }
 
 /**
  * Engineers needed so that nobody is on call more than
- * `limits.onCallWeeksPerMonth` weeks per month for the given coverage:
- * `ceil(coverageHours / (limit * 168 * windowDays / 28))`, at least 1 when
- * there is coverage and 0 without.
+ * `limits.onCallWeeksPerMonth` weeks per month for `personMs` of on-call
+ * time (each engineer's own union of shifts, summed over the rotation):
+ * `ceil(personHours / (168 × limit × windowDays / 28))`, computed exactly
+ * from integer milliseconds. 0 without on-call time.
  *
  * @throws RangeError when the weeks-per-month limit is not positive, as no
  * rotation could then cover any time.
  */
 export function requiredRotationSize(
-  coverageHours: number,
-  windowDays: number,
+  personMs: number,
+  windowMs: number,
   limits: BurdenLimits,
 ): number {
   if (!(limits.onCallWeeksPerMonth > 0)) {
@@ -36,10 +36,15 @@ export function requiredRotationSize(
       `limits.onCallWeeksPerMonth must be positive, got ${limits.onCallWeeksPerMonth}`,
     );
   }
-  if (coverageHours <= 0) {
+  if (personMs <= 0 || windowMs <= 0) {
     return 0;
   }
-  const hoursPerEngineer =
-    (limits.onCallWeeksPerMonth * WEEK_HOURS * windowDays) / DAYS_PER_MONTH;
-  return Math.max(1, Math.ceil(coverageHours / hoursPerEngineer - EPSILON));
+  // personMs / (limit × windowMs / 4) = 4 × personMs / (limit × windowMs)
+  const limit = fractionOf(limits.onCallWeeksPerMonth);
+  const needed = times(
+    { numerator: BigInt(WEEKS_PER_MONTH * personMs), denominator: 1n },
+    { numerator: limit.denominator, denominator: limit.numerator },
+    { numerator: 1n, denominator: BigInt(windowMs) },
+  );
+  return ceiling(needed);
 }

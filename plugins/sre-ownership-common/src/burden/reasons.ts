@@ -1,31 +1,31 @@
-import { isAbove, overLimitMeasures } from './engineerFigures';
 import {
   countOf,
   formatAbove,
   formatNumber,
   formatPercent,
   formatPercentAbove,
-  lastDays,
   weeks,
 } from './format';
+import { isAboveLimit, TeamRatios } from './teamFigures';
 import {
   BurdenLimits,
   BurdenMeasure,
   BurdenStatus,
-  EngineerFigures,
   TeamFigures,
 } from './types';
 
-/** What the status of a team is judged on: the current window's figures. */
+/** What the status of a team is judged on: the current window's verdicts. */
 export interface BurdenAssessmentInput {
   team: TeamFigures;
-  engineers: EngineerFigures[];
-  requiredRotationSize: number;
-  weekOverWeekChange?: number;
-  /** Pages in the last full week; a rise on a handful of pages is noise. */
-  lastWeekPages?: number;
+  /** The exact ratios behind the team's figures. */
+  teamRatios: TeamRatios;
+  /** Each engineer's over-limit measures, as computed with their figures. */
+  engineers: Array<{ overLimit: BurdenMeasure[] }>;
+  /** Pages in the last full week and the week before, when both are in the data. */
+  lastWeeks?: { last: number; before: number };
   limits: BurdenLimits;
-  windowDays: number;
+  /** The window in words: "in the last 28 days", "from 2026-09-01 to 2026-09-30". */
+  period: string;
 }
 
 /** A status and the sentences explaining it, most severe first. */
@@ -47,10 +47,7 @@ function engineersAbove(
   measure: BurdenMeasure,
 ): number[] {
   return input.engineers
-    .map((figures, index) => ({
-      index,
-      over: overLimitMeasures(figures, input.limits),
-    }))
+    .map((engineer, index) => ({ index, over: engineer.overLimit }))
     .filter(engineer => engineer.over.includes(measure))
     .map(engineer => engineer.index);
 }
@@ -62,16 +59,16 @@ function someOf(count: number, total: number): string {
   }`;
 }
 
-const rotationTooSmall: Rule = ({ team, requiredRotationSize, limits }) =>
-  team.rotationSize < requiredRotationSize
+const rotationTooSmall: Rule = ({ team, limits }) =>
+  team.overLimit.includes('rotationSize')
     ? {
         severity: 'overloaded',
         reason: `The rotation has ${countOf(
           team.rotationSize,
           'engineer',
           'engineers',
-        )}; ${requiredRotationSize} ${
-          requiredRotationSize === 1 ? 'is' : 'are'
+        )}; ${team.requiredRotationSize} ${
+          team.requiredRotationSize === 1 ? 'is' : 'are'
         } needed so nobody is on call more than ${weeks(
           limits.onCallWeeksPerMonth,
         )} per month.`,
@@ -87,14 +84,15 @@ const tooManyOnCallWeeks: Rule = input => {
     severity: over * 2 >= carried ? 'overloaded' : 'at-risk',
     reason: `${someOf(over, carried)} on call more than ${weeks(
       input.limits.onCallWeeksPerMonth,
-    )} per month in ${lastDays(input.windowDays)}.`,
+    )} per month ${input.period}.`,
   };
 };
 
-const teamPagesPerShift: Rule = ({ team, limits }) => {
-  if (!isAbove(team.pagesPerShift, limits.pagesPerShift)) return undefined;
+const teamPagesPerShift: Rule = ({ team, teamRatios, limits }) => {
+  if (!team.overLimit.includes('pagesPerShift') || team.pagesPerShift === null)
+    return undefined;
   return {
-    severity: isAbove(team.pagesPerShift, 2 * limits.pagesPerShift)
+    severity: isAboveLimit(teamRatios.pagesPerShift, limits.pagesPerShift, 2)
       ? 'overloaded'
       : 'at-risk',
     reason: `The team averaged ${formatAbove(
@@ -106,7 +104,7 @@ const teamPagesPerShift: Rule = ({ team, limits }) => {
 };
 
 const teamToil: Rule = ({ team, limits }) =>
-  isAbove(team.toilShare, limits.toilShare)
+  team.overLimit.includes('toilShare') && team.toilShare !== null
     ? {
         severity: 'overloaded',
         reason: `The team spent ${formatPercentAbove(
@@ -127,7 +125,7 @@ const engineersPagesPerShift: Rule = input => {
       'engineers',
     )} averaged more than ${formatNumber(
       input.limits.pagesPerShift,
-    )} pages per 12-hour shift in ${lastDays(input.windowDays)}.`,
+    )} pages per 12-hour shift ${input.period}.`,
   };
 };
 
@@ -143,7 +141,7 @@ const engineersOnCallShare: Rule = input => {
       input.team.rotationSize,
     )} on call more than ${formatPercent(
       input.limits.onCallShare,
-    )} of the time in ${lastDays(input.windowDays)}.`,
+    )} of the time ${input.period}.`,
   };
 };
 
@@ -158,7 +156,7 @@ const engineersToil: Rule = input => {
       'engineers',
     )} spent more than ${formatPercent(
       input.limits.toilShare,
-    )} of working time on toil in ${lastDays(input.windowDays)}.`,
+    )} of working time on toil ${input.period}.`,
   };
 };
 
@@ -167,19 +165,20 @@ const ALERT_VOLUME_RISE = 0.5;
 /** Fewer pages than this in a week make no trend: 2 to 4 is not a rise. */
 const MIN_WEEKLY_PAGES_FOR_TREND = 10;
 
-const alertVolumeRising: Rule = ({ weekOverWeekChange, lastWeekPages }) =>
-  weekOverWeekChange !== undefined &&
-  (lastWeekPages === undefined ||
-    lastWeekPages >= MIN_WEEKLY_PAGES_FOR_TREND) &&
-  isAbove(weekOverWeekChange, ALERT_VOLUME_RISE)
-    ? {
-        severity: 'at-risk',
-        reason: `Alert volume rose ${formatPercentAbove(
-          weekOverWeekChange,
-          ALERT_VOLUME_RISE,
-        )} week over week.`,
-      }
-    : undefined;
+const alertVolumeRising: Rule = ({ lastWeeks }) => {
+  if (!lastWeeks || lastWeeks.last < MIN_WEEKLY_PAGES_FOR_TREND)
+    return undefined;
+  const { last, before } = lastWeeks;
+  // (last - before) / before > 0.5, in integers: 2 × (last - before) > before
+  if (before === 0 || !(2 * (last - before) > before)) return undefined;
+  return {
+    severity: 'at-risk',
+    reason: `Alert volume rose ${formatPercentAbove(
+      (last - before) / before,
+      ALERT_VOLUME_RISE,
+    )} week over week.`,
+  };
+};
 
 /** In order of severity within each status. */
 const RULES: Rule[] = [
@@ -193,15 +192,14 @@ const RULES: Rule[] = [
   alertVolumeRising,
 ];
 
-function healthyReason(engineers: number, windowDays: number): string {
-  const period = lastDays(windowDays);
+function healthyReason(engineers: number, period: string): string {
   if (engineers === 0) {
-    return `Nobody was on call or paged in ${period}.`;
+    return `Nobody was on call or paged ${period}.`;
   }
   const who =
     { 1: 'The only engineer', 2: 'Both engineers' }[engineers] ??
     `All ${engineers} engineers`;
-  return `${who} stayed within every limit in ${period}.`;
+  return `${who} stayed within every limit ${period}.`;
 }
 
 /**
@@ -222,7 +220,7 @@ export function assessBurden(input: BurdenAssessmentInput): BurdenAssessment {
   if (!findings.length) {
     return {
       status: 'healthy',
-      reasons: [healthyReason(input.engineers.length, input.windowDays)],
+      reasons: [healthyReason(input.engineers.length, input.period)],
     };
   }
   return {

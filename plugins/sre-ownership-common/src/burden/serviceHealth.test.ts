@@ -54,8 +54,8 @@ describe('computeServiceHealth', () => {
   });
 
   it('averages response times per severity', () => {
-    expect(health.current.mttaMinutes).toEqual({ critical: 5 });
-    expect(health.current.mttrMinutes).toEqual({ critical: 60 });
+    expect(health.current.mttaMinutes).toEqual({ critical: 5, all: 5 });
+    expect(health.current.mttrMinutes).toEqual({ critical: 60, all: 60 });
   });
 
   it('counts pages per week with their trend', () => {
@@ -70,7 +70,7 @@ describe('computeServiceHealth', () => {
     const quiet = computeServiceHealth(serviceInput());
     expect(quiet.current).toEqual({
       pages: 0,
-      offHoursShare: 0,
+      offHoursShare: null,
       mttaMinutes: {},
       mttrMinutes: {},
     });

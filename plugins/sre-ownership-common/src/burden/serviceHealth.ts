@@ -32,7 +32,7 @@ function serviceFigures(
   ).length;
   return {
     pages: inWindow.length,
-    offHoursShare: inWindow.length ? offHours / inWindow.length : 0,
+    offHoursShare: inWindow.length ? offHours / inWindow.length : null,
     mttaMinutes: meanTimeToAcknowledge(inWindow),
     mttrMinutes: meanTimeToResolve(inWindow),
   };
@@ -46,7 +46,8 @@ function serviceFigures(
  * whoever was on call for the paged team (any team in `shifts` when the page
  * names none) at trigger time; a page reaching several engineers is
  * off-hours when it is for any of them, and a page reaching nobody known is
- * judged in `defaultTimezone`. Pages about another entity are ignored. The
+ * judged in `defaultTimezone` (the owning Group's zone, else config); the
+ * off-hours share is null without pages. Pages about another entity are ignored. The
  * backend adds who is on call now.
  *
  * @public
@@ -55,7 +56,10 @@ export function computeServiceHealth(
   input: ServiceHealthInput,
 ): Omit<ServiceOnCallHealth, 'onCall'> {
   const windows = windowsEndingAt(input.now, input.windowDays);
-  const timezones = timezoneLookup(input.members, input.defaultTimezone);
+  const timezones = timezoneLookup(
+    [...input.members, ...(input.others ?? [])],
+    input.defaultTimezone,
+  );
   const pages = attributePages(
     input.pages.filter(
       page => !page.entityRef || page.entityRef === input.entityRef,
@@ -71,8 +75,12 @@ export function computeServiceHealth(
   const change = weekOverWeekChange(volume, spanOf(windows));
   return {
     entityRef: input.entityRef,
-    window: toBurdenWindow(windows.current, input.windowDays),
-    previousWindow: toBurdenWindow(windows.previous, input.windowDays),
+    window: toBurdenWindow(
+      windows.current,
+      input.windowDays,
+      input.windowEndsNow ?? true,
+    ),
+    previousWindow: toBurdenWindow(windows.previous, input.windowDays, false),
     current: figuresOver(windows.current),
     previous: figuresOver(windows.previous),
     weeklyVolume: volume,

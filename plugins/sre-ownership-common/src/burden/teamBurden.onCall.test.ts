@@ -17,11 +17,13 @@ describe('computeTeamBurden: on-call time', () => {
       from: '2024-04-01T00:00:00.000Z',
       to: '2024-04-29T00:00:00.000Z',
       days: 28,
+      endsNow: true,
     });
     expect(burden.previousWindow).toEqual({
       from: '2024-03-04T00:00:00.000Z',
       to: '2024-04-01T00:00:00.000Z',
       days: 28,
+      endsNow: false,
     });
   });
 

@@ -50,7 +50,8 @@ describe('computeTeamBurden: pages', () => {
     it('divides pages by 12-hour shifts of on-call time', () => {
       expect(engineerIn(burden, 'alice').current.pagesPerShift).toBe(0.5);
       expect(engineerIn(burden, 'bob').current.pagesPerShift).toBe(0.75);
-      expect(engineerIn(burden, 'carol').current.pagesPerShift).toBe(0);
+      // carol was never on call: a rate per shift is undefined, not 0
+      expect(engineerIn(burden, 'carol').current.pagesPerShift).toBeNull();
       // 6 pages over 72 hours of coverage.
       expect(burden.current.pagesPerShift).toBe(1);
     });
@@ -161,7 +162,7 @@ describe('computeTeamBurden: pages', () => {
     expect(burden.current.sleepHoursPages).toBe(1);
   });
 
-  it('measures responding time only while the engineer was on call', () => {
+  it('counts all acknowledge-to-resolve time, showing the part off the rotation', () => {
     const burden = computeTeamBurden(
       teamInput({
         shifts: [
@@ -179,10 +180,17 @@ describe('computeTeamBurden: pages', () => {
         ],
       }),
     );
-    // 40 minutes of the first page, 30 of the second before the shift ended.
-    expect(engineerIn(burden, 'alice').current.respondingMinutes).toBe(70);
-    expect(engineerIn(burden, 'bob').current.pages).toBe(1);
-    expect(engineerIn(burden, 'bob').current.respondingMinutes).toBe(0);
+    const alice = engineerIn(burden, 'alice').current;
+    // 40 minutes of the first page, 60 of the second; 30 of those after the shift ended.
+    expect(alice.respondingMinutes).toBe(100);
+    expect(alice.respondingOffRotationMinutes).toBe(30);
+    const bob = engineerIn(burden, 'bob').current;
+    expect(bob.pages).toBe(1);
+    expect(bob.offRotationPages).toBe(1);
+    expect(bob.pagesWhileOnCall).toBe(0);
+    expect(bob.pagesPerShift).toBeNull();
+    expect(bob.respondingMinutes).toBe(60);
+    expect(bob.respondingOffRotationMinutes).toBe(60);
   });
 
   it('averages time to acknowledge and resolve per severity', () => {
@@ -201,9 +209,17 @@ describe('computeTeamBurden: pages', () => {
         ],
       }),
     );
-    expect(burden.current.mttaMinutes).toEqual({ critical: 10, high: 2 });
-    expect(burden.current.mttrMinutes).toEqual({ critical: 65, high: 30 });
-    expect(burden.previous.mttaMinutes).toEqual({ critical: 20 });
-    expect(burden.previous.mttrMinutes).toEqual({ critical: 100 });
+    expect(burden.current.mttaMinutes).toEqual({
+      critical: 10,
+      high: 2,
+      all: 22 / 3,
+    });
+    expect(burden.current.mttrMinutes).toEqual({
+      critical: 65,
+      high: 30,
+      all: 47.5,
+    });
+    expect(burden.previous.mttaMinutes).toEqual({ critical: 20, all: 20 });
+    expect(burden.previous.mttrMinutes).toEqual({ critical: 100, all: 100 });
   });
 });

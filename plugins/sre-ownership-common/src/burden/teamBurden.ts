@@ -1,39 +1,57 @@
 import { computeEngineerFigures, overLimitMeasures } from './engineerFigures';
+import { lastDays } from './format';
+import { Interval, toIso } from './intervals';
 import { assessBurden } from './reasons';
-import { requiredRotationSize } from './onCallWeeks';
 import { buildTeamContext, TeamContext } from './teamContext';
 import { computeTeamFigures } from './teamFigures';
 import { EngineerBurden, TeamBurden, TeamBurdenInput } from './types';
-import { lastFullWeek, weeklyVolume, weekOverWeekChange } from './weeklyVolume';
+import { fullWeeks, weeklyVolume, weekOverWeekChange } from './weeklyVolume';
 import { spanOf, toBurdenWindow } from './windows';
 
 function engineerBurdens(context: TeamContext): EngineerBurden[] {
   const { current, previous } = context.windows;
   return context.engineers.map(userRef => {
-    const figures = computeEngineerFigures(context, userRef, current);
+    const now = computeEngineerFigures(context, userRef, current);
     return {
       userRef,
       timezone: context.timezones.of(userRef),
-      current: figures,
-      previous: computeEngineerFigures(context, userRef, previous),
-      overLimit: overLimitMeasures(figures, context.input.limits),
+      member: context.memberRefs.has(userRef),
+      current: now.figures,
+      previous: computeEngineerFigures(context, userRef, previous).figures,
+      overLimit: overLimitMeasures(now.quantities, context.input.limits),
     };
   });
 }
 
 /**
+ * The window in words for the reasons: "in the last 28 days" when it ends now,
+ * else its first and last UTC dates, "from 2026-09-01 to 2026-09-30".
+ */
+export function describePeriod(
+  window: Interval,
+  windowDays: number,
+  endsNow = true,
+): string {
+  if (endsNow) return `in ${lastDays(windowDays)}`;
+  const first = toIso(window.start).slice(0, 10);
+  const last = toIso(window.end - 1).slice(0, 10);
+  return first === last ? `on ${first}` : `from ${first} to ${last}`;
+}
+
+/**
  * Computes a team's on-call burden over the window ending at `input.now`
- * and the window before it, with a status and the reasons for it.
+ * and the window before it, with a status and the reasons for it. Every
+ * definition is in docs/oncall-burden.md; in short:
  *
  * - On-call time is the union of each engineer's shifts for the team, clipped
- *   exactly to the window; team coverage is the union over everyone.
+ *   exactly to the window; team coverage is the union over everyone, and
+ *   person-hours the sum of each engineer's own union.
  * - A page counts in the window its `triggeredAt` falls in, for its responder
  *   or else for everyone on call when it was triggered; toil counts by
  *   `startedAt`.
- * - On-call weeks per month are `(onCallHours / 168) * (28 / windowDays)`: a
- *   month is counted as 4 weeks.
  * - Local hours (business, sleep, weekends, holidays) are read in each
- *   engineer's time zone, else `defaultTimezone`.
+ *   engineer's time zone (members and others alike), else `defaultTimezone`.
+ * - Verdicts compare integer quantities with the limits exactly.
  *
  * @public
  */
@@ -41,48 +59,45 @@ export function computeTeamBurden(input: TeamBurdenInput): TeamBurden {
   const context = buildTeamContext(input);
   const { windows } = context;
   const engineers = engineerBurdens(context);
-  const current = computeTeamFigures(
-    context,
-    windows.current,
-    engineers.map(e => e.current),
-  );
-  const previous = computeTeamFigures(
-    context,
-    windows.previous,
-    engineers.map(e => e.previous),
-  );
+  const current = computeTeamFigures(context, windows.current);
+  const previous = computeTeamFigures(context, windows.previous);
   const volume = weeklyVolume(
     context.pages.map(page => page.triggeredAt),
     spanOf(windows),
   );
   const change = weekOverWeekChange(volume, spanOf(windows));
-  const lastWeek = lastFullWeek(volume, spanOf(windows));
-  const required = requiredRotationSize(
-    current.coverageHours,
-    input.windowDays,
-    input.limits,
-  );
+  const [before, last] = fullWeeks(volume, spanOf(windows)).slice(-2);
   const { status, reasons } = assessBurden({
-    team: current,
-    engineers: engineers.map(e => e.current),
-    requiredRotationSize: required,
-    weekOverWeekChange: change,
-    lastWeekPages: lastWeek?.pages,
+    team: current.figures,
+    teamRatios: current.ratios,
+    engineers,
+    ...(before && last
+      ? { lastWeeks: { last: last.pages, before: before.pages } }
+      : {}),
     limits: input.limits,
-    windowDays: input.windowDays,
+    period: describePeriod(
+      windows.current,
+      input.windowDays,
+      input.windowEndsNow,
+    ),
   });
   return {
     teamRef: input.teamRef,
-    window: toBurdenWindow(windows.current, input.windowDays),
-    previousWindow: toBurdenWindow(windows.previous, input.windowDays),
+    window: toBurdenWindow(
+      windows.current,
+      input.windowDays,
+      input.windowEndsNow ?? true,
+    ),
+    previousWindow: toBurdenWindow(windows.previous, input.windowDays, false),
     limits: input.limits,
     status,
     reasons,
-    current,
-    previous,
+    current: current.figures,
+    previous: previous.figures,
     weeklyVolume: volume,
     ...(change === undefined ? {} : { weekOverWeekChange: change }),
-    requiredRotationSize: required,
+    requiredRotationSize: current.figures.requiredRotationSize,
     engineers,
+    problems: input.problems ?? [],
   };
 }

@@ -29,6 +29,8 @@ export interface TeamContext {
   coverage: Interval[];
   pages: AttributedPage[];
   toil: ToilSpan[];
+  /** The team's members. */
+  memberRefs: Set<string>;
   /** Everyone the figures are about, sorted by userRef. */
   engineers: string[];
 }
@@ -89,7 +91,11 @@ export function buildTeamContext(input: TeamBurdenInput): TeamContext {
   return {
     input,
     windows,
-    timezones: timezoneLookup(input.members, input.defaultTimezone),
+    timezones: timezoneLookup(
+      [...input.members, ...(input.others ?? [])],
+      input.defaultTimezone,
+    ),
+    memberRefs: new Set(input.members.map(member => member.userRef)),
     onCall,
     coverage: mergeIntervals(shifts.map(shift => shift.span)),
     pages,

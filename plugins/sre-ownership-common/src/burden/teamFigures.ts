@@ -1,5 +1,6 @@
 import { pageTimezones } from './attribution';
-import { pagesPerShift } from './engineerFigures';
+import { pagesPerShift, SHIFT_MS } from './engineerFigures';
+import { Fraction, fractionOf, isGreater, ratio, times } from './exact';
 import {
   clipIntervals,
   contains,
@@ -8,42 +9,84 @@ import {
   totalDuration,
 } from './intervals';
 import { businessMinutes, isOffHours, isSleepHours } from './localTime';
+import { requiredRotationSize } from './onCallWeeks';
 import { meanTimeToAcknowledge, meanTimeToResolve } from './responseTimes';
 import { TeamContext } from './teamContext';
-import { EngineerFigures, TeamFigures } from './types';
+import { BurdenLimits, TeamFigures, TeamMeasure } from './types';
+
+/** The exact ratios behind the team's verdicts; undefined where a rate is. */
+export interface TeamRatios {
+  pagesPerShift?: Fraction;
+  toilShare?: Fraction;
+}
 
 /**
  * Business minutes of the window summed over the members, or over everyone
  * in the figures when the team lists no members.
  */
 function teamBusinessMinutes(context: TeamContext, window: Interval): number {
-  const { members, workingTime } = context.input;
-  const refs = members.length
-    ? members.map(member => member.userRef)
+  const refs = context.memberRefs.size
+    ? [...context.memberRefs]
     : context.engineers;
   return refs
-    .map(ref => businessMinutes(window, context.timezones.of(ref), workingTime))
+    .map(ref =>
+      businessMinutes(
+        window,
+        context.timezones.of(ref),
+        context.input.workingTime,
+      ),
+    )
     .reduce((a, b) => a + b, 0);
+}
+
+/** Whether `value` is strictly above `limit × factor`, exactly. */
+export function isAboveLimit(
+  value: Fraction | undefined,
+  limit: number,
+  factor = 1,
+): boolean {
+  return (
+    value !== undefined &&
+    isGreater(value, times(fractionOf(limit), fractionOf(factor)))
+  );
+}
+
+function teamOverLimit(
+  figures: Omit<TeamFigures, 'overLimit'>,
+  ratios: TeamRatios,
+  limits: BurdenLimits,
+): TeamMeasure[] {
+  const over: TeamMeasure[] = [];
+  if (isAboveLimit(ratios.pagesPerShift, limits.pagesPerShift)) {
+    over.push('pagesPerShift');
+  }
+  if (isAboveLimit(ratios.toilShare, limits.toilShare)) over.push('toilShare');
+  if (figures.rotationSize < figures.requiredRotationSize) {
+    over.push('rotationSize');
+  }
+  return over;
 }
 
 /**
  * Team figures over `window`. Each page counts once; it is off-hours (or in
  * sleep hours) when it is for any engineer it counts for, or in the default
- * time zone when it counts for nobody.
- *
- * @param engineers - the figures of every engineer over the same window
+ * time zone (the Group's) when it counts for nobody.
  */
 export function computeTeamFigures(
   context: TeamContext,
   window: Interval,
-  engineers: EngineerFigures[],
-): TeamFigures {
-  const { workingTime } = context.input;
+): { figures: TeamFigures; ratios: TeamRatios } {
+  const { workingTime, limits } = context.input;
   const pages = context.pages.filter(page =>
     contains(window, page.triggeredAt),
   );
-  const coverageHours =
-    totalDuration(clipIntervals(context.coverage, window)) / HOUR_MS;
+  const coverageMs = totalDuration(clipIntervals(context.coverage, window));
+  const personMs = [...context.onCall.values()]
+    .map(intervals => totalDuration(clipIntervals(intervals, window)))
+    .reduce((a, b) => a + b, 0);
+  const rotationSize = [...context.onCall.values()].filter(
+    intervals => clipIntervals(intervals, window).length > 0,
+  ).length;
   const toilMinutes = context.toil
     .filter(entry => contains(window, entry.startedAt))
     .reduce((total, entry) => total + entry.minutes, 0);
@@ -54,16 +97,35 @@ export function computeTeamFigures(
         test(page.triggeredAt, zone, workingTime),
       ),
     ).length;
-  return {
+  const ratios: TeamRatios = {
+    ...(coverageMs > 0
+      ? { pagesPerShift: ratio(pages.length * SHIFT_MS, coverageMs) }
+      : {}),
+    ...(workingMinutes > 0
+      ? { toilShare: ratio(toilMinutes, workingMinutes) }
+      : {}),
+  };
+  const figures = {
     pages: pages.length,
-    pagesPerShift: pagesPerShift(pages.length, coverageHours),
+    unattributedPages: pages.filter(page => page.engineers.length === 0).length,
+    pagesPerShift: pagesPerShift(pages.length, coverageMs),
     offHoursPages: countPages(isOffHours),
     sleepHoursPages: countPages(isSleepHours),
     mttaMinutes: meanTimeToAcknowledge(pages),
     mttrMinutes: meanTimeToResolve(pages),
     toilMinutes,
-    toilShare: workingMinutes > 0 ? toilMinutes / workingMinutes : 0,
-    coverageHours,
-    rotationSize: engineers.filter(figures => figures.onCallHours > 0).length,
+    toilShare: workingMinutes > 0 ? toilMinutes / workingMinutes : null,
+    coverageHours: coverageMs / HOUR_MS,
+    personHours: personMs / HOUR_MS,
+    rotationSize,
+    requiredRotationSize: requiredRotationSize(
+      personMs,
+      window.end - window.start,
+      limits,
+    ),
+  };
+  return {
+    figures: { ...figures, overLimit: teamOverLimit(figures, ratios, limits) },
+    ratios,
   };
 }

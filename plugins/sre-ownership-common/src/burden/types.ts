@@ -1,4 +1,5 @@
 import { OncallPage, OncallShift, PageSeverity, ToilEntry } from '../events';
+import { OwnershipProblem } from '../problems';
 
 /**
  * Sustainable limits the burden measures are compared against. Defaults in
@@ -70,6 +71,18 @@ export interface BurdenWindow {
   from: string;
   to: string;
   days: number;
+  /** Whether the window ends at the time of the request ("the last N days"). */
+  endsNow: boolean;
+}
+
+/**
+ * A person and the IANA time zone their local hours are read in.
+ *
+ * @public
+ */
+export interface PersonTimezone {
+  userRef: string;
+  timezone: string;
 }
 
 /**
@@ -83,27 +96,42 @@ export interface TeamBurdenInput {
   teamRef: string;
   /** End of the current window (exclusive). */
   now: string;
+  /** Window length in days of 24 hours; need not be whole. */
   windowDays: number;
-  /** Team members (User refs) with their IANA time zones. */
-  members: Array<{ userRef: string; timezone: string }>;
-  /** Time zone for engineers not in `members`. */
+  /**
+   * Whether the window ends at the present: reasons then say "in the last 28
+   * days", otherwise they name the dates. Default true.
+   */
+  windowEndsNow?: boolean;
+  /** Team members (User refs) with their time zones. */
+  members: PersonTimezone[];
+  /**
+   * People outside the team who appear in its shifts, pages or toil, with
+   * their own time zones (see `resolvePersonTimezone`).
+   */
+  others?: PersonTimezone[];
+  /** Time zone of anyone in neither list, and of pages nobody was on call for. */
   defaultTimezone: string;
   shifts: OncallShift[];
   pages: OncallPage[];
   toil: ToilEntry[];
   limits: BurdenLimits;
   workingTime: WorkingTime;
+  /** Problems found while reading the people (e.g. unknown time zones), passed through. */
+  problems?: OwnershipProblem[];
 }
 
 /**
- * Mean times in minutes, per severity; absent where no page had the time.
+ * Mean times in minutes, per severity and over all severities (`all`);
+ * absent where no page had the time.
  *
  * @public
  */
-export type MinutesBySeverity = Partial<Record<PageSeverity, number>>;
+export type MinutesBySeverity = Partial<Record<PageSeverity | 'all', number>>;
 
 /**
- * One engineer's figures over one window.
+ * One engineer's figures over one window. A figure that is undefined for
+ * the window (a rate without on-call time, a share of nothing) is `null`.
  *
  * @public
  */
@@ -114,17 +142,23 @@ export interface EngineerFigures {
   onCallWeeksPerMonth: number;
   /** Pages attributed to the engineer (responder, else on call when triggered). */
   pages: number;
-  /** Pages per 12 hours on call; 0 when never on call. */
-  pagesPerShift: number;
-  /** Pages triggered outside business hours in the engineer's time zone. */
+  /** Attributed pages triggered while the engineer was on call for the team. */
+  pagesWhileOnCall: number;
+  /** Attributed pages triggered while the engineer was not on call for the team. */
+  offRotationPages: number;
+  /** `pagesWhileOnCall` per 12 hours on call; null when never on call. */
+  pagesPerShift: number | null;
+  /** Attributed pages triggered outside business hours in the engineer's time zone. */
   offHoursPages: number;
-  /** Pages triggered during sleep hours in the engineer's time zone. */
+  /** Attributed pages triggered during sleep hours in the engineer's time zone. */
   sleepHoursPages: number;
-  /** Minutes between acknowledge and resolve that fell in on-call time. */
+  /** Minutes from acknowledge to resolve of the attributed pages, all of them. */
   respondingMinutes: number;
+  /** The part of `respondingMinutes` outside the engineer's on-call time. */
+  respondingOffRotationMinutes: number;
   toilMinutes: number;
-  /** Toil minutes over business minutes in the window, 0..1. */
-  toilShare: number;
+  /** Toil minutes over business minutes in the window, 0..; null without business minutes. */
+  toilShare: number | null;
 }
 
 /**
@@ -146,6 +180,8 @@ export type BurdenMeasure =
 export interface EngineerBurden {
   userRef: string;
   timezone: string;
+  /** Whether the engineer is a member of the team (else they covered it). */
+  member: boolean;
   current: EngineerFigures;
   previous: EngineerFigures;
   /** Measures of the current window above their limit. */
@@ -153,24 +189,41 @@ export interface EngineerBurden {
 }
 
 /**
- * Team-level figures over one window.
+ * Team measures that have a verdict.
+ *
+ * @public
+ */
+export type TeamMeasure = 'pagesPerShift' | 'toilShare' | 'rotationSize';
+
+/**
+ * Team-level figures over one window. A figure that is undefined for the
+ * window is `null`.
  *
  * @public
  */
 export interface TeamFigures {
   pages: number;
-  /** Team pages per 12 hours of on-call coverage. */
-  pagesPerShift: number;
+  /** Pages triggered while nobody was on call for the team and nobody responded. */
+  unattributedPages: number;
+  /** Team pages per 12 hours of on-call coverage; null without coverage. */
+  pagesPerShift: number | null;
   offHoursPages: number;
   sleepHoursPages: number;
   mttaMinutes: MinutesBySeverity;
   mttrMinutes: MinutesBySeverity;
   toilMinutes: number;
-  toilShare: number;
-  /** Hours of on-call coverage (union over the rotation). */
+  /** Toil minutes over the members' business minutes; null without business minutes. */
+  toilShare: number | null;
+  /** Hours with at least one engineer on call (union over the rotation). */
   coverageHours: number;
+  /** Each engineer's own on-call hours, summed: layers count for each person. */
+  personHours: number;
   /** Distinct engineers who carried the pager. */
   rotationSize: number;
+  /** Engineers needed so nobody exceeds the on-call weeks limit, from `personHours`. */
+  requiredRotationSize: number;
+  /** Team measures above their limit (the rotation: below what is needed). */
+  overLimit: TeamMeasure[];
 }
 
 /**
@@ -209,10 +262,12 @@ export interface TeamBurden {
   weeklyVolume: WeeklyVolume[];
   /** Change of the last full week's pages over the week before, e.g. 0.5 = +50%; absent without data. */
   weekOverWeekChange?: number;
-  /** Engineers needed so that nobody exceeds the on-call weeks limit. */
+  /** Engineers needed so that nobody exceeds the on-call weeks limit (current window). */
   requiredRotationSize: number;
   /** Per-engineer figures; absent when the caller may not read them. */
   engineers?: EngineerBurden[];
+  /** Problems with the declarations the figures read, such as unknown time zones. */
+  problems: OwnershipProblem[];
 }
 
 /**
@@ -239,9 +294,13 @@ export interface ServiceHealthInput {
   pages: OncallPage[];
   /** Shifts of the teams paged for it, to place pages in an engineer's time zone. */
   shifts: OncallShift[];
-  members: Array<{ userRef: string; timezone: string }>;
+  members: PersonTimezone[];
+  /** People outside the owning team who were on call or responded. */
+  others?: PersonTimezone[];
   defaultTimezone: string;
   workingTime: WorkingTime;
+  /** See {@link TeamBurdenInput.windowEndsNow}. */
+  windowEndsNow?: boolean;
 }
 
 /**
@@ -251,8 +310,8 @@ export interface ServiceHealthInput {
  */
 export interface ServiceHealthFigures {
   pages: number;
-  /** Share of pages outside business hours of the engineer paged, 0..1. */
-  offHoursShare: number;
+  /** Share of pages outside business hours of the engineer paged, 0..1; null without pages. */
+  offHoursShare: number | null;
   mttaMinutes: MinutesBySeverity;
   mttrMinutes: MinutesBySeverity;
 }

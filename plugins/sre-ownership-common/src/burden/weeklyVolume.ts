@@ -41,19 +41,14 @@ export function weeklyVolume(
 }
 
 /** The weeks of `volume` that lie wholly inside `span`, in order. */
-function fullWeeks(volume: WeeklyVolume[], span: Interval): WeeklyVolume[] {
+export function fullWeeks(
+  volume: WeeklyVolume[],
+  span: Interval,
+): WeeklyVolume[] {
   return volume.filter(week => {
     const start = toInstant(week.weekStart);
     return start >= span.start && start + WEEK_MS <= span.end;
   });
-}
-
-/** The last week of `volume` wholly inside `span`, if any. */
-export function lastFullWeek(
-  volume: WeeklyVolume[],
-  span: Interval,
-): WeeklyVolume | undefined {
-  return fullWeeks(volume, span).pop();
 }
 
 /**

@@ -32,8 +32,12 @@ export function windowsEndingAt(now: string, days: number): WindowPair {
 }
 
 /** A window as the ISO strings of the API. */
-export function toBurdenWindow(range: Interval, days: number): BurdenWindow {
-  return { from: toIso(range.start), to: toIso(range.end), days };
+export function toBurdenWindow(
+  range: Interval,
+  days: number,
+  endsNow = true,
+): BurdenWindow {
+  return { from: toIso(range.start), to: toIso(range.end), days, endsNow };
 }
 
 /** Both windows together, `[previous.start, current.end)`. */

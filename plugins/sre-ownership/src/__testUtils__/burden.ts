@@ -30,6 +30,7 @@ export function someTeamFigures(
 ): TeamFigures {
   return {
     pages: 6,
+    unattributedPages: 0,
     pagesPerShift: 0.5,
     offHoursPages: 2,
     sleepHoursPages: 1,
@@ -38,7 +39,10 @@ export function someTeamFigures(
     toilMinutes: 600,
     toilShare: 0.1,
     coverageHours: 672,
+    personHours: 672,
     rotationSize: 4,
+    requiredRotationSize: 4,
+    overLimit: [],
     ...overrides,
   };
 }
@@ -47,7 +51,7 @@ export function someTeamFigures(
 export function noTeamFigures(): TeamFigures {
   return someTeamFigures({
     pages: 0,
-    pagesPerShift: 0,
+    pagesPerShift: null,
     offHoursPages: 0,
     sleepHoursPages: 0,
     mttaMinutes: {},
@@ -55,7 +59,9 @@ export function noTeamFigures(): TeamFigures {
     toilMinutes: 0,
     toilShare: 0,
     coverageHours: 0,
+    personHours: 0,
     rotationSize: 0,
+    requiredRotationSize: 0,
   });
 }
 
@@ -68,10 +74,13 @@ export function someEngineerFigures(
     onCallShare: 0.125,
     onCallWeeksPerMonth: 0.5,
     pages: 2,
+    pagesWhileOnCall: 2,
+    offRotationPages: 0,
     pagesPerShift: 0.5,
     offHoursPages: 1,
     sleepHoursPages: 0,
     respondingMinutes: 95,
+    respondingOffRotationMinutes: 0,
     toilMinutes: 300,
     toilShare: 0.1,
     ...overrides,
@@ -86,6 +95,7 @@ export function anEngineerBurden(
   return {
     userRef,
     timezone: 'Europe/London',
+    member: true,
     current: someEngineerFigures(),
     previous: someEngineerFigures(),
     overLimit: [],
@@ -104,11 +114,13 @@ export function aTeamBurden(overrides: Partial<TeamBurden> = {}): TeamBurden {
       from: '2025-01-06T00:00:00Z',
       to: '2025-02-03T00:00:00Z',
       days: 28,
+      endsNow: true,
     },
     previousWindow: {
       from: '2024-12-09T00:00:00Z',
       to: '2025-01-06T00:00:00Z',
       days: 28,
+      endsNow: false,
     },
     limits: DEFAULT_BURDEN_LIMITS,
     status: 'healthy',
@@ -122,6 +134,7 @@ export function aTeamBurden(overrides: Partial<TeamBurden> = {}): TeamBurden {
       anEngineerBurden('user:default/jane-doe'),
       anEngineerBurden('user:default/mei-lin', { timezone: 'Asia/Singapore' }),
     ],
+    problems: [],
     ...overrides,
   };
 }
@@ -161,11 +174,13 @@ export function aServiceHealth(
       from: '2025-01-06T00:00:00Z',
       to: '2025-02-03T00:00:00Z',
       days: 28,
+      endsNow: true,
     },
     previousWindow: {
       from: '2024-12-09T00:00:00Z',
       to: '2025-01-06T00:00:00Z',
       days: 28,
+      endsNow: false,
     },
     current: someServiceHealthFigures(),
     previous: someServiceHealthFigures({ pages: 3, offHoursShare: 0.2 }),

@@ -16,6 +16,11 @@ export function formatMinutes(minutes: number): string {
   return `${rest}m`;
 }
 
+/** Hours with at most one decimal: 671.5 → "671.5 h". */
+export function formatHours(hours: number): string {
+  return `${Math.round(hours * 10) / 10} h`;
+}
+
 /** A share 0..1 as a whole percentage: 0.253 → "25%". */
 export function formatShare(share: number): string {
   return `${Math.round(share * 100)}%`;
@@ -49,4 +54,27 @@ export function formatWeekStart(iso: string): string {
     month: 'short',
     timeZone: 'UTC',
   });
+}
+
+/**
+ * A window in words for headings: "in the last 28 days" when it ends now,
+ * else its UTC dates, "from 1 Sep 2026 to 30 Sep 2026".
+ */
+export function describeWindow(window: {
+  from: string;
+  to: string;
+  days: number;
+  endsNow: boolean;
+}): string {
+  if (window.endsNow) return `in the last ${window.days} days`;
+  const date = (instant: number) =>
+    new Date(instant).toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+  return `from ${date(Date.parse(window.from))} to ${date(
+    Date.parse(window.to) - 1,
+  )}`;
 }

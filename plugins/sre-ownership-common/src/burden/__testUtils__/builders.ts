@@ -161,7 +161,7 @@ export function engineerIn(burden: TeamBurden, name: string): EngineerBurden {
   return found;
 }
 
-/** Engineer figures, all zero unless overridden. */
+/** Engineer figures, all zero (or undefined) unless overridden. */
 export function engineerFigures(
   overrides: Partial<EngineerFigures> = {},
 ): EngineerFigures {
@@ -170,12 +170,15 @@ export function engineerFigures(
     onCallShare: 0,
     onCallWeeksPerMonth: 0,
     pages: 0,
-    pagesPerShift: 0,
+    pagesWhileOnCall: 0,
+    offRotationPages: 0,
+    pagesPerShift: null,
     offHoursPages: 0,
     sleepHoursPages: 0,
     respondingMinutes: 0,
+    respondingOffRotationMinutes: 0,
     toilMinutes: 0,
-    toilShare: 0,
+    toilShare: null,
     ...overrides,
   };
 }
@@ -196,19 +199,23 @@ export function onCallFor(
   });
 }
 
-/** Team figures, all zero unless overridden. */
+/** Team figures, all zero (or undefined) unless overridden. */
 export function teamFigures(overrides: Partial<TeamFigures> = {}): TeamFigures {
   return {
     pages: 0,
-    pagesPerShift: 0,
+    unattributedPages: 0,
+    pagesPerShift: null,
     offHoursPages: 0,
     sleepHoursPages: 0,
     mttaMinutes: {},
     mttrMinutes: {},
     toilMinutes: 0,
-    toilShare: 0,
+    toilShare: null,
     coverageHours: 0,
+    personHours: 0,
     rotationSize: 0,
+    requiredRotationSize: 0,
+    overLimit: [],
     ...overrides,
   };
 }

@@ -17,24 +17,38 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * A figure and, beneath it, the previous window's value when given. A figure
+ * A figure and, beneath it, the previous window's value when given; an
+ * undefined figure reads "—" with the reason beneath it. A figure
  * with a limit is coloured against it; above or close to the limit it also
  * carries an icon whose accessible name says so, so colour is never the only
  * sign.
  */
 export function LimitFigure(props: {
-  value: number;
+  /** The figure; null where it is undefined for the window (shown as "—"). */
+  value: number | null;
   format: (value: number) => string;
   /** The sustainable maximum; without one the figure is only reported. */
   limit?: number;
   /** Overrides the standing computed from `limit`, e.g. the backend's verdict. */
   standing?: LimitStanding;
-  previous?: number;
+  previous?: number | null;
   /** Accessible name of the over-limit icon, when "over the limit" misleads. */
   overLabel?: string;
+  /** One line saying why the figure is undefined, e.g. "never on call". */
+  undefinedReason?: string;
 }) {
   const { value, format, limit, previous } = props;
   const classes = useStyles();
+  if (value === null) {
+    return (
+      <>
+        <span className={classes.figure}>—</span>
+        <Typography variant="caption" color="textSecondary" display="block">
+          {props.undefinedReason ?? 'undefined in this window'}
+        </Typography>
+      </>
+    );
+  }
   const standing =
     props.standing ??
     (limit === undefined ? 'within' : limitStanding(value, limit));
@@ -64,7 +78,7 @@ export function LimitFigure(props: {
       </span>
       {previous !== undefined && (
         <Typography variant="caption" color="textSecondary" display="block">
-          was {format(previous)}
+          was {previous === null ? '—' : format(previous)}
         </Typography>
       )}
     </>

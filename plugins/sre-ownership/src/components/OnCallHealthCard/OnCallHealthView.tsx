@@ -1,7 +1,7 @@
 import { ServiceOnCallHealth } from '@sre-ownership/plugin-sre-ownership-common';
 import { CardSection } from '../CardSection';
 import { Figure, FigureList } from '../FigureList';
-import { formatShare } from '../formatFigures';
+import { describeWindow, formatShare } from '../formatFigures';
 import { LimitFigure } from '../LimitFigure';
 import { ResponseTimesTable } from '../ResponseTimesTable';
 import { WeeklyVolumeChart } from '../WeeklyVolumeChart';
@@ -17,7 +17,7 @@ export function OnCallHealthView(props: { health: ServiceOnCallHealth }) {
       </CardSection>
       <CardSection title="Pages">
         <FigureList>
-          <Figure term={`Pages in the last ${window.days} days`}>
+          <Figure term={`Pages ${describeWindow(window)}`}>
             <LimitFigure
               value={current.pages}
               previous={previous.pages}
@@ -29,6 +29,7 @@ export function OnCallHealthView(props: { health: ServiceOnCallHealth }) {
               value={current.offHoursShare}
               previous={previous.offHoursShare}
               format={formatShare}
+              undefinedReason="no pages in this window"
             />
           </Figure>
         </FigureList>

@@ -31,7 +31,9 @@ function TimeCell(props: { current?: number; previous?: number }) {
   );
 }
 
-function hasTimes(severity: PageSeverity, windows: ResponseTimes[]): boolean {
+type Row = PageSeverity | 'all';
+
+function hasTimes(severity: Row, windows: ResponseTimes[]): boolean {
   return windows.some(
     times =>
       times.mttaMinutes[severity] !== undefined ||
@@ -41,14 +43,15 @@ function hasTimes(severity: PageSeverity, windows: ResponseTimes[]): boolean {
 
 /**
  * Mean time to acknowledge and to resolve, per severity, with the previous
- * window's figure beneath each. Severities without any time are left out.
+ * window's figure beneath each, and a last row over all severities.
+ * Severities without any time are left out; a missing time reads "—".
  */
 export function ResponseTimesTable(props: {
   current: ResponseTimes;
   previous: ResponseTimes;
 }) {
   const { current, previous } = props;
-  const severities = PAGE_SEVERITIES.filter(severity =>
+  const severities: Row[] = PAGE_SEVERITIES.filter(severity =>
     hasTimes(severity, [current, previous]),
   );
   if (severities.length === 0) {
@@ -68,10 +71,10 @@ export function ResponseTimesTable(props: {
         </TableRow>
       </TableHead>
       <TableBody>
-        {severities.map(severity => (
+        {[...severities, 'all' as const].map(severity => (
           <TableRow key={severity}>
             <TableCell component="th" scope="row">
-              {severity}
+              {severity === 'all' ? 'all severities' : severity}
             </TableCell>
             <TimeCell
               current={current.mttaMinutes[severity]}

@@ -3,6 +3,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -27,6 +28,8 @@ interface FigureColumn {
   figure: keyof EngineerFigures;
   format: (value: number) => string;
   measure?: BurdenMeasure;
+  /** Why the figure can be undefined ("—"), for the ones that can. */
+  undefinedReason?: string;
 }
 
 const count = (value: number) => String(value);
@@ -50,15 +53,23 @@ const COLUMNS: FigureColumn[] = [
     figure: 'pagesPerShift',
     format: formatRate,
     measure: 'pagesPerShift',
+    undefinedReason: 'never on call',
   },
+  { title: 'Pages off rotation', figure: 'offRotationPages', format: count },
   { title: 'Off-hours pages', figure: 'offHoursPages', format: count },
   { title: 'Sleep-hours pages', figure: 'sleepHoursPages', format: count },
   { title: 'Responding', figure: 'respondingMinutes', format: formatMinutes },
+  {
+    title: 'Responding off rotation',
+    figure: 'respondingOffRotationMinutes',
+    format: formatMinutes,
+  },
   {
     title: 'Toil share',
     figure: 'toilShare',
     format: formatShare,
     measure: 'toilShare',
+    undefinedReason: 'no business hours',
   },
 ];
 
@@ -75,10 +86,9 @@ function standingOf(
 ): LimitStanding | undefined {
   if (!column.measure) return undefined;
   if (engineer.overLimit.includes(column.measure)) return 'over';
-  const standing = limitStanding(
-    engineer.current[column.figure],
-    limits[column.measure],
-  );
+  const value = engineer.current[column.figure];
+  if (value === null) return undefined;
+  const standing = limitStanding(value, limits[column.measure]);
   return standing === 'over' ? 'near' : standing;
 }
 
@@ -120,6 +130,15 @@ export function EngineerBurdenTable(props: {
                   defaultKind="user"
                   hideIcon
                 />
+                {!engineer.member && (
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    display="block"
+                  >
+                    from another team
+                  </Typography>
+                )}
               </TableCell>
               <TableCell className={classes.figure}>
                 {engineer.timezone}
@@ -138,6 +157,7 @@ export function EngineerBurdenTable(props: {
                     // The backend decides what is over a limit (it allows
                     // the clock-change hour); the card only adds "near".
                     standing={standingOf(engineer, column, limits)}
+                    undefinedReason={column.undefinedReason}
                   />
                 </TableCell>
               ))}

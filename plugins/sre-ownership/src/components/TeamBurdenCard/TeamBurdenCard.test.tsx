@@ -141,6 +141,9 @@ describe('TeamBurdenCard', () => {
           pages: 42,
           pagesPerShift: 3,
           rotationSize: 2,
+          requiredRotationSize: 4,
+          // The backend's verdicts: the card shows them, never judges itself.
+          overLimit: ['pagesPerShift', 'rotationSize'],
         }),
         previous: someTeamFigures({ pages: 17 }),
         requiredRotationSize: 4,
@@ -173,11 +176,11 @@ describe('TeamBurdenCard', () => {
     await renderCard(async () =>
       aTeamBurden({
         current: someTeamFigures({
-          mttaMinutes: { critical: 4 },
-          mttrMinutes: { critical: 130 },
+          mttaMinutes: { critical: 4, all: 4 },
+          mttrMinutes: { critical: 130, all: 130 },
         }),
         previous: someTeamFigures({
-          mttaMinutes: { critical: 9 },
+          mttaMinutes: { critical: 9, all: 9 },
           mttrMinutes: {},
         }),
       }),
@@ -188,7 +191,68 @@ describe('TeamBurdenCard', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map(row => row.textContent)).toEqual([
       'critical4mwas 9m2h 10m',
+      'all severities4mwas 9m2h 10m',
     ]);
+  });
+
+  it('shows undefined figures as "—" with the reason, never as 0', async () => {
+    await renderCard(async () =>
+      aTeamBurden({
+        current: someTeamFigures({ toilShare: null }),
+        engineers: [
+          anEngineerBurden('user:default/mei-lin', {
+            member: false,
+            current: someEngineerFigures({
+              onCallHours: 0,
+              pagesPerShift: null,
+              offRotationPages: 10,
+            }),
+          }),
+        ],
+      }),
+    );
+    expect(teamFigure(/Toil share/)).toHaveTextContent(
+      '—no business hours in this window',
+    );
+    expect(engineerCell(/mei-lin/, /^Pages per shift/)).toHaveTextContent(
+      '—never on call',
+    );
+    expect(engineerCell(/mei-lin/, /^Pages off rotation/)).toHaveTextContent(
+      '10',
+    );
+    expect(screen.getByText('from another team')).toBeInTheDocument();
+  });
+
+  it('does not judge a team figure the backend did not', async () => {
+    await renderCard(async () =>
+      aTeamBurden({
+        current: someTeamFigures({ pagesPerShift: 3, overLimit: [] }),
+      }),
+    );
+    expect(
+      within(teamFigure(/Pages per 12-hour shift/)).queryByRole('img', {
+        name: 'over the limit of 2',
+      }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('names a user whose time zone annotation is unknown', async () => {
+    await renderCard(async () =>
+      aTeamBurden({
+        problems: [
+          {
+            entityRef: 'user:default/mars',
+            annotation: 'sre-ownership.io/timezone',
+            value: 'Mars/Olympus',
+            message: 'is not an IANA time zone',
+            severity: 'error',
+          },
+        ],
+      }),
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('sre-ownership.io/timezone on mars');
+    expect(alert).toHaveTextContent('Mars/Olympus: is not an IANA time zone');
   });
 
   it('marks an engineer over a limit, and one close to it', async () => {

@@ -1,6 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import { useState } from 'react';
 import { useTeamBurden } from '../../hooks/useTeamBurden';
+import { OwnershipProblems } from '../OwnershipProblems';
 import { ErrorState, LoadingState } from '../states';
 import { DEFAULT_WINDOW_DAYS, WindowSelector } from '../WindowSelector';
 import { BurdenStatusChip } from './BurdenStatus';
@@ -35,6 +36,13 @@ export function TeamBurdenCard() {
       {loading && <LoadingState />}
       {!loading && error && (
         <ErrorState error={error} subject="this team's on-call burden" />
+      )}
+      {!loading && !error && burden && (
+        // e.g. a User whose time zone annotation names no known zone
+        <OwnershipProblems
+          problems={burden.problems ?? []}
+          currentEntityRef={burden.teamRef}
+        />
       )}
       {!loading && !error && burden && !shown && (
         <NoOnCallDataState days={days} />

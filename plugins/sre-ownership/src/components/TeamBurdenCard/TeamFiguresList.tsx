@@ -1,16 +1,27 @@
-import { TeamBurden } from '@sre-ownership/plugin-sre-ownership-common';
+import {
+  TeamBurden,
+  TeamMeasure,
+} from '@sre-ownership/plugin-sre-ownership-common';
 import { Figure, FigureList } from '../FigureList';
-import { formatCount, formatRate, formatShare } from '../formatFigures';
+import {
+  formatCount,
+  formatHours,
+  formatRate,
+  formatShare,
+} from '../formatFigures';
 import { LimitFigure } from '../LimitFigure';
+
+const count = (value: number) => String(value);
 
 /**
  * The team's figures over the window, each with the previous window beneath
- * it; the ones with a sustainable limit are coloured against it.
+ * it. The ones with a sustainable limit carry the backend's verdict (the
+ * card never judges a figure itself); undefined ones read "—" and say why.
  */
 export function TeamFiguresList(props: { burden: TeamBurden }) {
-  const { current, previous } = props.burden;
-  const { limits, requiredRotationSize } = props.burden;
-  const count = (value: number) => String(value);
+  const { current, previous, limits } = props.burden;
+  const verdict = (measure: TeamMeasure) =>
+    current.overLimit.includes(measure) ? 'over' : 'within';
   return (
     <FigureList>
       <Figure term="Pages">
@@ -29,7 +40,9 @@ export function TeamFiguresList(props: { burden: TeamBurden }) {
           value={current.pagesPerShift}
           previous={previous.pagesPerShift}
           limit={limits.pagesPerShift}
+          standing={verdict('pagesPerShift')}
           format={formatRate}
+          undefinedReason="nobody was on call"
         />
       </Figure>
       <Figure term="Off-hours pages">
@@ -46,23 +59,43 @@ export function TeamFiguresList(props: { burden: TeamBurden }) {
           format={count}
         />
       </Figure>
+      <Figure term="Pages nobody was on call for">
+        <LimitFigure
+          value={current.unattributedPages}
+          previous={previous.unattributedPages}
+          format={count}
+        />
+      </Figure>
       <Figure term={`Toil share (limit ${formatShare(limits.toilShare)})`}>
         <LimitFigure
           value={current.toilShare}
           previous={previous.toilShare}
           limit={limits.toilShare}
+          standing={verdict('toilShare')}
           format={formatShare}
+          undefinedReason="no business hours in this window"
         />
       </Figure>
-      <Figure term={`Rotation size (${requiredRotationSize} needed)`}>
+      <Figure term="Coverage">
+        <LimitFigure
+          value={current.coverageHours}
+          previous={previous.coverageHours}
+          format={formatHours}
+        />
+      </Figure>
+      <Figure term="Person-hours on call (all layers)">
+        <LimitFigure
+          value={current.personHours}
+          previous={previous.personHours}
+          format={formatHours}
+        />
+      </Figure>
+      <Figure term={`Rotation size (${current.requiredRotationSize} needed)`}>
         <LimitFigure
           value={current.rotationSize}
           previous={previous.rotationSize}
-          // A rotation can be too small but never too big.
-          standing={
-            current.rotationSize < requiredRotationSize ? 'over' : 'within'
-          }
-          overLabel={`fewer than the ${requiredRotationSize} engineers needed`}
+          standing={verdict('rotationSize')}
+          overLabel={`fewer than the ${current.requiredRotationSize} engineers needed`}
           format={value => formatCount(value, 'engineer')}
         />
       </Figure>

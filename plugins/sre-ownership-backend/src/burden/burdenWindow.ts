@@ -1,0 +1,80 @@
+import { InputError } from '@backstage/errors';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The longest window a caller may ask for. */
+export const MAX_WINDOW_DAYS = 366;
+
+/** What a caller asked for: the last `days` days, or an explicit window. */
+export interface BurdenWindowRequest {
+  days?: number;
+  from?: string;
+  to?: string;
+}
+
+/** A resolved window: `[from, to)`, its length, and whether it ends now. */
+export interface BurdenWindowRange {
+  from: Date;
+  to: Date;
+  days: number;
+  endsNow: boolean;
+}
+
+function instant(field: string, value: string): Date {
+  const parsed = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(parsed)) {
+    throw new InputError(
+      `${field} "${value}" is not an ISO 8601 date-time; write it as 2026-09-01T00:00:00Z`,
+    );
+  }
+  return new Date(parsed);
+}
+
+/**
+ * The window of a burden or health request: `from`/`to` (both, `to` after
+ * `from`, at most 366 days apart), or the last `days` days up to `now`
+ * (`defaultDays` when nothing is given).
+ *
+ * @throws InputError naming the field when the request is not one of those.
+ */
+export function resolveBurdenWindow(
+  request: BurdenWindowRequest,
+  defaultDays: number,
+  now: Date,
+): BurdenWindowRange {
+  const { days, from, to } = request;
+  if (from === undefined && to === undefined) {
+    const length = days ?? defaultDays;
+    return {
+      from: new Date(now.getTime() - length * DAY_MS),
+      to: now,
+      days: length,
+      endsNow: true,
+    };
+  }
+  if (days !== undefined) {
+    throw new InputError(
+      'days cannot be combined with from and to; give one or the other',
+    );
+  }
+  if (from === undefined || to === undefined) {
+    throw new InputError(
+      `${
+        from === undefined ? 'from' : 'to'
+      } is missing; an explicit window needs both from and to`,
+    );
+  }
+  const start = instant('from', from);
+  const end = instant('to', to);
+  if (!(end > start)) {
+    throw new InputError(`to (${to}) must be after from (${from})`);
+  }
+  const length = (end.getTime() - start.getTime()) / DAY_MS;
+  if (length > MAX_WINDOW_DAYS) {
+    throw new InputError(
+      `from ${from} to ${to} spans ${Math.ceil(
+        length,
+      )} days; a window is at most ${MAX_WINDOW_DAYS} days`,
+    );
+  }
+  return { from: start, to: end, days: length, endsNow: false };
+}
