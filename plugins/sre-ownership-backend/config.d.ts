@@ -110,5 +110,36 @@ export interface Config {
        */
       webhookSecrets?: string[];
     };
+    /**
+     * Prometheus instances the SLO status is read from (docs/slos.md). Only
+     * the backend queries them; an OpenSLO DataSource may name one by
+     * `connectionDetails.instance`, never by address.
+     */
+    prometheus?: {
+      /** Name of the instance used when a declaration names none. Defaults to the first. */
+      default?: string;
+      /** Seconds to wait for an answer to one query. Defaults to 10. */
+      timeoutSeconds?: number;
+      /** Seconds an answer is reused. Defaults to 30. */
+      cacheSeconds?: number;
+      instances?: Array<{
+        /** Unique name, e.g. prod. */
+        name: string;
+        /** Where the backend reaches the HTTP API, e.g. http://prometheus:9090. */
+        baseUrl: string;
+        /** Where people open the Prometheus UI; the SLO card links queries there. Defaults to baseUrl. */
+        publicUrl?: string;
+        /**
+         * Bearer token sent as the Authorization header.
+         * @visibility secret
+         */
+        token?: string;
+        /**
+         * Extra request headers, e.g. X-Scope-OrgID for a multi-tenant Prometheus.
+         * @visibility secret
+         */
+        headers?: { [name: string]: string };
+      }>;
+    };
   };
 }

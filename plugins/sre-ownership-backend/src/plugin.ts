@@ -18,6 +18,10 @@ import { EventIngestion } from './service/EventIngestion';
 import { OwnershipResolver } from './service/OwnershipResolver';
 import { PrincipalEntityCache } from './service/PrincipalEntityCache';
 import { createRouter } from './service/router';
+import { readPrometheusSettings } from './slo/prometheusConfig';
+import { registerSloActions } from './slo/sloActions';
+import { SloDeclarationReader } from './slo/SloDeclarationReader';
+import { SloService } from './slo/SloService';
 
 /**
  * The SRE Ownership backend plugin.
@@ -101,6 +105,14 @@ export const sreOwnershipPlugin = createBackendPlugin({
           actionsRegistry: deps.actionsRegistry,
           burden,
         });
+        const slos = new SloService({
+          catalog: deps.catalog,
+          reader: new SloDeclarationReader({ urlReader: deps.urlReader }),
+          settings: readPrometheusSettings(deps.config),
+          getOwnership: (ref, credentials) =>
+            ownership.getOwnership(ref, credentials),
+        });
+        registerSloActions({ actionsRegistry: deps.actionsRegistry, slos });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -108,6 +120,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
             burden,
             ingestion,
             readiness,
+            slos,
           }),
         );
         const icsSync = new IcsScheduleSync({

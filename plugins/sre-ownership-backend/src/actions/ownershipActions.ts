@@ -10,7 +10,8 @@ import {
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { OwnershipResolver } from '../service/OwnershipResolver';
 
-function parseTarget(entityRef: string): CompoundEntityRef {
+/** Reads an entity ref given to an action; a bare name is a Component in the default namespace. */
+export function parseTarget(entityRef: string): CompoundEntityRef {
   try {
     return parseEntityRef(entityRef, {
       defaultKind: 'Component',
@@ -23,7 +24,8 @@ function parseTarget(entityRef: string): CompoundEntityRef {
   }
 }
 
-function contact(party: Party) {
+/** How an action names a person or team: ref, name and contacts. */
+export function contact(party: Party) {
   return {
     ref: party.ref,
     name: party.displayName,

@@ -102,6 +102,129 @@ export const spec = {
         required: ['entityRef'],
         properties: { entityRef: { type: 'string' } },
       },
+      EntitySloStatus: {
+        type: 'object',
+        description:
+          'The SLOs an entity declares in OpenSLO v1, each with its status from Prometheus, the problems in the declarations, and the SLO guard. See EntitySloStatus in @sre-ownership/plugin-sre-ownership-common and docs/slos.md.',
+        required: [
+          'entityRef',
+          'evaluatedAt',
+          'slos',
+          'problems',
+          'prometheusConfigured',
+        ],
+        properties: {
+          entityRef: { type: 'string' },
+          evaluatedAt: {
+            type: 'string',
+            description: 'ISO 8601 time the figures were computed at',
+          },
+          prometheusConfigured: {
+            type: 'boolean',
+            description: 'False when app-config lists no Prometheus instance.',
+          },
+          slos: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['slo', 'window', 'notes'],
+              properties: {
+                slo: {
+                  type: 'object',
+                  description:
+                    'The declaration: name, displayName, target (0-1), window, indicator queries.',
+                  additionalProperties: true,
+                  required: [
+                    'name',
+                    'displayName',
+                    'target',
+                    'window',
+                    'indicator',
+                    'declaredIn',
+                  ],
+                  properties: {
+                    name: { type: 'string' },
+                    displayName: { type: 'string' },
+                    target: { type: 'number' },
+                    declaredIn: { type: 'string' },
+                  },
+                },
+                prometheus: {
+                  type: 'string',
+                  description: 'The instance asked',
+                },
+                window: {
+                  type: 'object',
+                  properties: {
+                    start: { type: 'string' },
+                    end: { type: 'string' },
+                  },
+                },
+                figures: {
+                  type: 'object',
+                  description:
+                    'attainment, budget (consumed, remaining, totalSeconds, remainingSeconds), previousConsumed, burnRates per window (5m to 3d) and burn (severity page|ticket|ok|unknown, rule, rate, exhaustedInSeconds); null where a window had no events. Absent with error.',
+                  additionalProperties: true,
+                },
+                summary: {
+                  type: 'string',
+                  description: 'The burn state in words',
+                },
+                notes: { type: 'array', items: { type: 'string' } },
+                queryUrl: {
+                  type: 'string',
+                  description: 'The attainment query in the Prometheus UI',
+                },
+                error: {
+                  type: 'object',
+                  required: ['kind', 'message'],
+                  properties: {
+                    kind: {
+                      type: 'string',
+                      enum: [
+                        'not-configured',
+                        'unknown-instance',
+                        'unavailable',
+                        'query-failed',
+                      ],
+                    },
+                    message: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+          problems: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['entityRef', 'file', 'field', 'message'],
+              properties: {
+                entityRef: { type: 'string' },
+                file: {
+                  type: 'string',
+                  description: 'The annotation, or the file as named in it',
+                },
+                document: {
+                  type: 'integer',
+                  description: 'The YAML document in the file, from 1',
+                },
+                field: { type: 'string' },
+                message: {
+                  type: 'string',
+                  description: 'What is wrong and how to fix it',
+                },
+              },
+            },
+          },
+          guard: {
+            type: 'object',
+            description:
+              'The resolved SLO guard role: primary and backups with contacts, source and gap.',
+            additionalProperties: true,
+          },
+        },
+      },
       Shift: {
         type: 'object',
         required: [
@@ -388,6 +511,32 @@ export const spec = {
           },
           '400': {
             description: 'Invalid window; the message names days, from or to.',
+          },
+          '401': { description: 'No valid Backstage token.' },
+          '404': {
+            description: 'No such entity, or the caller may not see it.',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/slos': {
+      get: {
+        operationId: 'GetEntitySloStatus',
+        description:
+          'The SLOs an entity declares (OpenSLO v1), with attainment, error budget and burn state from Prometheus, and its SLO guard. Prometheus being down or unconfigured is reported per SLO, not as a failure of the request.',
+        parameters: [
+          pathParameter('kind'),
+          pathParameter('namespace'),
+          pathParameter('name'),
+        ],
+        responses: {
+          '200': {
+            description: 'The SLOs and their status.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/EntitySloStatus' },
+              },
+            },
           },
           '401': { description: 'No valid Backstage token.' },
           '404': {

@@ -6,6 +6,7 @@ import { PagerDutyWebhook } from '../ingest/pagerduty';
 import { BurdenWindowRequest } from '../burden/burdenWindow';
 import { PluginReadiness } from '../health/PluginReadiness';
 import { spec } from '../schema/openapi';
+import { SloService } from '../slo/SloService';
 import { BurdenService } from './BurdenService';
 import { EventIngestion } from './EventIngestion';
 import { OwnershipResolver } from './OwnershipResolver';
@@ -36,8 +37,9 @@ export async function createRouter(options: {
   burden: BurdenService;
   ingestion: EventIngestion;
   readiness: PluginReadiness;
+  slos: SloService;
 }): Promise<express.Router> {
-  const { httpAuth, ownership, burden, ingestion, readiness } = options;
+  const { httpAuth, ownership, burden, ingestion, readiness, slos } = options;
   // Webhooks get a small body limit: the PagerDuty route is open to anyone
   // until its signature is checked. Both keep the raw bytes PagerDuty signs.
   const keepRawBody = (req: express.Request, _res: unknown, buffer: Buffer) => {
@@ -108,6 +110,17 @@ export async function createRouter(options: {
       res.json({ ...health });
     },
   );
+
+  router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
+    const { kind, namespace, name } = req.params;
+    const status = await slos.getSloStatus(
+      { kind, namespace, name },
+      await caller(req),
+    );
+    // EntitySloStatus is the shape the spec describes; its nested interfaces
+    // lack the index signatures of the generated response type.
+    res.json(status as unknown as Parameters<typeof res.json>[0]);
+  });
 
   router.post('/events', async (req, res) => {
     res

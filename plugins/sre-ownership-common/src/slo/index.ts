@@ -7,3 +7,4 @@ export { calendarPeriodAt } from './calendar';
 export { promqlDuration } from './durations';
 export { locateSloFile } from './sources';
 export type { SloFileLocation } from './sources';
+export * from './status';
