@@ -17,6 +17,14 @@ ensure_chromium() {
   $sudo apt-get update -qq && $sudo apt-get install -y -qq chromium >/dev/null
 }
 
+# The SLO tests and the end-to-end test run a real Prometheus on backfilled history.
+ensure_prometheus() {
+  command -v prometheus >/dev/null && command -v promtool >/dev/null && return
+  echo "==> installing Debian's Prometheus for the SLO tests"
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+}
+
 ensure_postgres() {
   export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
   if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
@@ -28,6 +36,7 @@ ensure_postgres() {
 }
 
 ensure_chromium || echo "could not install Chromium"
+ensure_prometheus || echo "could not install Prometheus"
 ensure_postgres || echo "PostgreSQL tests cannot run"
 
 results_dir=".test-results"
