@@ -10,6 +10,7 @@ import { PluginReadiness } from '../health/PluginReadiness';
 import { BurdenService } from './BurdenService';
 import { EventIngestion } from './EventIngestion';
 import { OwnershipResolver } from './OwnershipResolver';
+import { SloService } from '../slo/SloService';
 import { createRouter } from './router';
 
 const aPage = {
@@ -29,6 +30,7 @@ async function anApp(ingestion: Partial<EventIngestion>) {
     burden: {} as BurdenService,
     ingestion: ingestion as EventIngestion,
     readiness,
+    slos: {} as SloService,
   });
   return express().use(router).use(mockErrorHandler());
 }
