@@ -29,34 +29,36 @@ export const sreOwnershipPlugin = createPlugin({
  *
  * @public
  */
-export const EntityReliabilityOwnershipCard = sreOwnershipPlugin.provide(
-  createComponentExtension({
-    name: 'EntityReliabilityOwnershipCard',
-    component: {
-      lazy: () =>
-        import('./components/ReliabilityOwnershipCard').then(
-          m => m.ReliabilityOwnershipCard,
-        ),
-    },
-  }),
-);
+export const EntityReliabilityOwnershipCard: () => JSX.Element =
+  sreOwnershipPlugin.provide(
+    createComponentExtension({
+      name: 'EntityReliabilityOwnershipCard',
+      component: {
+        lazy: () =>
+          import('./components/ReliabilityOwnershipCard').then(
+            m => m.ReliabilityOwnershipCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Legacy entity card: escalation path of the current entity.
  *
  * @public
  */
-export const EntityEscalationPathCard = sreOwnershipPlugin.provide(
-  createComponentExtension({
-    name: 'EntityEscalationPathCard',
-    component: {
-      lazy: () =>
-        import('./components/EscalationPathCard').then(
-          m => m.EscalationPathCard,
-        ),
-    },
-  }),
-);
+export const EntityEscalationPathCard: () => JSX.Element =
+  sreOwnershipPlugin.provide(
+    createComponentExtension({
+      name: 'EntityEscalationPathCard',
+      component: {
+        lazy: () =>
+          import('./components/EscalationPathCard').then(
+            m => m.EscalationPathCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Legacy entity card for services: on-call health of the current entity —
@@ -64,15 +66,16 @@ export const EntityEscalationPathCard = sreOwnershipPlugin.provide(
  *
  * @public
  */
-export const EntityOnCallHealthCard = sreOwnershipPlugin.provide(
-  createComponentExtension({
-    name: 'EntityOnCallHealthCard',
-    component: {
-      lazy: () =>
-        import('./components/OnCallHealthCard').then(m => m.OnCallHealthCard),
-    },
-  }),
-);
+export const EntityOnCallHealthCard: () => JSX.Element =
+  sreOwnershipPlugin.provide(
+    createComponentExtension({
+      name: 'EntityOnCallHealthCard',
+      component: {
+        lazy: () =>
+          import('./components/OnCallHealthCard').then(m => m.OnCallHealthCard),
+      },
+    }),
+  );
 
 /**
  * Legacy entity card for Group pages: the team's on-call burden. Per-engineer
@@ -81,15 +84,16 @@ export const EntityOnCallHealthCard = sreOwnershipPlugin.provide(
  *
  * @public
  */
-export const EntityTeamBurdenCard = sreOwnershipPlugin.provide(
-  createComponentExtension({
-    name: 'EntityTeamBurdenCard',
-    component: {
-      lazy: () =>
-        import('./components/TeamBurdenCard').then(m => m.TeamBurdenCard),
-    },
-  }),
-);
+export const EntityTeamBurdenCard: () => JSX.Element =
+  sreOwnershipPlugin.provide(
+    createComponentExtension({
+      name: 'EntityTeamBurdenCard',
+      component: {
+        lazy: () =>
+          import('./components/TeamBurdenCard').then(m => m.TeamBurdenCard),
+      },
+    }),
+  );
 
 /**
  * Legacy entity tab content: reliability ownership, escalation path and
@@ -97,14 +101,15 @@ export const EntityTeamBurdenCard = sreOwnershipPlugin.provide(
  *
  * @public
  */
-export const EntityReliabilityContent = sreOwnershipPlugin.provide(
-  createComponentExtension({
-    name: 'EntityReliabilityContent',
-    component: {
-      lazy: () =>
-        import('./components/ReliabilityContent').then(
-          m => m.ReliabilityContent,
-        ),
-    },
-  }),
-);
+export const EntityReliabilityContent: () => JSX.Element =
+  sreOwnershipPlugin.provide(
+    createComponentExtension({
+      name: 'EntityReliabilityContent',
+      component: {
+        lazy: () =>
+          import('./components/ReliabilityContent').then(
+            m => m.ReliabilityContent,
+          ),
+      },
+    }),
+  );
