@@ -56,6 +56,10 @@ stage() {
 
 stage "type-check (tsc)" npx tsc
 stage "lint" npx backstage-cli repo lint
+stage "package metadata is publishable (backstage-cli repo fix --publish --check)" \
+  npx backstage-cli repo fix --publish --check
+stage "API reports match the public exports (npm run build:api-reports updates them)" \
+  npm run --silent test:api-reports
 
 echo; echo "==> unit, component and store tests (jest)"
 CI=true BACKSTAGE_TEST_DISABLE_DOCKER=1 npx backstage-cli repo test \

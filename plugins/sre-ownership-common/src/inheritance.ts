@@ -49,7 +49,11 @@ function normalizeRef(
   }
 }
 
-/** The `spec.owner` of an entity as a normalized ref. */
+/**
+ * The `spec.owner` of an entity as a normalized ref.
+ *
+ * @public
+ */
 export function ownerRefOf(entity: Entity): string | undefined {
   return normalizeRef(
     entity.spec?.owner,

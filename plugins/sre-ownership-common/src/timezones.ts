@@ -53,9 +53,9 @@ function unknownZone(
  * `sreOwnership.burden.defaultTimezone`). A level naming an unknown zone is
  * skipped and reported as a problem naming the entity and the annotation.
  *
- * @param options.user - the person's User entity; null or absent when the
- *   catalog has none the caller may see
- * @param options.group - the Group whose figures are being computed
+ * @param options - `user`: the person's User entity, null or absent when the
+ *   catalog has none the caller may see; `group`: the Group whose figures are
+ *   being computed
  * @public
  */
 export function resolvePersonTimezone(options: {

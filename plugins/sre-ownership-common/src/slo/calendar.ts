@@ -118,6 +118,8 @@ function advance(
  * one another from `startTime` (wall clock in `timeZone`), so a `1M` window
  * starting `2024-01-01 00:00:00` runs from the first of each month to the
  * first of the next, whatever its length and across DST changes.
+ *
+ * @public
  */
 export function calendarPeriodAt(
   window: {

@@ -39,6 +39,8 @@ export function parseOpenSloDuration(
 /**
  * A number of seconds as the shortest PromQL duration that states it
  * exactly, e.g. `2419200` as `28d` and `5400` as `90m`.
+ *
+ * @public
  */
 export function promqlDuration(seconds: number): string {
   for (const [suffix, size] of [
