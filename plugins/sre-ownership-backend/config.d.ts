@@ -67,6 +67,42 @@ export interface Config {
        */
       frequency?: HumanDuration | string;
     };
+    /** The reliability overview and its index. Every key is optional. */
+    overview?: {
+      /**
+       * How often the reliability index is compared with the catalog, e.g.
+       * { seconds: 30 } (the default) or 'PT30S'. A catalog edit shows on
+       * the overview, in search and on the cards at most this long after the
+       * catalog has processed it.
+       */
+      refreshFrequency?: HumanDuration | string;
+      /**
+       * How long one caller's catalog read decision (and, for a conditional
+       * decision, the list of entities they may read) is reused, e.g.
+       * { seconds: 10 } (the default).
+       */
+      permissionCacheTtl?: HumanDuration | string;
+      /**
+       * Reliability tiers in order, each with what it requires. Entities name
+       * theirs with the sre-ownership.io/tier annotation.
+       */
+      tiers?: {
+        [tier: string]: {
+          /** At least this many declared escalation levels; a derived path does not count. */
+          minEscalationLevels?: number;
+          /** A backup for every specialist role. */
+          specialistBackups?: boolean;
+          /** A schedule feed or alert routing. */
+          onCallSource?: boolean;
+          /** At least one reliability owner in the catalog. */
+          reliabilityOwner?: boolean;
+          /** An ownership model declared in the catalog, not only the app-config default. */
+          modelDeclared?: boolean;
+        };
+      };
+      /** Tier of entities that name none; defaults to the last tier listed. */
+      defaultTier?: string;
+    };
     /** How on-call burden is measured. Every key is optional. */
     burden?: {
       /** Default window, in days, of the burden and health figures. Defaults to 28. */

@@ -15,9 +15,11 @@ import { IcsScheduleSync } from './providers/ics/IcsScheduleSync';
 import { BurdenService } from './service/BurdenService';
 import { CatalogSkeleton } from './service/CatalogSkeleton';
 import { EventIngestion } from './service/EventIngestion';
+import { OnCallNowReader } from './service/OnCallNowReader';
 import { OwnershipResolver } from './service/OwnershipResolver';
 import { PrincipalEntityCache } from './service/PrincipalEntityCache';
 import { createRouter } from './service/router';
+import { createReliabilityIndex } from './overview/createReliabilityIndex';
 import { readPrometheusSettings } from './slo/prometheusConfig';
 import { registerSloActions } from './slo/sloActions';
 import { SloDeclarationReader } from './slo/SloDeclarationReader';
@@ -69,11 +71,18 @@ export const sreOwnershipPlugin = createBackendPlugin({
         deps.lifecycle.addStartupHook(() => readiness.markStarted());
         const skeleton = new CatalogSkeleton(deps);
         const cache = new PrincipalEntityCache();
-        const ownership = new OwnershipResolver({
-          cache,
-          catalog: deps.catalog,
-          skeleton,
+        const index = await createReliabilityIndex({
+          ...deps,
+          oncall: store,
           defaults,
+          schedules,
+        });
+        const ownership = new OwnershipResolver({
+          catalog: deps.catalog,
+          defaults,
+          cache,
+          onCall: new OnCallNowReader({ store }),
+          index: index.ownership,
         });
 
         deps.permissionsRegistry.addPermissions(sreOwnershipPermissions);
@@ -99,7 +108,6 @@ export const sreOwnershipPlugin = createBackendPlugin({
         registerOwnershipActions({
           actionsRegistry: deps.actionsRegistry,
           ownership,
-          withOnCall: resolved => burden.withOnCall(resolved),
         });
         registerBurdenActions({
           actionsRegistry: deps.actionsRegistry,

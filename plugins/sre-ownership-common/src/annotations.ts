@@ -57,6 +57,12 @@ export const SRE_OWNERSHIP_ANNOTATIONS = {
    * (e.g. `./slos.yaml`) or an absolute URL read through the URL reader.
    */
   sloFile: 'sre-ownership.io/slo-file',
+  /**
+   * Reliability tier of a service, e.g. `tier-1`: names one of the tiers in
+   * app-config `sreOwnership.overview.tiers`, whose rules it must meet.
+   * Inherited like the model; `sreOwnership.overview.defaultTier` otherwise.
+   */
+  tier: 'sre-ownership.io/tier',
 } as const;
 
 /**

@@ -48,6 +48,8 @@ export interface EntityDeclarations {
   escalation?: EscalationLevelDeclaration[];
   contacts: ContactChannels;
   timezone?: string;
+  /** The reliability tier named, as written; app-config defines the tiers. */
+  tier?: string;
   problems: OwnershipProblem[];
 }
 
@@ -160,6 +162,10 @@ function readContacts(reader: DeclarationReader): ContactChannels {
   return contacts;
 }
 
+// Declarations by entity object: resolving many entities reads the same
+// System, Domain, Group and people again and again.
+const parsed = new WeakMap<Entity, EntityDeclarations>();
+
 /**
  * Reads and validates what an entity declares in its own `sre-ownership.io/`
  * annotations. Never throws: every problem is returned, naming the key, the
@@ -168,6 +174,8 @@ function readContacts(reader: DeclarationReader): ContactChannels {
  * @public
  */
 export function readEntityDeclarations(entity: Entity): EntityDeclarations {
+  const known = parsed.get(entity);
+  if (known) return known;
   const reader = new DeclarationReader(entity, stringifyEntityRef(entity));
   const declarations: EntityDeclarations = {
     entityRef: reader.entityRef,
@@ -183,7 +191,9 @@ export function readEntityDeclarations(entity: Entity): EntityDeclarations {
     escalation: readEscalation(reader),
     contacts: readContacts(reader),
     timezone: readTimezone(reader),
+    tier: reader.raw(KEYS.tier)?.trim() || undefined,
     problems: reader.problems,
   };
+  parsed.set(entity, declarations);
   return declarations;
 }

@@ -20,3 +20,4 @@ export * from './provenance';
 export * from './timezones';
 export * from './burden';
 export * from './slo';
+export * from './overview';

@@ -1,6 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { readEntityDeclarations } from './declarations';
-import { EntityLookup, ownerRefOf, walkInheritance } from './inheritance';
+import { EntityLookup } from './inheritance';
 import { ResolvedOwnership } from './resolved';
 import { inheritedFrom, nearest, readDeclarationChain } from './resolve/chain';
 import { configSourced, OwnershipDefaults } from './resolve/defaults';
@@ -72,55 +71,4 @@ export function resolveOwnership(options: {
       ...directory.problems,
     ],
   };
-}
-
-/**
- * Every ref that resolving an entity reads, as far as `lookup` lets the walk
- * go: its inheritance chain and every team and person named along it.
- *
- * @public
- */
-export function referencedRefs(options: {
-  entity: Entity;
-  lookup: EntityLookup;
-  defaults: OwnershipDefaults;
-}): string[] {
-  const { entity, lookup, defaults } = options;
-  const walk = walkInheritance(entity, lookup);
-  const named = walk.links.flatMap(({ entity: linked }) => {
-    const d = readEntityDeclarations(linked);
-    return [
-      d.platformTeam,
-      ...(d.embeddedSres ?? []),
-      ...Object.values(d.specialists).flat(),
-      ...(d.escalation ?? []).map(level => level.ref),
-    ];
-  });
-  const chain = walk.links
-    .slice(1)
-    .map(link => stringifyEntityRef(link.entity));
-  const candidates = [
-    ...chain,
-    ...walk.unresolved,
-    ownerRefOf(entity),
-    defaults.platformTeam,
-    ...named,
-  ];
-  return [...new Set(candidates)].filter((ref): ref is string => !!ref);
-}
-
-/**
- * The refs that resolving an entity needs and that `lookup` has not been
- * asked about yet. Call again after looking them up until it returns none.
- *
- * @public
- */
-export function collectWantedRefs(options: {
-  entity: Entity;
-  lookup: EntityLookup;
-  defaults: OwnershipDefaults;
-}): string[] {
-  return referencedRefs(options).filter(
-    ref => options.lookup(ref) === undefined,
-  );
 }

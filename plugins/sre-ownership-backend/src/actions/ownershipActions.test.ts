@@ -1,33 +1,48 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { OncallShift } from '@sre-ownership/plugin-sre-ownership-common';
 import { anOrganisation } from '../__testUtils__/catalog';
-import { CatalogSkeleton } from '../service/CatalogSkeleton';
+import { DatabaseOncallStore } from '../database/DatabaseOncallStore';
+import { OnCallNowReader } from '../service/OnCallNowReader';
 import { OwnershipResolver } from '../service/OwnershipResolver';
+import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
 import { registerOwnershipActions } from './ownershipActions';
 
-function setup(
-  withOnCall?: Parameters<typeof registerOwnershipActions>[0]['withOnCall'],
-) {
-  const catalog = catalogServiceMock({ entities: anOrganisation() });
-  const skeleton = new CatalogSkeleton({
-    catalog,
-    auth: mockServices.auth(),
-    logger: mockServices.logger.mock(),
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const NOW = new Date('2026-11-23T12:00:00.000Z');
+
+async function setup(shifts: OncallShift[] = []) {
+  const store = await DatabaseOncallStore.create({
+    database: mockServices.database({
+      knex: await databases.init('SQLITE_3'),
+      migrations: { skip: false },
+    }),
   });
+  await store.ingest({ shifts });
+  const catalog = catalogServiceMock({ entities: anOrganisation() });
   const ownership = new OwnershipResolver({
     catalog,
-    skeleton,
     defaults: { derivedEscalationStepMinutes: 15 },
+    cache: new PrincipalEntityCache(),
+    onCall: new OnCallNowReader({ store, now: () => NOW }),
   });
   const actionsRegistry = actionsRegistryServiceMock();
-  registerOwnershipActions({ actionsRegistry, ownership, withOnCall });
+  registerOwnershipActions({ actionsRegistry, ownership });
   return actionsRegistry;
 }
 
 describe('ownership actions', () => {
   it('answers who owns reliability, in words and with contacts', async () => {
-    const { output } = await setup().invoke({
+    const { output } = await (
+      await setup()
+    ).invoke({
       id: 'test:who-owns-reliability',
       input: { entityRef: 'payments-api' },
       credentials: mockCredentials.user(),
@@ -49,7 +64,9 @@ describe('ownership actions', () => {
   });
 
   it('returns the escalation path and says it was derived', async () => {
-    const { output } = await setup().invoke({
+    const { output } = await (
+      await setup()
+    ).invoke({
       id: 'test:get-escalation-path',
       input: { entityRef: 'component:default/payments-api' },
       credentials: mockCredentials.user(),
@@ -80,28 +97,17 @@ describe('ownership actions', () => {
   });
 
   it('says who is on call now at rotation levels', async () => {
-    const { output } = await setup(async resolved => ({
-      ...resolved,
-      escalation: {
-        ...resolved.escalation,
-        levels: resolved.escalation.levels.map(level =>
-          level.type === 'oncall'
-            ? {
-                ...level,
-                onCall: {
-                  teamRef: level.target.ref,
-                  current: [
-                    {
-                      userRef: 'user:default/jane-doe',
-                      until: '2026-11-24T00:00:00.000Z',
-                    },
-                  ],
-                },
-              }
-            : level,
-        ),
+    const registry = await setup([
+      {
+        source: 'api',
+        externalId: 'week-47',
+        teamRef: 'group:default/payments',
+        userRef: 'user:default/jane-doe',
+        startsAt: '2026-11-20T00:00:00.000Z',
+        endsAt: '2026-11-24T00:00:00.000Z',
       },
-    })).invoke({
+    ]);
+    const { output } = await registry.invoke({
       id: 'test:get-escalation-path',
       input: { entityRef: 'payments-api' },
       credentials: mockCredentials.user(),
@@ -116,7 +122,9 @@ describe('ownership actions', () => {
 
   it('names the input field when the entity ref is malformed', async () => {
     await expect(
-      setup().invoke({
+      (
+        await setup()
+      ).invoke({
         id: 'test:who-owns-reliability',
         input: { entityRef: 'component:' },
         credentials: mockCredentials.user(),

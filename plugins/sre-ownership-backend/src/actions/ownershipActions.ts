@@ -70,11 +70,8 @@ const partyFields = (z: Zod) =>
 export function registerOwnershipActions(options: {
   actionsRegistry: ActionsRegistryService;
   ownership: OwnershipResolver;
-  /** Adds who is on call now to rotation levels (the burden service does). */
-  withOnCall?: (resolved: ResolvedOwnership) => Promise<ResolvedOwnership>;
 }) {
   const { actionsRegistry, ownership } = options;
-  const withOnCall = options.withOnCall ?? (async (r: ResolvedOwnership) => r);
 
   actionsRegistry.register({
     name: 'who-owns-reliability',
@@ -162,8 +159,9 @@ export function registerOwnershipActions(options: {
         }),
     },
     action: async ({ input, credentials }) => {
-      const { entityRef, escalation } = await withOnCall(
-        await ownership.getOwnership(parseTarget(input.entityRef), credentials),
+      const { entityRef, escalation } = await ownership.getOwnership(
+        parseTarget(input.entityRef),
+        credentials,
       );
       return {
         output: {

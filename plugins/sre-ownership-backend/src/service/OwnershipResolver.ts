@@ -10,76 +10,99 @@ import {
   EntityLookup,
   OwnershipDefaults,
   ResolvedOwnership,
-  collectWantedRefs,
-  referencedRefs,
   resolveOwnership,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { CatalogSkeleton } from './CatalogSkeleton';
+import { IndexedOwnership, OwnershipPage } from '../overview/IndexedOwnership';
+import { OnCallNowReader } from './OnCallNowReader';
 import { PrincipalEntityCache } from './PrincipalEntityCache';
 
-const REFS_PER_REQUEST = 500;
-// Each round follows one more step of the chain; real chains are short.
-const MAX_ROUNDS = 8;
+export type { OwnershipPage } from '../overview/IndexedOwnership';
 
-/** One page of resolved ownership. */
-export interface OwnershipPage {
-  items: ResolvedOwnership[];
-  totalItems: number;
-  nextCursor?: string;
+const REFS_PER_REQUEST = 500;
+
+/**
+ * Every ref that resolving the entity asks `lookup` about and that `lookup`
+ * does not know yet (answers `undefined` for).
+ */
+function unknownRefs(
+  entity: Entity,
+  lookup: EntityLookup,
+  defaults: OwnershipDefaults,
+): string[] {
+  const unknown = new Set<string>();
+  resolveOwnership({
+    entity,
+    defaults,
+    lookup: ref => {
+      const found = lookup(ref);
+      if (found === undefined) unknown.add(ref);
+      return found;
+    },
+  });
+  return [...unknown];
+}
+
+/** The refs an indexed resolution consulted: a prediction of what a live one reads. */
+function consulted(resolved: ResolvedOwnership | undefined): string[] {
+  if (!resolved) return [];
+  return [
+    ...resolved.inheritedFrom.map(link => link.entityRef),
+    ...resolved.reliabilityOwners.map(p => p.ref),
+    ...(resolved.productTeam ? [resolved.productTeam.ref] : []),
+    ...(resolved.platformTeam ? [resolved.platformTeam.value.ref] : []),
+    ...(resolved.embeddedSres?.value ?? []).map(p => p.ref),
+    ...resolved.specialists.flatMap(s =>
+      [s.primary, ...s.backups].flatMap(p => (p ? [p.ref] : [])),
+    ),
+    ...resolved.escalation.levels.map(level => level.target.ref),
+  ];
 }
 
 /**
- * Resolves reliability ownership for catalog entities. Every entity it uses
- * is read through the catalog with the caller's credentials, so catalog
- * permissions apply to the entity asked about and to everything it inherits
- * from or names.
+ * Resolves reliability ownership for catalog entities, with who is on call
+ * now at each `oncall` level, so that the routes, the cards and the actions
+ * get one answer.
+ *
+ * A caller whose catalog read policy is an unconditional allow is answered
+ * from the reliability index. Anyone else is resolved live: every entity it
+ * uses is read through the catalog with the caller's credentials, so the
+ * catalog's permission decisions apply to the entity and to everything it
+ * inherits from or names. The index's record of what the entity consulted
+ * predicts those reads, so they usually take one catalog request; a caller's
+ * recent reads are reused for `PrincipalEntityCache`'s time to live.
  */
 export class OwnershipResolver {
   constructor(
     private readonly options: {
       catalog: CatalogService;
-      skeleton: CatalogSkeleton;
       defaults: OwnershipDefaults;
-      cache?: PrincipalEntityCache;
+      cache: PrincipalEntityCache;
+      onCall: OnCallNowReader;
+      index?: IndexedOwnership;
     },
-  ) {
-    this.cache = options.cache ?? new PrincipalEntityCache();
-  }
-
-  private readonly cache: PrincipalEntityCache;
+  ) {}
 
   async getOwnership(
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<ResolvedOwnership> {
     const entityRef = stringifyEntityRef(ref);
-    // One catalog request for the entity (always fresh) and whatever of its
-    // predicted chain this caller has not read recently.
-    const known = this.cache.get(credentials);
-    known.delete(entityRef);
-    const predicted = await this.predict([entityRef]);
-    if (predicted.every(related => known.has(related))) {
-      known.set(
-        entityRef,
-        (await this.options.catalog.getEntityByRef(entityRef, {
-          credentials,
-        })) ?? null,
-      );
-    } else {
-      await this.fetchInto(known, [entityRef, ...predicted], credentials);
-    }
-    const entity = known.get(entityRef);
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
-    const [resolved] = await this.resolveAll([entity], known, credentials);
-    return resolved;
+    const indexed = await this.options.index?.get(entityRef, credentials);
+    if (indexed) return this.options.onCall.addTo(indexed);
+    return this.options.onCall.addTo(
+      await this.resolveLive(entityRef, credentials),
+    );
   }
 
+  /** Resolved ownership without who is on call now, one page at a time. */
   async listOwnership(
     request: { kinds?: string[]; limit: number; cursor?: string },
     credentials: BackstageCredentials,
   ): Promise<OwnershipPage> {
+    if (!request.cursor || IndexedOwnership.ownsCursor(request.cursor)) {
+      const indexed = await this.options.index?.page(request, credentials);
+      if (indexed) return indexed;
+    }
     const page = await this.options.catalog.queryEntities(
       request.cursor
         ? { cursor: request.cursor, limit: request.limit }
@@ -92,15 +115,14 @@ export class OwnershipResolver {
           },
       { credentials },
     );
-    const known = this.cache.get(credentials);
+    const known = this.options.cache.get(credentials);
     for (const item of page.items) known.set(stringifyEntityRef(item), item);
-    await this.fetchInto(
-      known,
-      await this.predict([...known.keys()]),
-      credentials,
-    );
+    await this.complete(page.items, known, credentials);
+    const lookup: EntityLookup = entityRef => known.get(entityRef) ?? null;
     return {
-      items: await this.resolveAll(page.items, known, credentials),
+      items: page.items.map(entity =>
+        resolveOwnership({ entity, lookup, defaults: this.options.defaults }),
+      ),
       totalItems: page.totalItems,
       ...(page.pageInfo.nextCursor
         ? { nextCursor: page.pageInfo.nextCursor }
@@ -108,45 +130,48 @@ export class OwnershipResolver {
     };
   }
 
-  /** The refs the outline says these entities will read. */
-  private async predict(entityRefs: string[]): Promise<string[]> {
-    const outline = await this.options.skeleton.lookup();
-    const predicted = new Set<string>();
-    for (const entityRef of entityRefs) {
-      const entity = outline(entityRef);
-      if (!entity) continue;
-      for (const ref of referencedRefs({
-        entity,
-        lookup: outline,
-        defaults: this.options.defaults,
-      })) {
-        predicted.add(ref);
-      }
+  private async resolveLive(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<ResolvedOwnership> {
+    const known = this.options.cache.get(credentials);
+    // The entity itself is always read fresh.
+    known.delete(entityRef);
+    const predicted = consulted(
+      await this.options.index?.peek(entityRef),
+    ).filter(ref => !known.has(ref));
+    await this.fetchInto(known, [entityRef, ...predicted], credentials);
+    const entity = known.get(entityRef);
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
-    return [...predicted];
+    await this.complete([entity], known, credentials);
+    return resolveOwnership({
+      entity,
+      lookup: ref => known.get(ref) ?? null,
+      defaults: this.options.defaults,
+    });
   }
 
-  private async resolveAll(
+  /** Reads, with the caller's credentials, everything the entities' resolution needs. */
+  private async complete(
     entities: Entity[],
     known: Map<string, Entity | null>,
     credentials: BackstageCredentials,
-  ): Promise<ResolvedOwnership[]> {
+  ): Promise<void> {
     const lookup: EntityLookup = ref => known.get(ref);
-    const { defaults } = this.options;
-    for (let round = 0; round < MAX_ROUNDS; round++) {
+    // Each round reads one more step of the inheritance chain; a round that
+    // finds nothing new ends it.
+    for (;;) {
       const wanted = new Set(
         entities.flatMap(entity =>
-          collectWantedRefs({ entity, lookup, defaults }),
+          unknownRefs(entity, lookup, this.options.defaults),
         ),
       );
       if (wanted.size === 0) break;
       await this.fetchInto(known, [...wanted], credentials);
     }
-    this.cache.remember(credentials, known);
-    const complete: EntityLookup = ref => known.get(ref) ?? null;
-    return entities.map(entity =>
-      resolveOwnership({ entity, lookup: complete, defaults }),
-    );
+    this.options.cache.remember(credentials, known);
   }
 
   private async fetchInto(
@@ -154,7 +179,7 @@ export class OwnershipResolver {
     refs: string[],
     credentials: BackstageCredentials,
   ): Promise<void> {
-    const missing = refs.filter(ref => !known.has(ref));
+    const missing = [...new Set(refs)].filter(ref => !known.has(ref));
     const chunks: string[][] = [];
     for (let i = 0; i < missing.length; i += REFS_PER_REQUEST) {
       chunks.push(missing.slice(i, i + REFS_PER_REQUEST));

@@ -6,7 +6,8 @@ interface Entry {
   entities: Map<string, Entity | null>;
 }
 
-function principalKey(credentials: BackstageCredentials): string {
+/** A stable key for the caller: user ref, or service subject with its access restrictions. */
+export function principalKey(credentials: BackstageCredentials): string {
   const principal = credentials.principal as {
     type: string;
     userEntityRef?: string;

@@ -71,7 +71,7 @@ export async function createRouter(options: {
       { kind, namespace, name },
       await caller(req),
     );
-    res.json({ ...(await burden.withOnCall(resolved)) });
+    res.json({ ...resolved });
   });
 
   router.get('/ownership', async (req, res) => {

@@ -1,0 +1,92 @@
+import {
+  AuthService,
+  DatabaseService,
+  LoggerService,
+  PermissionsService,
+  RootConfigService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { OwnershipDefaults } from '@sre-ownership/plugin-sre-ownership-common';
+import { ScheduleFeedConfig } from '../config';
+import { OncallStore } from '../database/OncallStore';
+import { CatalogReadFilter } from './CatalogReadFilter';
+import { DatabaseReliabilityIndexStore } from './DatabaseReliabilityIndexStore';
+import { IndexedOwnership } from './IndexedOwnership';
+import { IndexSnapshot } from './IndexSnapshot';
+import { OverviewSettings, readOverviewSettings } from './overviewConfig';
+import { ReliabilityIndexer } from './ReliabilityIndexer';
+
+/** The parts of the reliability index the rest of the plugin uses. */
+export interface ReliabilityIndex {
+  settings: OverviewSettings;
+  indexer: ReliabilityIndexer;
+  snapshot: IndexSnapshot;
+  store: DatabaseReliabilityIndexStore;
+  readable: CatalogReadFilter;
+  ownership: IndexedOwnership;
+}
+
+/**
+ * Creates the reliability index and schedules its refresh: a global task,
+ * so one replica at a time compares the index with the catalog.
+ */
+export async function createReliabilityIndex(options: {
+  config: RootConfigService;
+  database: DatabaseService;
+  scheduler: SchedulerService;
+  catalog: CatalogService;
+  auth: AuthService;
+  permissions: PermissionsService;
+  logger: LoggerService;
+  oncall: OncallStore;
+  defaults: OwnershipDefaults;
+  schedules: ScheduleFeedConfig[];
+}): Promise<ReliabilityIndex> {
+  const settings = readOverviewSettings(options.config);
+  const store = await DatabaseReliabilityIndexStore.create(options);
+  const logger = options.logger.child({
+    task: 'sre-ownership-reliability-index',
+  });
+  const indexer = new ReliabilityIndexer({
+    catalog: options.catalog,
+    auth: options.auth,
+    logger,
+    store,
+    oncall: options.oncall,
+    defaults: options.defaults,
+    settings,
+    scheduledInConfig: options.schedules.map(feed => feed.teamRef),
+  });
+  const readable = new CatalogReadFilter({
+    permissions: options.permissions,
+    catalog: options.catalog,
+    ttlMs: settings.permissionCacheTtlMs,
+  });
+  await options.scheduler.scheduleTask({
+    id: 'sre-ownership-reliability-index',
+    scope: 'global',
+    frequency: settings.refreshFrequency,
+    timeout: { minutes: 10 },
+    initialDelay: { seconds: 3 },
+    fn: async () => {
+      const start = Date.now();
+      const result = await indexer.refresh();
+      if (result.full) {
+        logger.info(
+          `Built the reliability index from ${
+            result.read
+          } catalog entities in ${Date.now() - start} ms`,
+        );
+      }
+    },
+  });
+  return {
+    settings,
+    indexer,
+    snapshot: new IndexSnapshot(store),
+    store,
+    readable,
+    ownership: new IndexedOwnership({ store, readable }),
+  };
+}

@@ -1,0 +1,109 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { TierRules } from '@sre-ownership/plugin-sre-ownership-common';
+
+/** Settings of the reliability overview, read once from app-config. */
+export interface OverviewSettings {
+  /** How often the index is compared with the catalog. */
+  refreshFrequency: HumanDuration;
+  /** How long one caller's catalog read decision (and readable set) is reused. */
+  permissionCacheTtlMs: number;
+  /** Tiers in the order written, with their rules. */
+  tiers: Array<{ name: string; rules: TierRules }>;
+  /** The tier of an entity that names none. */
+  defaultTier: string;
+}
+
+const RULE_KEYS: Array<keyof TierRules> = [
+  'minEscalationLevels',
+  'specialistBackups',
+  'onCallSource',
+  'reliabilityOwner',
+  'modelDeclared',
+];
+
+function fail(key: string, message: string): never {
+  throw new Error(`Invalid app-config: ${key} ${message}`);
+}
+
+function readDuration(
+  config: Config,
+  key: string,
+  fallback: HumanDuration,
+): HumanDuration {
+  if (!config.has(key)) return fallback;
+  let duration: HumanDuration;
+  try {
+    duration = readDurationFromConfig(config, { key });
+  } catch {
+    return fail(key, 'is not a duration; write it as { seconds: 30 } or PT30S');
+  }
+  if (!(durationToMilliseconds(duration) > 0)) {
+    fail(key, 'must be longer than zero');
+  }
+  return duration;
+}
+
+function readRules(tier: Config, key: string): TierRules {
+  const rules: TierRules = {};
+  for (const rule of tier.keys()) {
+    if (!RULE_KEYS.includes(rule as keyof TierRules)) {
+      fail(`${key}.${rule}`, `is not a tier rule; use ${RULE_KEYS.join(', ')}`);
+    }
+  }
+  const levels = tier.getOptionalNumber('minEscalationLevels');
+  if (levels !== undefined) {
+    if (!Number.isInteger(levels) || levels < 1) {
+      fail(
+        `${key}.minEscalationLevels`,
+        'must be a whole number of at least 1',
+      );
+    }
+    rules.minEscalationLevels = levels;
+  }
+  for (const flag of [
+    'specialistBackups',
+    'onCallSource',
+    'reliabilityOwner',
+    'modelDeclared',
+  ] as const) {
+    const value = tier.getOptionalBoolean(flag);
+    if (value !== undefined) rules[flag] = value;
+  }
+  return rules;
+}
+
+/**
+ * Reads `sreOwnership.overview.*`. A mistake stops the backend at start with
+ * the key and the fix.
+ */
+export function readOverviewSettings(config: Config): OverviewSettings {
+  const base = 'sreOwnership.overview';
+  const section = config.getOptionalConfig(`${base}.tiers`);
+  const tiers = (section?.keys() ?? []).map(name => ({
+    name,
+    rules: readRules(section!.getConfig(name), `${base}.tiers.${name}`),
+  }));
+  const defaultTier =
+    config.getOptionalString(`${base}.defaultTier`) ??
+    tiers[tiers.length - 1]?.name ??
+    'untiered';
+  if (tiers.length && !tiers.some(tier => tier.name === defaultTier)) {
+    fail(
+      `${base}.defaultTier`,
+      `"${defaultTier}" is not one of the tiers; use one of ${tiers
+        .map(tier => tier.name)
+        .join(', ')}`,
+    );
+  }
+  return {
+    refreshFrequency: readDuration(config, `${base}.refreshFrequency`, {
+      seconds: 30,
+    }),
+    permissionCacheTtlMs: durationToMilliseconds(
+      readDuration(config, `${base}.permissionCacheTtl`, { seconds: 10 }),
+    ),
+    tiers: tiers.length ? tiers : [{ name: defaultTier, rules: {} }],
+    defaultTier,
+  };
+}
