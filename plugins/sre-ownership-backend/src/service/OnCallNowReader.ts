@@ -12,7 +12,10 @@ const LOOKAROUND_MS = 31 * DAY_MS;
 /** Who carries each team's pager now, read from the stored shifts. */
 export class OnCallNowReader {
   constructor(
-    private readonly options: { store: OncallStore; now?: () => Date },
+    private readonly options: {
+      store: Pick<OncallStore, 'listShifts'>;
+      now?: () => Date;
+    },
   ) {}
 
   async forTeam(teamRef: string): Promise<OnCallNow> {

@@ -6,7 +6,8 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { stringify } from 'yaml';
 import { anOrganisation } from '../__testUtils__/catalog';
-import { CatalogSkeleton } from '../service/CatalogSkeleton';
+import { OnCallNowReader } from '../service/OnCallNowReader';
+import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
 import { OwnershipResolver } from '../service/OwnershipResolver';
 import {
   openMetrics,
@@ -158,12 +159,10 @@ function service(settings: Partial<PrometheusSettings> = {}) {
   });
   const ownership = new OwnershipResolver({
     catalog,
-    skeleton: new CatalogSkeleton({
-      catalog,
-      auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
-    }),
     defaults: { derivedEscalationStepMinutes: 15 },
+    cache: new PrincipalEntityCache(),
+    // No shifts: these tests are about SLOs, not who is on call.
+    onCall: new OnCallNowReader({ store: { listShifts: async () => [] } }),
   });
   return new SloService({
     catalog,
