@@ -145,7 +145,7 @@ describe.each(databases.eachSupportedId())(
         });
       expect(response.status).toBe(400);
       expect(response.body.error.message).toContain(
-        'pages[1].resolvedAt: must not be before triggeredAt',
+        'pages[1].resolvedAt: must not be before pages[1].triggeredAt',
       );
       expect(await storedPages()).toHaveLength(0);
     });

@@ -70,9 +70,9 @@ export async function retryTransient<T>(
         continue;
       }
       if (isTransient(error)) {
+        // The cause stays out: its message quotes the SQL statement.
         throw new ServiceUnavailableError(
           'The database is busy; nothing was stored. Send the same request again.',
-          error,
         );
       }
       throw error;

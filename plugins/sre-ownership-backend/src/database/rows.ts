@@ -8,6 +8,7 @@ import {
   PageSeverity,
   ToilEntry,
 } from '@sre-ownership/plugin-sre-ownership-common';
+import { parseInstant } from '../ingest/fields';
 
 // PostgreSQL returns bigint columns as strings; SQLite as numbers.
 type Millis = number | string;
@@ -48,7 +49,8 @@ export interface ToilRow {
   minutes: number;
 }
 
-const toMillis = (iso: string) => Date.parse(iso);
+// Validated before they get here; parseInstant never rolls a date over.
+const toMillis = (iso: string) => parseInstant(iso)!;
 const toIso = (millis: Millis) => new Date(Number(millis)).toISOString();
 const optionalIso = (millis: Millis | null) =>
   millis === null ? undefined : toIso(millis);

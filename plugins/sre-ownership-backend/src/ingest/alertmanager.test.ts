@@ -141,7 +141,7 @@ describe('pagesFromAlertmanager', () => {
     expect(() =>
       convert(anAlert(), anAlert({ startsAt: 'yesterday' })),
     ).toThrow(
-      'alerts[1].startsAt: "yesterday" is not an ISO 8601 time; nothing was stored',
+      'alerts[1].startsAt: "yesterday" is not a real time in RFC 3339 form',
     );
   });
 

@@ -130,7 +130,7 @@ describe('pageFromPagerDuty', () => {
         anIncidentEvent('incident.resolved', { occurred_at: 'now' }),
         { target },
       ),
-    ).toThrow('event.occurred_at: "now" is not an ISO 8601 time');
+    ).toThrow('event.occurred_at: "now" is not a real time in RFC 3339 form');
   });
 
   it('ignores other event types and unmapped services', () => {

@@ -1,11 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { AuthenticationError, InputError } from '@backstage/errors';
+import { AuthenticationError } from '@backstage/errors';
 import {
   OncallPage,
   PageSeverity,
 } from '@sre-ownership/plugin-sre-ownership-common';
+import { recordProblems, rejectIfAny } from './records';
 import { PageTarget } from './routing';
-import { isIsoInstant } from './validateBatch';
+import { titleOf } from './titleOf';
 
 /** The parts of a PagerDuty v3 webhook this plugin reads. */
 export interface PagerDutyWebhook {
@@ -96,21 +97,12 @@ export function pageFromPagerDuty(
     return undefined;
   }
   if (!options.target.entityRef && !options.target.teamRef) return undefined;
-  const times = {
-    'event.occurred_at': event.occurred_at,
-    'event.data.created_at': event.data.created_at,
-  };
-  for (const [field, value] of Object.entries(times)) {
-    if (value !== undefined && !isIsoInstant(value)) {
-      throw new InputError(`${field}: "${value}" is not an ISO 8601 time`);
-    }
-  }
-  return {
+  const page: OncallPage = {
     source: 'pagerduty',
     externalId: event.data.id,
     ...options.target,
     severity: severityOf(event.data),
-    ...(event.data.title ? { title: event.data.title } : {}),
+    ...titleOf(event.data.title),
     triggeredAt: event.data.created_at ?? event.occurred_at,
     ...(kind === 'acknowledged' ? { acknowledgedAt: event.occurred_at } : {}),
     ...(kind === 'resolved' ? { resolvedAt: event.occurred_at } : {}),
@@ -118,4 +110,20 @@ export function pageFromPagerDuty(
       ? { responderRef: options.responderRef }
       : {}),
   };
+  const name = (field: string) =>
+    ({
+      externalId: 'event.data.id',
+      title: 'event.data.title',
+      triggeredAt:
+        event.data.created_at === undefined
+          ? 'event.occurred_at'
+          : 'event.data.created_at',
+      acknowledgedAt: 'event.occurred_at',
+      resolvedAt: 'event.occurred_at',
+      responderRef: 'event.agent.summary',
+    }[field] ?? `event.data.service.id`);
+  rejectIfAny(
+    recordProblems('pages', page).map(problem => ({ name, problem })),
+  );
+  return page;
 }

@@ -49,15 +49,15 @@ describe('validateBatch', () => {
     ],
     [
       { shifts: [aShift({ endsAt: '2026-03-01T09:00:00Z' })] },
-      'shifts[0].endsAt: must be after startsAt',
+      'shifts[0].endsAt: must be after shifts[0].startsAt',
     ],
     [
       { shifts: [aShift({ startsAt: 'monday' })] },
-      'shifts[0].startsAt: "monday" is not an ISO 8601 time with an offset',
+      'shifts[0].startsAt: "monday" is not a real time in RFC 3339 form with an offset',
     ],
     [
       { shifts: [aShift({ startsAt: '2026-03-02T09:00:00' })] },
-      'shifts[0].startsAt: "2026-03-02T09:00:00" is not an ISO 8601 time with an offset',
+      'shifts[0].startsAt: "2026-03-02T09:00:00" is not a real time in RFC 3339 form with an offset',
     ],
     [
       { shifts: [aShift({ userRef: 'group:default/payments' })] },
@@ -69,7 +69,7 @@ describe('validateBatch', () => {
     ],
     [
       { pages: [aPage({ acknowledgedAt: '2026-03-03T00:00:00Z' })] },
-      'pages[0].acknowledgedAt: must not be before triggeredAt',
+      'pages[0].acknowledgedAt: must not be before pages[0].triggeredAt',
     ],
     [
       { pages: [aPage({ entityRef: undefined })] },
@@ -87,12 +87,12 @@ describe('validateBatch', () => {
       { toil: [aToilEntry({ minutes: 12.5 })] },
       'toil[0].minutes: "12.5" must be a whole number',
     ],
-    [{ toil: ['nope'] }, 'toil[0].must be an object'],
+    [{ toil: ['nope'] }, 'toil[0]: must be an object'],
     [{ pages: 'all of them' }, 'pages: must be an array'],
   ])('rejects %j naming the record and field', (body, message) => {
     expect(rejection(body)).toContain(message);
     expect(rejection(body)).toMatch(
-      /^Rejected the whole batch, nothing was stored: /,
+      /^Rejected the whole delivery, nothing was stored: /,
     );
   });
 

@@ -1,3 +1,7 @@
+import { FIELD_LIMITS, INSTANT_PATTERN } from '../ingest/fields';
+import { MAX_BATCH_RECORDS } from '../ingest/validateBatch';
+import { ALERT_FINGERPRINT_MAX } from '../ingest/alertmanager';
+
 /** A required, non-empty path parameter. */
 function pathParameter<Name extends string>(name: Name) {
   return {
@@ -31,6 +35,61 @@ const WINDOW_TO = {
   schema: { type: 'string', format: 'date-time' },
 } as const;
 
+/** A text field of a record: a non-empty string that fits its column. */
+function text(maxLength: number, description: string) {
+  return {
+    type: 'string',
+    minLength: 1,
+    maxLength,
+    description: `${description} At most ${maxLength} characters; no NUL and no lone UTF-16 surrogate.`,
+  } as const;
+}
+
+const SOURCE = text(
+  FIELD_LIMITS.source,
+  'Where the record comes from; with externalId, its idempotency key.',
+);
+const EXTERNAL_ID = text(
+  FIELD_LIMITS.externalId,
+  'Stable id of the record in its source.',
+);
+const REF = {
+  ...text(FIELD_LIMITS.ref, 'Full entity ref, kind:namespace/name.'),
+  pattern: '^[^:/]+:[^:/]+/[^:/]+$',
+} as const;
+const INSTANT = {
+  type: 'string',
+  pattern: INSTANT_PATTERN,
+  description:
+    'RFC 3339 time with an offset, e.g. 2026-03-02T09:00:00Z; a real calendar date and time, 1970 to 9999.',
+} as const;
+
+/** Errors every ingestion route may answer besides 400. */
+const INGESTION_ERRORS = {
+  '401': { description: 'No valid credentials.' },
+  '413': {
+    description:
+      'The body is larger than the route accepts; nothing was stored.',
+    content: {
+      'application/json': { schema: { $ref: '#/components/schemas/Error' } },
+    },
+  },
+  '415': {
+    description: 'The body is not application/json; nothing was stored.',
+    content: {
+      'application/json': { schema: { $ref: '#/components/schemas/Error' } },
+    },
+  },
+  '503': {
+    description:
+      'The database is busy or unreachable; nothing was stored. Send the same request again after Retry-After seconds.',
+    headers: { 'Retry-After': { schema: { type: 'integer' } } },
+    content: {
+      'application/json': { schema: { $ref: '#/components/schemas/Error' } },
+    },
+  },
+} as const;
+
 /** What every ingestion route answers. */
 const INGESTION_RESPONSES = {
   '201': {
@@ -50,16 +109,28 @@ const INGESTION_RESPONSES = {
       },
     },
   },
-  '401': { description: 'No valid credentials.' },
   '403': {
     description: 'The caller lacks sre-ownership.events.create.',
+    content: {
+      'application/json': { schema: { $ref: '#/components/schemas/Error' } },
+    },
   },
+  ...INGESTION_ERRORS,
 } as const;
 
 /**
  * The plugin's HTTP API. Requests are validated against it at the edge (a
  * request that does not match gets a 400 naming the field), and it is served
  * at /api/sre-ownership/openapi.json.
+ *
+ * It is a typed constant rather than YAML with generated server types (as
+ * core's notifications backend has): createValidatedOpenApiRouter already
+ * derives each handler's request and response types from this constant, so
+ * generation would add a build step and a second copy without adding a
+ * check. Field rules that JSON Schema states well (types, lengths, enums,
+ * required and unknown fields) live here; ingest/fields.ts checks what it
+ * cannot (calendar dates, time order, characters, ref parts) and supplies
+ * the limits used here.
  */
 export const spec = {
   openapi: '3.1.0',
@@ -227,6 +298,7 @@ export const spec = {
       },
       Shift: {
         type: 'object',
+        additionalProperties: false,
         required: [
           'source',
           'externalId',
@@ -236,49 +308,60 @@ export const spec = {
           'endsAt',
         ],
         properties: {
-          source: {
-            type: 'string',
-            description:
-              'Where the record comes from; with externalId, its idempotency key.',
-          },
-          externalId: { type: 'string' },
+          source: SOURCE,
+          externalId: EXTERNAL_ID,
           teamRef: {
-            type: 'string',
+            ...REF,
             description: 'Group entity ref, e.g. group:default/payments',
           },
-          userRef: { type: 'string', description: 'User entity ref' },
-          schedule: { type: 'string' },
-          startsAt: {
-            type: 'string',
-            description: 'ISO 8601 time with offset',
+          userRef: {
+            ...REF,
+            description: 'User entity ref, e.g. user:default/jane-doe',
           },
-          endsAt: { type: 'string' },
+          schedule: text(FIELD_LIMITS.schedule, 'Schedule name in the source.'),
+          startsAt: INSTANT,
+          endsAt: { ...INSTANT, description: 'After startsAt.' },
         },
       },
       Page: {
         type: 'object',
+        additionalProperties: false,
         required: ['source', 'externalId', 'severity', 'triggeredAt'],
         properties: {
-          source: { type: 'string' },
-          externalId: { type: 'string' },
+          source: SOURCE,
+          externalId: EXTERNAL_ID,
           entityRef: {
-            type: 'string',
-            description: 'The service paged about; this or teamRef is required',
+            ...REF,
+            description:
+              'The service paged about, e.g. component:default/payments-api; this or teamRef is required',
           },
-          teamRef: { type: 'string' },
-          responderRef: { type: 'string' },
+          teamRef: {
+            ...REF,
+            description: 'Group entity ref of the team paged',
+          },
+          responderRef: {
+            ...REF,
+            description: 'User entity ref of who responded',
+          },
           severity: {
             type: 'string',
             enum: ['critical', 'high', 'medium', 'low'],
           },
-          title: { type: 'string' },
-          triggeredAt: { type: 'string' },
-          acknowledgedAt: { type: 'string' },
-          resolvedAt: { type: 'string' },
+          title: text(FIELD_LIMITS.title, 'What the page was about.'),
+          triggeredAt: INSTANT,
+          acknowledgedAt: {
+            ...INSTANT,
+            description: 'Not before triggeredAt.',
+          },
+          resolvedAt: {
+            ...INSTANT,
+            description: 'Not before triggeredAt nor acknowledgedAt.',
+          },
         },
       },
       ToilEntry: {
         type: 'object',
+        additionalProperties: false,
         required: [
           'source',
           'externalId',
@@ -288,13 +371,16 @@ export const spec = {
           'minutes',
         ],
         properties: {
-          source: { type: 'string' },
-          externalId: { type: 'string' },
-          teamRef: { type: 'string' },
-          userRef: { type: 'string' },
-          category: { type: 'string' },
-          startedAt: { type: 'string' },
-          minutes: { type: 'integer' },
+          source: SOURCE,
+          externalId: EXTERNAL_ID,
+          teamRef: REF,
+          userRef: REF,
+          category: text(
+            FIELD_LIMITS.category,
+            'Kind of toil, e.g. manual-deploy.',
+          ),
+          startedAt: INSTANT,
+          minutes: { type: 'integer', minimum: 1, maximum: 1440 },
         },
       },
       IngestionResult: {
@@ -556,17 +642,22 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
+                additionalProperties: false,
+                description: `At least one record, at most ${MAX_BATCH_RECORDS} of all kinds together.`,
                 properties: {
                   shifts: {
                     type: 'array',
+                    maxItems: MAX_BATCH_RECORDS,
                     items: { $ref: '#/components/schemas/Shift' },
                   },
                   pages: {
                     type: 'array',
+                    maxItems: MAX_BATCH_RECORDS,
                     items: { $ref: '#/components/schemas/Page' },
                   },
                   toil: {
                     type: 'array',
+                    maxItems: MAX_BATCH_RECORDS,
                     items: { $ref: '#/components/schemas/ToilEntry' },
                   },
                 },
@@ -590,10 +681,11 @@ export const spec = {
                 type: 'object',
                 required: ['version', 'alerts'],
                 properties: {
-                  version: { type: 'string' },
-                  status: { type: 'string' },
+                  version: { type: 'string', enum: ['4'] },
+                  status: { type: 'string', enum: ['firing', 'resolved'] },
                   alerts: {
                     type: 'array',
+                    maxItems: MAX_BATCH_RECORDS,
                     items: {
                       type: 'object',
                       required: ['status', 'labels', 'startsAt'],
@@ -610,9 +702,18 @@ export const spec = {
                           type: 'object',
                           additionalProperties: { type: 'string' },
                         },
-                        startsAt: { type: 'string' },
-                        endsAt: { type: 'string' },
-                        fingerprint: { type: 'string' },
+                        startsAt: INSTANT,
+                        endsAt: {
+                          type: 'string',
+                          description:
+                            'When resolved: an RFC 3339 time not before startsAt. 0001-01-01T00:00:00Z means no end.',
+                        },
+                        fingerprint: {
+                          ...text(
+                            ALERT_FINGERPRINT_MAX,
+                            "Alertmanager's id of the alert.",
+                          ),
+                        },
                       },
                     },
                   },
@@ -651,8 +752,38 @@ export const spec = {
                       event_type: { type: 'string' },
                       resource_type: { type: 'string' },
                       occurred_at: { type: 'string' },
-                      agent: { type: ['object', 'null'] },
-                      data: { type: 'object', required: ['id', 'type'] },
+                      agent: {
+                        type: ['object', 'null'],
+                        properties: {
+                          summary: {
+                            type: 'string',
+                            maxLength: FIELD_LIMITS.title,
+                          },
+                          type: { type: 'string' },
+                        },
+                      },
+                      data: {
+                        type: 'object',
+                        required: ['id', 'type'],
+                        properties: {
+                          id: text(FIELD_LIMITS.externalId, 'The incident id.'),
+                          type: { type: 'string' },
+                          title: { type: 'string' },
+                          created_at: INSTANT,
+                          urgency: { type: 'string', enum: ['high', 'low'] },
+                          priority: {
+                            type: ['object', 'null'],
+                            properties: { summary: { type: 'string' } },
+                          },
+                          service: {
+                            type: 'object',
+                            required: ['id'],
+                            properties: {
+                              id: { type: 'string', minLength: 1 },
+                            },
+                          },
+                        },
+                      },
                     },
                   },
                 },
@@ -670,7 +801,16 @@ export const spec = {
               },
             },
           },
-          '401': { description: 'Missing or wrong signature.' },
+          '400': INGESTION_RESPONSES['400'],
+          ...INGESTION_ERRORS,
+          '401': {
+            description: 'Missing or wrong signature.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
         },
       },
     },

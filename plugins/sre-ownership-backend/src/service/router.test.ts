@@ -36,6 +36,50 @@ async function anApp(ingestion: Partial<EventIngestion>) {
 }
 
 describe('createRouter', () => {
+  it('answers a body that is not JSON with 415 and stores nothing', async () => {
+    const ingestBatch = jest.fn();
+    const response = await request(await anApp({ ingestBatch }))
+      .post('/events')
+      .set('Authorization', mockCredentials.user.header())
+      .set('content-type', 'text/plain')
+      .send(JSON.stringify({ pages: [aPage] }));
+    expect(response.status).toBe(415);
+    expect(response.body.error.message).toContain('send application/json');
+    expect(ingestBatch).not.toHaveBeenCalled();
+  });
+
+  it('answers a body over the route limit with 413 and stores nothing', async () => {
+    const ingestAlertmanager = jest.fn();
+    const response = await request(await anApp({ ingestAlertmanager }))
+      .post('/webhooks/alertmanager')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ version: '4', alerts: [], padding: 'x'.repeat(1_100_000) });
+    expect(response.status).toBe(413);
+    expect(response.body.error.message).toContain('accepts at most 1mb');
+    expect(ingestAlertmanager).not.toHaveBeenCalled();
+  });
+
+  it('names a missing or unknown field of a batch before any service runs', async () => {
+    const ingestBatch = jest.fn();
+    const app = await anApp({ ingestBatch });
+    const missing = await request(app)
+      .post('/events')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ pages: [aPage, { ...aPage, triggeredAt: undefined }] });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toBe(
+      'Rejected the whole delivery, nothing was stored: pages[1].triggeredAt: is required',
+    );
+    const unknown = await request(app)
+      .post('/events')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ pages: [{ ...aPage, resolvedat: '2026-03-03T03:00:00Z' }] });
+    expect(unknown.body.error.message).toContain(
+      'pages[0].resolvedat: is not a field here',
+    );
+    expect(ingestBatch).not.toHaveBeenCalled();
+  });
+
   it('answers a busy database with a 503 that says when to send again', async () => {
     const ingestBatch = jest
       .fn()

@@ -7,6 +7,7 @@ import { BurdenWindowRequest } from '../burden/burdenWindow';
 import { PluginReadiness } from '../health/PluginReadiness';
 import { spec } from '../schema/openapi';
 import { SloService } from '../slo/SloService';
+import { RequestWithRawBody, jsonBodies, plainBodyErrors } from './bodyParsing';
 import { BurdenService } from './BurdenService';
 import { EventIngestion } from './EventIngestion';
 import { OwnershipResolver } from './OwnershipResolver';
@@ -14,8 +15,6 @@ import { OwnershipResolver } from './OwnershipResolver';
 const DEFAULT_PAGE_SIZE = 200;
 /** Seconds a client should wait after a 503 before sending again. */
 const RETRY_AFTER_SECONDS = 5;
-
-type RequestWithRawBody = express.Request & { rawBody?: Buffer };
 
 /** The window query parameters of the burden and health routes. */
 function windowOf(query: {
@@ -40,32 +39,24 @@ export async function createRouter(options: {
   slos: SloService;
 }): Promise<express.Router> {
   const { httpAuth, ownership, burden, ingestion, readiness, slos } = options;
-  // Webhooks get a small body limit: the PagerDuty route is open to anyone
-  // until its signature is checked. Both keep the raw bytes PagerDuty signs.
-  const keepRawBody = (req: express.Request, _res: unknown, buffer: Buffer) => {
-    (req as RequestWithRawBody).rawBody = buffer;
-  };
-  const webhookJson = express.json({ limit: '1mb', verify: keepRawBody });
-  const batchJson = express.json({ limit: '20mb', verify: keepRawBody });
-  const router = createValidatedOpenApiRouter(spec, {
-    middleware: [
-      (req, res, next) =>
-        (req.path.startsWith('/webhooks/') ? webhookJson : batchJson)(
-          req,
-          res,
-          next,
-        ),
-    ],
+  const router = express.Router();
+  router.use(jsonBodies());
+  const api = createValidatedOpenApiRouter(spec, {
+    // Bodies are parsed above, where a wrong media type or size gets its
+    // own status instead of the validator's 400.
+    middleware: [(_req, _res, next) => next()],
   });
+  router.use(api);
+  router.use(plainBodyErrors());
   const caller = (req: Parameters<HttpAuthService['credentials']>[0]) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  router.get('/health', async (_req, res) => {
+  api.get('/health', async (_req, res) => {
     const health = await readiness.check();
     res.status(health.status === 'ok' ? 200 : 503).json(health);
   });
 
-  router.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {
+  api.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {
     const { kind, namespace, name } = req.params;
     const resolved = await ownership.getOwnership(
       { kind, namespace, name },
@@ -74,7 +65,7 @@ export async function createRouter(options: {
     res.json({ ...resolved });
   });
 
-  router.get('/ownership', async (req, res) => {
+  api.get('/ownership', async (req, res) => {
     const page = await ownership.listOwnership(
       {
         kinds: req.query.kind ? [...req.query.kind] : undefined,
@@ -86,7 +77,7 @@ export async function createRouter(options: {
     res.json({ ...page, items: page.items.map(item => ({ ...item })) });
   });
 
-  router.get('/teams/:namespace/:name/burden', async (req, res) => {
+  api.get('/teams/:namespace/:name/burden', async (req, res) => {
     const { namespace, name } = req.params;
     const team = { kind: 'Group', namespace, name };
     res.json({
@@ -98,7 +89,7 @@ export async function createRouter(options: {
     });
   });
 
-  router.get(
+  api.get(
     '/entities/:kind/:namespace/:name/oncall-health',
     async (req, res) => {
       const { kind, namespace, name } = req.params;
@@ -111,7 +102,7 @@ export async function createRouter(options: {
     },
   );
 
-  router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
+  api.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
     const { kind, namespace, name } = req.params;
     const status = await slos.getSloStatus(
       { kind, namespace, name },
@@ -122,13 +113,13 @@ export async function createRouter(options: {
     res.json(status as unknown as Parameters<typeof res.json>[0]);
   });
 
-  router.post('/events', async (req, res) => {
+  api.post('/events', async (req, res) => {
     res
       .status(201)
       .json(await ingestion.ingestBatch(req.body, await caller(req), req));
   });
 
-  router.post('/webhooks/alertmanager', async (req, res) => {
+  api.post('/webhooks/alertmanager', async (req, res) => {
     const payload = req.body as AlertmanagerPayload;
     res
       .status(201)
@@ -137,7 +128,7 @@ export async function createRouter(options: {
       );
   });
 
-  router.post('/webhooks/pagerduty', async (req, res) => {
+  api.post('/webhooks/pagerduty', async (req, res) => {
     const signature = {
       rawBody: (req as RequestWithRawBody).rawBody,
       header: req.header('x-pagerduty-signature'),
