@@ -106,6 +106,27 @@ export const onCallHealthCard = EntityCardBlueprint.make({
 });
 
 /**
+ * SLO card on component, API, resource and system pages: each OpenSLO
+ * objective with its attainment, error budget and burn state from
+ * Prometheus, and the SLO guard who defends them.
+ *
+ * @remarks
+ * Extension ID: `entity-card:sre-ownership/slos`.
+ * Its `filter` and `type` can be overridden under `app.extensions` in
+ * app-config, or the card turned off with `false`.
+ * @alpha
+ */
+export const sloCard = EntityCardBlueprint.make({
+  name: 'slos',
+  params: {
+    type: 'info',
+    filter: RELIABILITY_KINDS,
+    loader: () =>
+      import('./components/SloCard').then(m => compatWrapper(<m.SloCard />)),
+  },
+});
+
+/**
  * Team burden card on Group pages, full width: the team's status (healthy,
  * at risk, overloaded) with its reasons, team figures against the sustainable
  * limits, the weekly page trend and, for viewers with the
@@ -166,6 +187,7 @@ export default createFrontendPlugin({
     reliabilityOwnershipCard,
     escalationPathCard,
     onCallHealthCard,
+    sloCard,
     teamBurdenCard,
     reliabilityContent,
   ],

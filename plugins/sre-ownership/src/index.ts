@@ -9,6 +9,7 @@ export {
   EntityReliabilityOwnershipCard,
   EntityEscalationPathCard,
   EntityOnCallHealthCard,
+  EntitySloCard,
   EntityTeamBurdenCard,
   EntityReliabilityContent,
 } from './plugin';
@@ -25,3 +26,5 @@ export { useTeamBurden } from './hooks/useTeamBurden';
 export type { TeamBurdenState } from './hooks/useTeamBurden';
 export { useServiceHealth } from './hooks/useServiceHealth';
 export type { ServiceHealthState } from './hooks/useServiceHealth';
+export { useSloStatus } from './hooks/useSloStatus';
+export type { SloStatusState } from './hooks/useSloStatus';

@@ -78,6 +78,21 @@ export const EntityOnCallHealthCard: () => JSX.Element =
   );
 
 /**
+ * Legacy entity card for services: each SLO with its attainment, error
+ * budget and burn state from Prometheus, and the SLO guard.
+ *
+ * @public
+ */
+export const EntitySloCard = sreOwnershipPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySloCard',
+    component: {
+      lazy: () => import('./components/SloCard').then(m => m.SloCard),
+    },
+  }),
+);
+
+/**
  * Legacy entity card for Group pages: the team's on-call burden. Per-engineer
  * figures show only to viewers with the `sre-ownership.burden.read`
  * permission. Give it the full width of the page.

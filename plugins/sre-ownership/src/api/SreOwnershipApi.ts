@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  EntitySloStatus,
   ResolvedOwnership,
   ServiceOnCallHealth,
   TeamBurden,
@@ -47,6 +48,9 @@ export interface SreOwnershipApi {
     entity: CompoundEntityRef,
     options?: { days?: number },
   ): Promise<ServiceOnCallHealth>;
+
+  /** The SLOs an entity declares, with their status from Prometheus and the SLO guard. */
+  getSloStatus(entity: CompoundEntityRef): Promise<EntitySloStatus>;
 }
 
 /**

@@ -2,6 +2,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  EntitySloStatus,
   ResolvedOwnership,
   ServiceOnCallHealth,
   TeamBurden,
@@ -41,6 +42,10 @@ export class SreOwnershipClient implements SreOwnershipApi {
     return this.request(
       `${entityPath(entity)}/oncall-health${daysQuery(options.days)}`,
     );
+  }
+
+  async getSloStatus(entity: CompoundEntityRef): Promise<EntitySloStatus> {
+    return this.request(`${entityPath(entity)}/slos`);
   }
 
   async listOwnership(

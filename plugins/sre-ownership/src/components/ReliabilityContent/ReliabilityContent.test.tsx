@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { aServiceHealth } from '../../__testUtils__/burden';
 import { renderOnEntityPage } from '../../__testUtils__/entityPage';
+import { anEntitySloStatus } from '../../__testUtils__/slo';
 import {
   aParty,
   aResolvedOwnership,
@@ -9,7 +10,7 @@ import {
 import { ReliabilityContent } from './ReliabilityContent';
 
 describe('ReliabilityContent', () => {
-  it('shows reliability ownership, the escalation path and on-call health together', async () => {
+  it('shows reliability ownership, the escalation path, on-call health and SLOs together', async () => {
     const platformSre = aParty('group:default/platform-sre', {
       displayName: 'Platform SRE',
     });
@@ -28,8 +29,9 @@ describe('ReliabilityContent', () => {
       }),
     );
     const getServiceHealth = jest.fn(async () => aServiceHealth());
+    const getSloStatus = jest.fn(async () => anEntitySloStatus());
     await renderOnEntityPage(<ReliabilityContent />, {
-      api: { getOwnership, getServiceHealth },
+      api: { getOwnership, getServiceHealth, getSloStatus },
     });
 
     expect(
@@ -46,6 +48,10 @@ describe('ReliabilityContent', () => {
       { kind: 'component', namespace: 'default', name: 'payments-api' },
       { days: undefined },
     );
+    expect(screen.getByText('Service level objectives')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('article', { name: 'Checkout availability' }),
+    ).toBeInTheDocument();
     expect(getOwnership).toHaveBeenCalledWith({
       kind: 'component',
       namespace: 'default',

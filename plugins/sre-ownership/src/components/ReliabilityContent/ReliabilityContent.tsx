@@ -2,10 +2,11 @@ import Grid from '@material-ui/core/Grid';
 import { EscalationPathCard } from '../EscalationPathCard';
 import { OnCallHealthCard } from '../OnCallHealthCard';
 import { ReliabilityOwnershipCard } from '../ReliabilityOwnershipCard';
+import { SloCard } from '../SloCard';
 
 /**
  * The Reliability tab of an entity page: reliability ownership, the
- * escalation path and on-call health.
+ * escalation path, on-call health and SLOs.
  *
  * @public
  */
@@ -20,6 +21,9 @@ export function ReliabilityContent() {
       </Grid>
       <Grid item xs={12} md={6}>
         <OnCallHealthCard />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <SloCard />
       </Grid>
     </Grid>
   );
