@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
+import { BurdenWindowQuery } from './burdenWindowQuery';
 import {
   EntitySloStatus,
   ResolvedOwnership,
@@ -35,18 +36,19 @@ export interface SreOwnershipApi {
   }): Promise<OwnershipPage>;
 
   /**
-   * On-call burden of a team (Group) over a window of `days` (default 28).
+   * On-call burden of a team (Group) over the last `days` days or an
+   * explicit `from`/`to` window (the configured window by default).
    * `engineers` is absent when the caller lacks `sre-ownership.burden.read`.
    */
   getTeamBurden(
     team: CompoundEntityRef,
-    options?: { days?: number },
+    options?: BurdenWindowQuery,
   ): Promise<TeamBurden>;
 
-  /** On-call health of a service over a window of `days` (default 28). */
+  /** On-call health of a service over the last `days` days or `from`/`to`. */
   getServiceHealth(
     entity: CompoundEntityRef,
-    options?: { days?: number },
+    options?: BurdenWindowQuery,
   ): Promise<ServiceOnCallHealth>;
 
   /** The SLOs an entity declares, with their status from Prometheus and the SLO guard. */

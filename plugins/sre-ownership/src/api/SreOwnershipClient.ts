@@ -7,6 +7,7 @@ import {
   ServiceOnCallHealth,
   TeamBurden,
 } from '@sre-ownership/plugin-sre-ownership-common';
+import { BurdenWindowQuery, windowQueryString } from './burdenWindowQuery';
 import { OwnershipPage, SreOwnershipApi } from './SreOwnershipApi';
 
 /**
@@ -29,18 +30,18 @@ export class SreOwnershipClient implements SreOwnershipApi {
 
   async getTeamBurden(
     team: CompoundEntityRef,
-    options: { days?: number } = {},
+    options: BurdenWindowQuery = {},
   ): Promise<TeamBurden> {
     const path = [team.namespace, team.name].map(encodeURIComponent).join('/');
-    return this.request(`/teams/${path}/burden${daysQuery(options.days)}`);
+    return this.request(`/teams/${path}/burden${windowQueryString(options)}`);
   }
 
   async getServiceHealth(
     entity: CompoundEntityRef,
-    options: { days?: number } = {},
+    options: BurdenWindowQuery = {},
   ): Promise<ServiceOnCallHealth> {
     return this.request(
-      `${entityPath(entity)}/oncall-health${daysQuery(options.days)}`,
+      `${entityPath(entity)}/oncall-health${windowQueryString(options)}`,
     );
   }
 
@@ -86,8 +87,4 @@ function entityPath({ kind, namespace, name }: CompoundEntityRef): string {
   return `/entities/${[kind, namespace, name]
     .map(encodeURIComponent)
     .join('/')}`;
-}
-
-function daysQuery(days: number | undefined): string {
-  return days === undefined ? '' : `?days=${days}`;
 }

@@ -1,3 +1,4 @@
 export { sreOwnershipApiRef } from './SreOwnershipApi';
 export type { SreOwnershipApi, OwnershipPage } from './SreOwnershipApi';
 export { SreOwnershipClient } from './SreOwnershipClient';
+export type { BurdenWindowQuery } from './burdenWindowQuery';

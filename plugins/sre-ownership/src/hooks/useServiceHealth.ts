@@ -1,3 +1,4 @@
+import { BurdenWindowQuery } from '../api/burdenWindowQuery';
 import { ServiceOnCallHealth } from '@sre-ownership/plugin-sre-ownership-common';
 import { useEntityResource } from './useEntityResource';
 
@@ -16,16 +17,19 @@ export interface ServiceHealthState {
 
 /**
  * Loads the on-call health of the entity on the current page over the last
- * `days` days (the backend's configured window when absent), with the
+ * `days` days or over an explicit `from`/`to` window (the backend's
+ * configured window when absent), with the
  * window before it for comparison and who is on call now. Loads again when
- * `days` changes.
+ * the window changes.
  *
  * @public
  */
-export function useServiceHealth(days?: number): ServiceHealthState {
+export function useServiceHealth(
+  window?: BurdenWindowQuery,
+): ServiceHealthState {
   const { value, loading, error, retry } = useEntityResource(
-    (api, entity) => api.getServiceHealth(entity, { days }),
-    [days],
+    (api, entity) => api.getServiceHealth(entity, window ?? {}),
+    [window?.days, window?.from, window?.to],
   );
   return { health: value, loading, error, retry };
 }

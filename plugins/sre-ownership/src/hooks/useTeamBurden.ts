@@ -1,3 +1,4 @@
+import { BurdenWindowQuery } from '../api/burdenWindowQuery';
 import { TeamBurden } from '@sre-ownership/plugin-sre-ownership-common';
 import { useEntityResource } from './useEntityResource';
 
@@ -16,15 +17,16 @@ export interface TeamBurdenState {
 
 /**
  * Loads the on-call burden of the Group on the current page over the last
- * `days` days (the backend's configured window when absent), with the
- * window before it for comparison. Loads again when `days` changes.
+ * `days` days or over an explicit `from`/`to` window (the backend's
+ * configured window when absent), with the
+ * window before it for comparison. Loads again when the window changes.
  *
  * @public
  */
-export function useTeamBurden(days?: number): TeamBurdenState {
+export function useTeamBurden(window?: BurdenWindowQuery): TeamBurdenState {
   const { value, loading, error, retry } = useEntityResource(
-    (api, team) => api.getTeamBurden(team, { days }),
-    [days],
+    (api, team) => api.getTeamBurden(team, window ?? {}),
+    [window?.days, window?.from, window?.to],
   );
   return { burden: value, loading, error, retry };
 }

@@ -1,5 +1,7 @@
+import { describeWindow } from '../formatFigures';
 import {
   SRE_OWNERSHIP_ANNOTATIONS,
+  BurdenWindow,
   ServiceOnCallHealth,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { MissingDeclarationState } from '../states';
@@ -26,12 +28,21 @@ export function isWithoutHealthData(health: ServiceOnCallHealth): boolean {
 }
 
 /** Shown when no page and no on-call shift is known, with how they arrive. */
-export function NoPagesState(props: { days: number; entityName: string }) {
-  const { days, entityName } = props;
+export function NoPagesState(props: {
+  window: BurdenWindow;
+  entityName: string;
+}) {
+  const { window, entityName } = props;
   return (
     <MissingDeclarationState
       title="No pages and nobody on call"
-      description={`No page about this service was recorded in the last ${days} days or the ${days} before, and no schedule says who is on call for it. Pages arrive from Prometheus Alertmanager webhooks, for alerts labelled service="${entityName}" (or that match the entity's ${SRE_OWNERSHIP_ANNOTATIONS.alertSelector} annotation); from PagerDuty webhooks, for the PagerDuty service named in this entity's catalog-info.yaml as below; and from the bulk ingestion API, POST /api/sre-ownership/events. Who is on call comes from the owning team's schedule (${SRE_OWNERSHIP_ANNOTATIONS.oncallScheduleUrl} on the Group).`}
+      description={`No page about this service was recorded ${describeWindow(
+        window,
+      )} or in the window before it, and no schedule says who is on call for it. Pages arrive from Prometheus Alertmanager webhooks, for alerts labelled service="${entityName}" (or that match the entity's ${
+        SRE_OWNERSHIP_ANNOTATIONS.alertSelector
+      } annotation); from PagerDuty webhooks, for the PagerDuty service named in this entity's catalog-info.yaml as below; and from the bulk ingestion API, POST /api/sre-ownership/events. Who is on call comes from the owning team's schedule (${
+        SRE_OWNERSHIP_ANNOTATIONS.oncallScheduleUrl
+      } on the Group).`}
       yaml={MISSING_PAGERDUTY_YAML}
     />
   );

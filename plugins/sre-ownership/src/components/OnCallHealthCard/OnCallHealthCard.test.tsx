@@ -12,6 +12,7 @@ import {
 } from '../../__testUtils__/burden';
 import { renderOnEntityPage } from '../../__testUtils__/entityPage';
 import { formatMoment } from '../formatFigures';
+import { pastMonths } from '../WindowSelector/windowChoices';
 import { OnCallHealthCard } from './OnCallHealthCard';
 
 async function renderCard(
@@ -164,12 +165,38 @@ describe('OnCallHealthCard', () => {
       name: 'payments-api',
     };
     // First the backend's configured window, which the selector then shows.
-    expect(getServiceHealth).toHaveBeenLastCalledWith(ref, { days: undefined });
-    expect(await screen.findByLabelText('Window')).toHaveValue('28');
+    expect(getServiceHealth).toHaveBeenLastCalledWith(ref, {});
+    expect(await screen.findByLabelText('Window')).toHaveValue('days:28');
     await user.selectOptions(screen.getByLabelText('Window'), 'Last 90 days');
     expect(getServiceHealth).toHaveBeenLastCalledWith(ref, { days: 90 });
     expect(
       await screen.findByText('Pages in the last 28 days'),
+    ).toBeInTheDocument();
+  });
+
+  it('loads a past calendar month and names its dates', async () => {
+    const user = userEvent.setup();
+    const [lastMonth] = pastMonths(new Date());
+    const getServiceHealth = await renderCard(async () =>
+      aServiceHealth({
+        window: {
+          from: '2026-09-01T00:00:00.000Z',
+          to: '2026-10-01T00:00:00.000Z',
+          days: 30,
+          endsNow: false,
+        },
+      }),
+    );
+    await user.selectOptions(
+      await screen.findByLabelText('Window'),
+      lastMonth.label,
+    );
+    expect(getServiceHealth).toHaveBeenLastCalledWith(
+      expect.anything(),
+      lastMonth.query,
+    );
+    expect(
+      await screen.findByText('Pages from 1 Sept 2026 to 30 Sept 2026'),
     ).toBeInTheDocument();
   });
 });

@@ -1,9 +1,14 @@
 import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useServiceHealth } from '../../hooks/useServiceHealth';
 import { ErrorState, LoadingState } from '../states';
-import { DEFAULT_WINDOW_DAYS, WindowSelector } from '../WindowSelector';
+import {
+  DEFAULT_WINDOW_DAYS,
+  WindowChoice,
+  WindowSelector,
+  daysChoice,
+} from '../WindowSelector';
 import { NoPagesState, isWithoutHealthData } from './NoPagesState';
 import { OnCallHealthView } from './OnCallHealthView';
 
@@ -18,13 +23,23 @@ export function OnCallHealthCard() {
   const { entity } = useEntity();
   // No window until the viewer picks one: the backend's configured default
   // (sreOwnership.burden.windowDays) applies, and the selector shows it.
-  const [chosenDays, setDays] = useState<number | undefined>();
-  const { health, loading, error } = useServiceHealth(chosenDays);
-  const days = chosenDays ?? health?.window.days ?? DEFAULT_WINDOW_DAYS;
+  const [chosen, choose] = useState<WindowChoice | undefined>();
+  const { health, loading, error } = useServiceHealth(chosen?.query);
+  // The configured window, learnt from the first answer, stays on offer.
+  const configured = useRef(DEFAULT_WINDOW_DAYS);
+  if (!chosen && health?.window.endsNow)
+    configured.current = health.window.days;
+  const configuredDays = configured.current;
   return (
     <InfoCard
       title="On-call health"
-      action={<WindowSelector days={days} onChange={setDays} />}
+      action={
+        <WindowSelector
+          value={chosen?.key ?? daysChoice(configuredDays).key}
+          configuredDays={configuredDays}
+          onChange={choose}
+        />
+      }
     >
       {loading && <LoadingState />}
       {!loading && error && (
@@ -34,7 +49,10 @@ export function OnCallHealthCard() {
         !error &&
         health &&
         (isWithoutHealthData(health) ? (
-          <NoPagesState days={days} entityName={entity.metadata.name} />
+          <NoPagesState
+            window={health.window}
+            entityName={entity.metadata.name}
+          />
         ) : (
           <OnCallHealthView health={health} />
         ))}

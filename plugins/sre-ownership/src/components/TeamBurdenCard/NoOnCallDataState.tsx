@@ -1,5 +1,7 @@
+import { describeWindow } from '../formatFigures';
 import {
   SRE_OWNERSHIP_ANNOTATIONS,
+  BurdenWindow,
   TeamBurden,
   sreOwnershipEventsCreatePermission,
 } from '@sre-ownership/plugin-sre-ownership-common';
@@ -29,11 +31,15 @@ export function isWithoutOnCallData(burden: TeamBurden): boolean {
 }
 
 /** Shown when no on-call data arrived for the team, with how to send it. */
-export function NoOnCallDataState(props: { days: number }) {
+export function NoOnCallDataState(props: { window: BurdenWindow }) {
   return (
     <MissingDeclarationState
       title="No on-call data for this team"
-      description={`No shifts, pages or toil were recorded for this team in the last ${props.days} days. Shifts come from the team's iCalendar schedule feed (PagerDuty, Opsgenie and others export one): add its URL to this Group's catalog-info.yaml as below. Pages come from the Prometheus Alertmanager and PagerDuty webhooks. Shifts, pages and toil can also be sent in bulk to the ingestion API, POST /api/sre-ownership/events, with the ${sreOwnershipEventsCreatePermission.name} permission.`}
+      description={`No shifts, pages or toil were recorded for this team ${describeWindow(
+        props.window,
+      )}. Shifts come from the team's iCalendar schedule feed (PagerDuty, Opsgenie and others export one): add its URL to this Group's catalog-info.yaml as below. Pages come from the Prometheus Alertmanager and PagerDuty webhooks. Shifts, pages and toil can also be sent in bulk to the ingestion API, POST /api/sre-ownership/events, with the ${
+        sreOwnershipEventsCreatePermission.name
+      } permission.`}
       yaml={MISSING_SCHEDULE_YAML}
     />
   );

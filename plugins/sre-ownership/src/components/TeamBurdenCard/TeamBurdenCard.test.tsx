@@ -357,7 +357,7 @@ describe('TeamBurdenCard', () => {
     await renderCard(async () =>
       aTeamBurden({ window: { ...aTeamBurden().window, days: 30 } }),
     );
-    expect(await screen.findByLabelText('Window')).toHaveValue('30');
+    expect(await screen.findByLabelText('Window')).toHaveValue('days:30');
     expect(
       screen.getByRole('option', { name: 'Last 30 days' }),
     ).toBeInTheDocument();
@@ -368,10 +368,8 @@ describe('TeamBurdenCard', () => {
     const getTeamBurden = await renderCard(async () => aTeamBurden());
     const teamRef = { kind: 'group', namespace: 'default', name: 'payments' };
     // First the backend's configured window, which the selector then shows.
-    expect(getTeamBurden).toHaveBeenLastCalledWith(teamRef, {
-      days: undefined,
-    });
-    expect(await screen.findByLabelText('Window')).toHaveValue('28');
+    expect(getTeamBurden).toHaveBeenLastCalledWith(teamRef, {});
+    expect(await screen.findByLabelText('Window')).toHaveValue('days:28');
 
     await user.selectOptions(screen.getByLabelText('Window'), 'Last 7 days');
 
@@ -379,6 +377,6 @@ describe('TeamBurdenCard', () => {
     await waitFor(() =>
       expect(screen.getByRole('region', { name: 'Team' })).toBeInTheDocument(),
     );
-    expect(screen.getByLabelText('Window')).toHaveValue('7');
+    expect(screen.getByLabelText('Window')).toHaveValue('days:7');
   });
 });

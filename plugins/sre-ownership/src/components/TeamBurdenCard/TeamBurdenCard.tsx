@@ -1,9 +1,14 @@
 import { InfoCard } from '@backstage/core-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTeamBurden } from '../../hooks/useTeamBurden';
 import { OwnershipProblems } from '../OwnershipProblems';
 import { ErrorState, LoadingState } from '../states';
-import { DEFAULT_WINDOW_DAYS, WindowSelector } from '../WindowSelector';
+import {
+  DEFAULT_WINDOW_DAYS,
+  WindowChoice,
+  WindowSelector,
+  daysChoice,
+} from '../WindowSelector';
 import { BurdenStatusChip } from './BurdenStatus';
 import { NoOnCallDataState, isWithoutOnCallData } from './NoOnCallDataState';
 import { TeamBurdenView } from './TeamBurdenView';
@@ -19,9 +24,13 @@ import { TeamBurdenView } from './TeamBurdenView';
 export function TeamBurdenCard() {
   // No window until the viewer picks one: the backend's configured default
   // (sreOwnership.burden.windowDays) applies, and the selector shows it.
-  const [chosenDays, setDays] = useState<number | undefined>();
-  const { burden, loading, error } = useTeamBurden(chosenDays);
-  const days = chosenDays ?? burden?.window.days ?? DEFAULT_WINDOW_DAYS;
+  const [chosen, choose] = useState<WindowChoice | undefined>();
+  const { burden, loading, error } = useTeamBurden(chosen?.query);
+  // The configured window, learnt from the first answer, stays on offer.
+  const configured = useRef(DEFAULT_WINDOW_DAYS);
+  if (!chosen && burden?.window.endsNow)
+    configured.current = burden.window.days;
+  const configuredDays = configured.current;
   // A status over a window with no data at all would only mislead.
   const shown =
     !loading && !error && burden && !isWithoutOnCallData(burden)
@@ -31,7 +40,13 @@ export function TeamBurdenCard() {
     <InfoCard
       title="On-call burden"
       subheader={shown && <BurdenStatusChip status={shown.status} />}
-      action={<WindowSelector days={days} onChange={setDays} />}
+      action={
+        <WindowSelector
+          value={chosen?.key ?? daysChoice(configuredDays).key}
+          configuredDays={configuredDays}
+          onChange={choose}
+        />
+      }
     >
       {loading && <LoadingState />}
       {!loading && error && (
@@ -45,7 +60,7 @@ export function TeamBurdenCard() {
         />
       )}
       {!loading && !error && burden && !shown && (
-        <NoOnCallDataState days={days} />
+        <NoOnCallDataState window={burden.window} />
       )}
       {shown && <TeamBurdenView burden={shown} />}
     </InfoCard>
