@@ -75,29 +75,36 @@ export class BurdenService {
     credentials: BackstageCredentials,
   ): Promise<TeamBurden> {
     const range = this.window(window);
-    const [group, shifts, pages, toil, canReadPeople] = await Promise.all([
-      this.entity(team, credentials),
-      this.options.store.listShifts({
-        teamRef: teamRefOf(team),
-        range: bothWindows(range),
-      }),
-      this.options.store.listPages({
-        teamRef: teamRefOf(team),
-        range: bothWindows(range),
-      }),
-      this.options.store.listToil({
-        teamRef: teamRefOf(team),
-        range: bothWindows(range),
-      }),
+    const teamRef = stringifyEntityRef(team);
+    const events = { teamRef, range: bothWindows(range) };
+    // The Group, then its members, while the store reads the events.
+    const groupRead = this.entity(team, credentials).then(group => {
+      if (group.kind.toLocaleLowerCase('en-US') !== 'group') {
+        throw new InputError(
+          `${stringifyEntityRef(
+            group,
+          )} is not a Group; burden is measured per team`,
+        );
+      }
+      return this.people.read(group, [], credentials).then(() => group);
+    });
+    const readEvents = (query: typeof events) =>
+      Promise.all([
+        this.options.store.listShifts(query),
+        this.options.store.listPages(query),
+        this.options.store.listToil(query),
+      ]);
+    const [group, stored, canReadPeople] = await Promise.all([
+      groupRead,
+      readEvents(events),
       this.allowed(credentials),
     ]);
-    if (group.kind.toLocaleLowerCase('en-US') !== 'group') {
-      throw new InputError(
-        `${stringifyEntityRef(
-          group,
-        )} is not a Group; burden is measured per team`,
-      );
-    }
+    // Asked as group:default/Payments, stored as the catalog spells it.
+    const [shifts, pages, toil] =
+      stringifyEntityRef(group) === teamRef
+        ? stored
+        : await readEvents({ ...events, teamRef: stringifyEntityRef(group) });
+    // Members come from the cache now; only people from other teams are read.
     const people = await this.people.read(
       group,
       eventPeople(shifts, pages, toil),
@@ -229,10 +236,6 @@ export class BurdenService {
     );
     return decision.result === AuthorizeResult.ALLOW;
   }
-}
-
-function teamRefOf(team: CompoundEntityRef): string {
-  return stringifyEntityRef(team);
 }
 
 /** The current window and the one before it, as one store range. */

@@ -18,6 +18,10 @@ export interface ShiftSpan {
 export interface AttributedPage {
   page: OncallPage;
   triggeredAt: number;
+  /** `NaN` when not acknowledged. */
+  acknowledgedAt: number;
+  /** `NaN` when not resolved. */
+  resolvedAt: number;
   engineers: string[];
 }
 
@@ -74,7 +78,13 @@ export function attributePages(
     const engineers = page.responderRef
       ? [page.responderRef]
       : engineersOnCallAt(shifts, triggeredAt, page.teamRef);
-    return { page, triggeredAt, engineers };
+    return {
+      page,
+      triggeredAt,
+      acknowledgedAt: toInstant(page.acknowledgedAt),
+      resolvedAt: toInstant(page.resolvedAt),
+      engineers,
+    };
   });
 }
 

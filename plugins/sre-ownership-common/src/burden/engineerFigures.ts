@@ -7,7 +7,6 @@ import {
   Interval,
   MINUTE_MS,
   overlapDuration,
-  toInstant,
   totalDuration,
 } from './intervals';
 import { businessMinutes, isOffHours, isSleepHours } from './localTime';
@@ -37,10 +36,7 @@ export interface EngineerQuantities {
 
 /** A page's acknowledge-to-resolve span; undefined without both times in order. */
 function responseSpan(page: AttributedPage): Interval | undefined {
-  const span = {
-    start: toInstant(page.page.acknowledgedAt),
-    end: toInstant(page.page.resolvedAt),
-  };
+  const span = { start: page.acknowledgedAt, end: page.resolvedAt };
   return span.end > span.start ? span : undefined;
 }
 

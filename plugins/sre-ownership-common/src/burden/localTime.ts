@@ -44,16 +44,28 @@ export function isKnownTimezone(timeZone: string): boolean {
   }
 }
 
-/** Day of week (0 = Sunday) of a `YYYY-MM-DD` calendar date. */
-export function weekdayOf(date: string): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay();
+/** Days since 1970-01-01 of a local wall-clock reading, and its parts. */
+interface LocalDay {
+  /** Whole local days since 1970-01-01 (a Thursday). */
+  day: number;
+  /** 0 = Sunday ... 6 = Saturday. */
+  weekday: number;
+  /** Whole minutes since local midnight, 0..1439. */
+  minuteOfDay: number;
 }
 
-/** The calendar date after a `YYYY-MM-DD` date. */
-function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS)
-    .toISOString()
-    .slice(0, 10);
+const MINUTE_MS = 60_000;
+
+/** Reads `instant` on a wall clock in `timeZone`, as integers only. */
+function localDay(instant: number, timeZone: string): LocalDay {
+  const wall = instant + offsetAt(instant, timeZone);
+  const day = Math.floor(wall / DAY_MS);
+  return {
+    day,
+    // 1970-01-01 was a Thursday (4)
+    weekday: (((day + 4) % 7) + 7) % 7,
+    minuteOfDay: Math.floor((wall - day * DAY_MS) / MINUTE_MS),
+  };
 }
 
 /**
@@ -61,12 +73,11 @@ function nextDate(date: string): string {
  * data through `Intl.DateTimeFormat` so DST rules of any zone apply.
  */
 export function localTime(instant: number, timeZone: string): LocalTime {
-  const wallClock = new Date(instant + offsetAt(instant, timeZone));
-  const date = wallClock.toISOString().slice(0, 10);
+  const local = localDay(instant, timeZone);
   return {
-    date,
-    weekday: wallClock.getUTCDay(),
-    minuteOfDay: wallClock.getUTCHours() * 60 + wallClock.getUTCMinutes(),
+    date: new Date(local.day * DAY_MS).toISOString().slice(0, 10),
+    weekday: local.weekday,
+    minuteOfDay: local.minuteOfDay,
   };
 }
 
@@ -110,10 +121,43 @@ export function parseClock(clock: string): number {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
-/** Whether a local date is a working day: Monday to Friday, not a holiday. */
-export function isWorkingDay(date: string, workingTime: WorkingTime): boolean {
-  const weekday = weekdayOf(date);
-  return weekday >= 1 && weekday <= 5 && !workingTime.holidays.includes(date);
+/** A {@link WorkingTime} read once: clock times in minutes, holidays as days. */
+interface WorkingClock {
+  businessStart: number;
+  businessEnd: number;
+  sleepStart: number;
+  sleepEnd: number;
+  holidays: Set<number>;
+}
+
+// Keyed by the settings object, which is read once from config and never changed.
+const clocks = new WeakMap<WorkingTime, WorkingClock>();
+
+function clockOf(workingTime: WorkingTime): WorkingClock {
+  let clock = clocks.get(workingTime);
+  if (!clock) {
+    clock = {
+      businessStart: parseClock(workingTime.businessStart),
+      businessEnd: parseClock(workingTime.businessEnd),
+      sleepStart: parseClock(workingTime.sleepStart),
+      sleepEnd: parseClock(workingTime.sleepEnd),
+      holidays: new Set(
+        workingTime.holidays.map(date =>
+          Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS),
+        ),
+      ),
+    };
+    clocks.set(workingTime, clock);
+  }
+  return clock;
+}
+
+function isWorkingLocalDay(
+  day: number,
+  weekday: number,
+  clock: WorkingClock,
+): boolean {
+  return weekday >= 1 && weekday <= 5 && !clock.holidays.has(day);
 }
 
 /**
@@ -126,13 +170,14 @@ export function isOffHours(
   timeZone: string,
   workingTime: WorkingTime,
 ): boolean {
-  const local = localTime(instant, timeZone);
-  if (!isWorkingDay(local.date, workingTime)) {
+  const clock = clockOf(workingTime);
+  const local = localDay(instant, timeZone);
+  if (!isWorkingLocalDay(local.day, local.weekday, clock)) {
     return true;
   }
   return (
-    local.minuteOfDay < parseClock(workingTime.businessStart) ||
-    local.minuteOfDay >= parseClock(workingTime.businessEnd)
+    local.minuteOfDay < clock.businessStart ||
+    local.minuteOfDay >= clock.businessEnd
   );
 }
 
@@ -145,9 +190,8 @@ export function isSleepHours(
   timeZone: string,
   workingTime: WorkingTime,
 ): boolean {
-  const minute = localTime(instant, timeZone).minuteOfDay;
-  const start = parseClock(workingTime.sleepStart);
-  const end = parseClock(workingTime.sleepEnd);
+  const { sleepStart: start, sleepEnd: end } = clockOf(workingTime);
+  const minute = localDay(instant, timeZone).minuteOfDay;
   return start <= end
     ? minute >= start && minute < end
     : minute >= start || minute < end;
@@ -168,16 +212,19 @@ export function businessMinutes(
   if (range.end <= range.start) {
     return 0;
   }
-  const first = localTime(range.start, timeZone);
-  const last = localTime(range.end, timeZone);
-  const open = parseClock(workingTime.businessStart);
-  const close = parseClock(workingTime.businessEnd);
+  const clock = clockOf(workingTime);
+  const first = localDay(range.start, timeZone);
+  const last = localDay(range.end, timeZone);
   let total = 0;
-  for (let date = first.date; date <= last.date; date = nextDate(date)) {
-    if (isWorkingDay(date, workingTime)) {
-      const from = date === first.date ? first.minuteOfDay : 0;
-      const to = date === last.date ? last.minuteOfDay : 24 * 60;
-      total += Math.max(0, Math.min(close, to) - Math.max(open, from));
+  for (let day = first.day; day <= last.day; day++) {
+    const weekday = (((day + 4) % 7) + 7) % 7;
+    if (isWorkingLocalDay(day, weekday, clock)) {
+      const from = day === first.day ? first.minuteOfDay : 0;
+      const to = day === last.day ? last.minuteOfDay : 24 * 60;
+      total += Math.max(
+        0,
+        Math.min(clock.businessEnd, to) - Math.max(clock.businessStart, from),
+      );
     }
   }
   return total;

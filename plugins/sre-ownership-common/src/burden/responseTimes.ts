@@ -1,6 +1,6 @@
 import { PAGE_SEVERITIES } from '../events';
 import { AttributedPage } from './attribution';
-import { MINUTE_MS, toInstant } from './intervals';
+import { MINUTE_MS } from './intervals';
 import { MinutesBySeverity } from './types';
 
 /** Minutes from trigger to `milestone` of the pages that reached it. */
@@ -9,9 +9,7 @@ function minutesTo(
   milestone: 'acknowledgedAt' | 'resolvedAt',
 ): number[] {
   return pages
-    .map(
-      page => (toInstant(page.page[milestone]) - page.triggeredAt) / MINUTE_MS,
-    )
+    .map(page => (page[milestone] - page.triggeredAt) / MINUTE_MS)
     .filter(value => !Number.isNaN(value));
 }
 
