@@ -635,3 +635,34 @@ describe('readEntityDeclarations', () => {
     expect(declarations.contacts).toEqual({ chatChannel: '#still-read' });
   });
 });
+
+describe('the alert selector', () => {
+  it('reads every label=value pair, all of which must match', () => {
+    expect(
+      declare({ alertSelector: 'service=payments, env = prod' }).alertSelector,
+    ).toEqual([
+      { label: 'service', value: 'payments' },
+      { label: 'env', value: 'prod' },
+    ]);
+  });
+
+  it('reports each bad item instead of dropping it silently', () => {
+    const declarations = declare({
+      alertSelector: 'service=payments, env, 9x=1',
+    });
+    expect(declarations.alertSelector).toEqual([
+      { label: 'service', value: 'payments' },
+    ]);
+    expect(declarations.problems).toEqual([
+      problem(KEYS.alertSelector, 'env', 'write each label as name=value'),
+      problem(KEYS.alertSelector, '9x=1', 'write each label as name=value'),
+    ]);
+  });
+
+  it('says when a selector matches no alert at all', () => {
+    expect(declare({ alertSelector: 'servce:payments' }).problems).toEqual([
+      problem(KEYS.alertSelector, 'servce:payments', 'name=value'),
+      problem(KEYS.alertSelector, 'servce:payments', 'matches no alert'),
+    ]);
+  });
+});

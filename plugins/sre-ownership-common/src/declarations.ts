@@ -16,10 +16,16 @@ import {
   SPECIALIST_ROLE_INFO,
   SpecialistRole,
 } from './specialists';
+import {
+  AlertLabelMatcher,
+  readAlertSelector,
+} from './declarations/alertSelector';
 import { readEscalation } from './declarations/escalation';
 import { DeclarationReader, splitList } from './declarations/reader';
 
 export { splitList } from './declarations/reader';
+export { parseAlertSelector } from './declarations/alertSelector';
+export type { AlertLabelMatcher } from './declarations/alertSelector';
 
 /**
  * Contact channels declared on an entity.
@@ -50,6 +56,8 @@ export interface EntityDeclarations {
   timezone?: string;
   /** The reliability tier named, as written; app-config defines the tiers. */
   tier?: string;
+  /** Labels an alert must carry to be about this entity. */
+  alertSelector?: AlertLabelMatcher[];
   problems: OwnershipProblem[];
 }
 
@@ -192,6 +200,7 @@ export function readEntityDeclarations(entity: Entity): EntityDeclarations {
     contacts: readContacts(reader),
     timezone: readTimezone(reader),
     tier: reader.raw(KEYS.tier)?.trim() || undefined,
+    alertSelector: readAlertSelector(reader),
     problems: reader.problems,
   };
   parsed.set(entity, declarations);

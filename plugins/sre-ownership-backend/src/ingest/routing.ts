@@ -1,8 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  SRE_OWNERSHIP_ANNOTATIONS,
   owningGroupRef,
-  splitList,
+  parseAlertSelector,
 } from '@sre-ownership/plugin-sre-ownership-common';
 
 /** Where an incoming page belongs in the catalog. */
@@ -14,15 +13,6 @@ export interface PageTarget {
 interface Selector {
   labels: Array<[string, string]>;
   target: PageTarget;
-}
-
-function parseSelector(value: string): Array<[string, string]> {
-  return splitList(value).flatMap(item => {
-    const [key, ...rest] = item.split('=');
-    return key && rest.length
-      ? [[key.trim(), rest.join('=').trim()] as [string, string]]
-      : [];
-  });
 }
 
 /**
@@ -79,9 +69,12 @@ export class PageRouting {
         ...(owner ? { teamRef: owner } : {}),
       };
       const annotations = entity.metadata.annotations ?? {};
-      const selector = annotations[SRE_OWNERSHIP_ANNOTATIONS.alertSelector];
-      if (selector) {
-        const labels = parseSelector(selector);
+      // Bad items are reported on the card and in the catalog by the same parser.
+      const { matchers } = parseAlertSelector(entity);
+      if (matchers) {
+        const labels = matchers.map(
+          ({ label, value }) => [label, value] as [string, string],
+        );
         if (labels.length) this.selectors.push({ labels, target });
       } else if (kind === 'component') {
         this.byServiceName.claim(entity.metadata.name, target);
