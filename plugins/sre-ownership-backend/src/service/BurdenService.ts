@@ -74,19 +74,23 @@ export class BurdenService {
     window: BurdenWindowRequest,
     credentials: BackstageCredentials,
   ): Promise<TeamBurden> {
+    if (team.kind.toLocaleLowerCase('en-US') !== 'group') {
+      throw new InputError(
+        `${stringifyEntityRef(
+          team,
+        )} is not a Group; burden is measured per team`,
+      );
+    }
     const range = this.window(window);
     const teamRef = stringifyEntityRef(team);
     const events = { teamRef, range: bothWindows(range) };
-    // The Group, then its members, while the store reads the events.
-    const groupRead = this.entity(team, credentials).then(group => {
-      if (group.kind.toLocaleLowerCase('en-US') !== 'group') {
-        throw new InputError(
-          `${stringifyEntityRef(
-            group,
-          )} is not a Group; burden is measured per team`,
-        );
+    // The Group and its members in one catalog query, while the store reads
+    // the events and the permission is checked.
+    const groupRead = this.people.readGroup(team, credentials).then(group => {
+      if (!group) {
+        throw new NotFoundError(`No entity ${teamRef} in the catalog`);
       }
-      return this.people.read(group, [], credentials).then(() => group);
+      return group;
     });
     const readEvents = (query: typeof events) =>
       Promise.all([
@@ -104,7 +108,7 @@ export class BurdenService {
       stringifyEntityRef(group) === teamRef
         ? stored
         : await readEvents({ ...events, teamRef: stringifyEntityRef(group) });
-    // Members come from the cache now; only people from other teams are read.
+    // Members were read with the Group; only people from other teams are read.
     const people = await this.people.read(
       group,
       eventPeople(shifts, pages, toil),
