@@ -19,7 +19,10 @@ import { OnCallNowReader } from './service/OnCallNowReader';
 import { OwnershipResolver } from './service/OwnershipResolver';
 import { PrincipalEntityCache } from './service/PrincipalEntityCache';
 import { createRouter } from './service/router';
+import { registerWhoDoICallAction } from './actions/whoDoICallAction';
 import { createReliabilityIndex } from './overview/createReliabilityIndex';
+import { OverviewService } from './overview/OverviewService';
+import { TeamReports } from './overview/TeamReports';
 import { readPrometheusSettings } from './slo/prometheusConfig';
 import { registerSloActions } from './slo/sloActions';
 import { SloDeclarationReader } from './slo/SloDeclarationReader';
@@ -71,6 +74,8 @@ export const sreOwnershipPlugin = createBackendPlugin({
         deps.lifecycle.addStartupHook(() => readiness.markStarted());
         const skeleton = new CatalogSkeleton(deps);
         const cache = new PrincipalEntityCache();
+        const onCall = new OnCallNowReader({ store });
+        const burdenSettings = readBurdenSettings(deps.config);
         const index = await createReliabilityIndex({
           ...deps,
           oncall: store,
@@ -81,7 +86,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
           catalog: deps.catalog,
           defaults,
           cache,
-          onCall: new OnCallNowReader({ store }),
+          onCall,
           index: index.ownership,
         });
 
@@ -91,8 +96,28 @@ export const sreOwnershipPlugin = createBackendPlugin({
           store,
           catalog: deps.catalog,
           permissions: deps.permissions,
-          settings: readBurdenSettings(deps.config),
+          settings: burdenSettings,
           cache,
+        });
+        const overview = {
+          service: new OverviewService({
+            snapshot: index.snapshot,
+            store: index.store,
+            readable: index.readable,
+            onCall,
+            settings: index.settings,
+          }),
+          teams: new TeamReports({
+            snapshot: index.snapshot,
+            store: index.store,
+            readable: index.readable,
+            burden,
+            defaultWindowDays: burdenSettings.windowDays,
+          }),
+        };
+        registerWhoDoICallAction({
+          actionsRegistry: deps.actionsRegistry,
+          overview: overview.service,
         });
         const ingestion = new EventIngestion({
           store,
@@ -128,6 +153,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
             burden,
             ingestion,
             readiness,
+            overview,
             slos,
           }),
         );

@@ -35,7 +35,10 @@ function organisation(): Entity[] {
       metadata: {
         name: 'search-api',
         namespace: 'default',
-        annotations: { 'sre-ownership.io/model': 'self-managed' },
+        annotations: {
+          'sre-ownership.io/model': 'self-managed',
+          'sre-ownership.io/tier': 'tier-1',
+        },
       },
       spec: { type: 'service', lifecycle: 'production', owner: 'group:search' },
     },
@@ -76,7 +79,15 @@ describe.each(databases.eachSupportedId())(
         databaseId,
         entities: organisation(),
         config: {
-          sreOwnership: { overview: { refreshFrequency: { seconds: 1 } } },
+          sreOwnership: {
+            overview: {
+              refreshFrequency: { seconds: 1 },
+              tiers: {
+                'tier-1': { minEscalationLevels: 2, specialistBackups: true },
+                'tier-2': {},
+              },
+            },
+          },
         },
         features: [sreOwnershipPlugin],
       });
@@ -154,6 +165,119 @@ describe.each(databases.eachSupportedId())(
         .set('Authorization', allowed);
       expect(shown.status).toBe(200);
       expect(shown.body.model.value).toBe('self-managed');
+    });
+
+    const get = (path: string, authorization = allowed) =>
+      request(backend.server)
+        .get(`/api/sre-ownership${path}`)
+        .set('Authorization', authorization);
+
+    it('counts each gap on a tile exactly as many entities as the list behind it holds', async () => {
+      const { body: tiles } = await get('/overview/coverage');
+      expect(tiles.total).toBe(5); // 4 components and the system
+      for (const [gap, count] of Object.entries(tiles.gaps)) {
+        const { body: page } = await get(
+          `/overview/entities?gap=${gap}&limit=2`,
+        );
+        expect({ gap, total: page.totalItems }).toEqual({ gap, total: count });
+        expect(page.items.length).toBe(Math.min(2, count as number));
+      }
+      const { body: broken } = await get(
+        '/overview/entities?gap=missing-ref&kind=component',
+      );
+      expect(broken.items.map((i: { name: string }) => i.name)).toEqual([
+        'legacy-billing',
+      ]);
+      expect(broken.items[0].reasons['missing-ref']).toContain(
+        'user:default/john-smith (SLO guard)',
+      );
+    });
+
+    it('filters, sorts and pages the lists', async () => {
+      const { body: owned } = await get(
+        `/overview/entities?owner=${encodeURIComponent(
+          'group:default/search',
+        )}`,
+      );
+      expect(owned.items.map((i: { name: string }) => i.name)).toEqual([
+        'search-api',
+      ]);
+      const { body: desc } = await get(
+        '/overview/entities?kind=component&sort=name&order=desc&offset=1&limit=2',
+      );
+      expect(desc.totalItems).toBe(4);
+      expect(desc.items.map((i: { name: string }) => i.name)).toEqual([
+        'payments-ledger',
+        'payments-api',
+      ]);
+      const bad = await get('/overview/entities?gap=no-such-gap');
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('gap');
+    });
+
+    it('lists who falls short of their tier and why, in sentences', async () => {
+      const { body } = await get('/overview/tiers');
+      expect(body.defaultTier).toBe('tier-2');
+      const [tier1, tier2] = body.tiers;
+      expect(tier1).toMatchObject({
+        tier: 'tier-1',
+        requirements: [
+          'a declared escalation path with at least 2 levels',
+          'a backup for every specialist role',
+        ],
+        entities: 1,
+      });
+      expect(tier1.fallingShort[0].fallsShort).toEqual(
+        expect.arrayContaining([
+          'Declares no escalation path (the one shown is derived); tier-1 requires one with at least 2 levels.',
+          'Nobody holds the SLO guard role; tier-1 requires a primary and a backup for every specialist role.',
+        ]),
+      );
+      expect(tier2).toMatchObject({ tier: 'tier-2', entities: 4 });
+      expect(tier2.fallingShort).toEqual([]);
+    });
+
+    it('answers who to call, ranked, with the specialist asked for', async () => {
+      const { body: byName } = await get(
+        '/overview/who-to-call?q=payments-api',
+      );
+      expect(byName.answers[0]).toMatchObject({
+        entityRef: 'component:default/payments-api',
+        match: 'name',
+      });
+      const { body: byRole } = await get(
+        `/overview/who-to-call?q=${encodeURIComponent(
+          'who is the SLO guard for payments?',
+        )}`,
+      );
+      expect(byRole.role).toBe('slo-guard');
+      expect(byRole.scope).toBe('payments');
+      const api = byRole.answers.find(
+        (a: { entityRef: string }) =>
+          a.entityRef === 'component:default/payments-api',
+      );
+      expect(api.specialist.primary.ref).toBe('user:default/jane-doe');
+      expect(api.why).toBe('Its owner is group:default/payments.');
+      const { body: byPerson } = await get('/overview/who-to-call?q=mei%20lin');
+      expect(byPerson.answers.length).toBeGreaterThan(0);
+      expect(byPerson.answers[0].match).toBe('person');
+      expect(byPerson.answers[0].why).toContain('Mei Lin');
+    });
+
+    it('hides from the tiles, lists and answers what a conditional policy hides', async () => {
+      const { body: tiles } = await get('/overview/coverage', restricted);
+      expect(tiles.total).toBe(4);
+      const { body: all } = await get('/overview/entities', restricted);
+      expect(all.items.map((i: { name: string }) => i.name)).not.toContain(
+        'search-api',
+      );
+      const { body: answers } = await get(
+        '/overview/who-to-call?q=search-api',
+        restricted,
+      );
+      expect(answers.answers).toEqual([]);
+      const { body: mine } = await get('/overview/who-to-call?q=search-api');
+      expect(mine.answers[0].entityRef).toBe('component:default/search-api');
     });
 
     it('shows an edited annotation after the next refresh', async () => {

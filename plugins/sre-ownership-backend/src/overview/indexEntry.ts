@@ -123,6 +123,12 @@ function partyExists(resolved: ResolvedOwnership, ref: string): boolean {
   return all.some(party => party?.ref === ref && party.exists);
 }
 
+/** The entity's title, or a Group's or User's display name. */
+function titleOf(entity: Entity): string | undefined {
+  const profile = entity.spec?.profile as { displayName?: string } | undefined;
+  return entity.metadata.title ?? profile?.displayName;
+}
+
 /** The Groups whose on-call rotation an escalation path pages. */
 export function onCallTeamsOf(resolved: ResolvedOwnership): string[] {
   return [
@@ -255,7 +261,7 @@ export function buildIndexEntry(options: {
     kind: entity.kind.toLocaleLowerCase('en-US'),
     namespace,
     name: entity.metadata.name,
-    ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
+    ...(titleOf(entity) ? { title: titleOf(entity) } : {}),
     ...(entity.metadata.description
       ? { description: entity.metadata.description }
       : {}),

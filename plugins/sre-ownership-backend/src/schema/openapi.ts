@@ -1,6 +1,7 @@
 import { FIELD_LIMITS, INSTANT_PATTERN } from '../ingest/fields';
 import { MAX_BATCH_RECORDS } from '../ingest/validateBatch';
 import { ALERT_FINGERPRINT_MAX } from '../ingest/alertmanager';
+import { overviewPaths, overviewSchemas } from './overviewSpec';
 
 /** A required, non-empty path parameter. */
 function pathParameter<Name extends string>(name: Name) {
@@ -147,6 +148,7 @@ export const spec = {
   servers: [{ url: '/' }],
   components: {
     schemas: {
+      ...overviewSchemas,
       ResolvedOwnership: {
         type: 'object',
         description:
@@ -426,6 +428,7 @@ export const spec = {
     },
   },
   paths: {
+    ...overviewPaths,
     '/health': {
       get: {
         operationId: 'Health',

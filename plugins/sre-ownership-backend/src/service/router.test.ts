@@ -11,6 +11,8 @@ import { BurdenService } from './BurdenService';
 import { EventIngestion } from './EventIngestion';
 import { OwnershipResolver } from './OwnershipResolver';
 import { SloService } from '../slo/SloService';
+import { OverviewService } from '../overview/OverviewService';
+import { TeamReports } from '../overview/TeamReports';
 import { createRouter } from './router';
 
 const aPage = {
@@ -31,6 +33,7 @@ async function anApp(ingestion: Partial<EventIngestion>) {
     ingestion: ingestion as EventIngestion,
     readiness,
     slos: {} as SloService,
+    overview: { service: {} as OverviewService, teams: {} as TeamReports },
   });
   return express().use(router).use(mockErrorHandler());
 }

@@ -6,6 +6,9 @@ import { PagerDutyWebhook } from '../ingest/pagerduty';
 import { BurdenWindowRequest } from '../burden/burdenWindow';
 import { PluginReadiness } from '../health/PluginReadiness';
 import { spec } from '../schema/openapi';
+import { OverviewService } from '../overview/OverviewService';
+import { registerOverviewRoutes } from '../overview/routes';
+import { TeamReports } from '../overview/TeamReports';
 import { SloService } from '../slo/SloService';
 import { RequestWithRawBody, jsonBodies, plainBodyErrors } from './bodyParsing';
 import { BurdenService } from './BurdenService';
@@ -37,6 +40,7 @@ export async function createRouter(options: {
   ingestion: EventIngestion;
   readiness: PluginReadiness;
   slos: SloService;
+  overview: { service: OverviewService; teams: TeamReports };
 }): Promise<express.Router> {
   const { httpAuth, ownership, burden, ingestion, readiness, slos } = options;
   const router = express.Router();
@@ -54,6 +58,12 @@ export async function createRouter(options: {
   api.get('/health', async (_req, res) => {
     const health = await readiness.check();
     res.status(health.status === 'ok' ? 200 : 503).json(health);
+  });
+
+  registerOverviewRoutes(api, {
+    overview: options.overview.service,
+    teams: options.overview.teams,
+    caller,
   });
 
   api.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {

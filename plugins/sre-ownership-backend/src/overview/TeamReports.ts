@@ -1,0 +1,203 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import {
+  BurdenStatus,
+  BurdenTrend,
+  Party,
+  ResolvedSpecialist,
+  SPECIALIST_ROLES,
+  SpecialistCell,
+  SpecialistGapRow,
+  TeamBurden,
+  TeamRisk,
+} from '@sre-ownership/plugin-sre-ownership-common';
+import { BurdenService } from '../service/BurdenService';
+import { canRead, CatalogReadFilter } from './CatalogReadFilter';
+import { IndexSnapshot } from './IndexSnapshot';
+import { ReliabilityIndexStore } from './ReliabilityIndexStore';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const SEVERITY: Record<BurdenStatus, number> = {
+  healthy: 0,
+  'at-risk': 1,
+  overloaded: 2,
+};
+
+/** Whether a status got worse, better or stayed. */
+export function trendOf(
+  status: BurdenStatus,
+  previous: BurdenStatus,
+): BurdenTrend {
+  const change = SEVERITY[status] - SEVERITY[previous];
+  if (change > 0) return 'worse';
+  if (change < 0) return 'better';
+  return 'same';
+}
+
+/** One role's cell of the matrix from the team's resolved specialist. */
+export function specialistCell(
+  specialist: ResolvedSpecialist | undefined,
+  overLimit: Map<string, string[]> | null,
+): SpecialistCell {
+  const primary = specialist?.primary;
+  const backups = specialist?.backups ?? [];
+  const holders = new Set(
+    [primary, ...backups]
+      .filter((p): p is Party => !!p?.exists)
+      .map(p => p.ref),
+  );
+  return {
+    ...(primary ? { primary } : {}),
+    backups,
+    unfilled: holders.size === 0,
+    singlePerson: holders.size === 1,
+    samePrimaryAndBackup:
+      !!primary && backups.some(backup => backup.ref === primary.ref),
+    overLimit: overLimit
+      ? [...holders].filter(ref => overLimit.get(ref)?.length)
+      : null,
+  };
+}
+
+/**
+ * The team views of the overview: the specialist gaps matrix and the teams
+ * at risk. Teams are the indexed Groups that carry a pager (an on-call level
+ * of some indexed entity names them), read as the caller may.
+ */
+export class TeamReports {
+  constructor(
+    private readonly options: {
+      snapshot: IndexSnapshot;
+      store: ReliabilityIndexStore;
+      readable: CatalogReadFilter;
+      burden: BurdenService;
+      defaultWindowDays: number;
+      now?: () => Date;
+    },
+  ) {}
+
+  /** The Groups the caller may read that carry a pager, by ref. */
+  private async teams(credentials: BackstageCredentials) {
+    const [view, readable] = await Promise.all([
+      this.options.snapshot.view(),
+      this.options.readable.forCaller(credentials),
+    ]);
+    const refs = new Set<string>();
+    for (const summary of view.summaries) {
+      if (!canRead(readable, summary.entityRef)) continue;
+      summary.onCallTeams.forEach(team => refs.add(team));
+    }
+    return [...refs]
+      .map(ref => view.byRef.get(ref.toLocaleLowerCase('en-US')))
+      .filter(
+        (team): team is NonNullable<typeof team> =>
+          !!team && team.kind === 'group' && canRead(readable, team.entityRef),
+      )
+      .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+  }
+
+  private async burdens(
+    teamRefs: string[],
+    window: { days?: number; from?: string; to?: string },
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, TeamBurden>> {
+    const result = new Map<string, TeamBurden>();
+    await Promise.all(
+      teamRefs.map(async ref => {
+        try {
+          result.set(
+            ref,
+            await this.options.burden.getTeamBurden(
+              parseEntityRef(ref),
+              window,
+              credentials,
+            ),
+          );
+        } catch (error) {
+          // A team the catalog no longer has is left out, not an error.
+          if (!(error instanceof NotFoundError)) throw error;
+        }
+      }),
+    );
+    return result;
+  }
+
+  async teamsAtRisk(
+    days: number | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<TeamRisk[]> {
+    const teams = await this.teams(credentials);
+    const refs = teams.map(team => team.entityRef);
+    const length = days ?? this.options.defaultWindowDays;
+    const now = this.options.now?.() ?? new Date();
+    const previousTo = new Date(now.getTime() - length * DAY_MS);
+    const [current, previous] = await Promise.all([
+      this.burdens(refs, { days: length }, credentials),
+      this.burdens(
+        refs,
+        {
+          from: new Date(previousTo.getTime() - length * DAY_MS).toISOString(),
+          to: previousTo.toISOString(),
+        },
+        credentials,
+      ),
+    ]);
+    return teams.flatMap(team => {
+      const latest = current.get(team.entityRef);
+      const before = previous.get(team.entityRef);
+      if (!latest || !before) return [];
+      return [
+        {
+          teamRef: team.entityRef,
+          displayName: team.title ?? team.name,
+          status: latest.status,
+          ...(latest.reasons[0] ? { topReason: latest.reasons[0] } : {}),
+          previousStatus: before.status,
+          trend: trendOf(latest.status, before.status),
+        },
+      ];
+    });
+  }
+
+  async specialistGaps(
+    credentials: BackstageCredentials,
+  ): Promise<SpecialistGapRow[]> {
+    const teams = await this.teams(credentials);
+    const refs = teams.map(team => team.entityRef);
+    const [resolved, burdens] = await Promise.all([
+      this.options.store.resolved(refs),
+      this.burdens(refs, {}, credentials),
+    ]);
+    // Per-person figures: absent from every burden when the caller may not
+    // read them, and then nobody can be said to be over or under a limit.
+    const measured = [...burdens.values()].some(b => b.engineers);
+    const overLimit = measured ? new Map<string, string[]>() : null;
+    for (const burden of burdens.values()) {
+      for (const engineer of burden.engineers ?? []) {
+        overLimit?.set(engineer.userRef, [
+          ...(overLimit.get(engineer.userRef) ?? []),
+          ...engineer.overLimit,
+        ]);
+      }
+    }
+    return teams.map(team => {
+      const specialists =
+        resolved.get(team.entityRef.toLocaleLowerCase('en-US'))?.specialists ??
+        [];
+      return {
+        teamRef: team.entityRef,
+        displayName: team.title ?? team.name,
+        roles: Object.fromEntries(
+          SPECIALIST_ROLES.map(role => [
+            role,
+            specialistCell(
+              specialists.find(s => s.role === role),
+              overLimit,
+            ),
+          ]),
+        ) as SpecialistGapRow['roles'],
+      };
+    });
+  }
+}

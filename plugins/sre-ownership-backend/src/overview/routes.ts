@@ -1,0 +1,119 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import {
+  CoverageFilter,
+  CoverageGap,
+} from '@sre-ownership/plugin-sre-ownership-common';
+import { spec } from '../schema/openapi';
+import { SortField } from './coverage';
+import { OverviewService } from './OverviewService';
+import { TeamReports } from './TeamReports';
+
+type Router = ReturnType<typeof createValidatedOpenApiRouter<typeof spec>>;
+
+const DEFAULT_LIST_LIMIT = 100;
+const DEFAULT_ANSWERS = 10;
+
+type FilterQuery = { [K in keyof CoverageFilter]?: readonly string[] };
+
+/** The overview queries, as the spec has already validated them. */
+interface OverviewQuery extends FilterQuery {
+  gap?: CoverageGap;
+  sort?: SortField;
+  order?: 'asc' | 'desc';
+  offset?: number;
+  limit?: number;
+  days?: number;
+  q?: string;
+}
+
+const queryOf = (req: { query: unknown }) => req.query as OverviewQuery;
+
+function filterOf(query: FilterQuery): CoverageFilter {
+  const filter: CoverageFilter = {};
+  for (const key of [
+    'kind',
+    'owner',
+    'system',
+    'domain',
+    'lifecycle',
+    'model',
+    'tier',
+  ] as const) {
+    if (query[key]?.length) filter[key] = [...query[key]!];
+  }
+  return filter;
+}
+
+/** The reliability overview's routes; the spec has validated every query first. */
+export function registerOverviewRoutes(
+  router: Router,
+  options: {
+    overview: OverviewService;
+    teams: TeamReports;
+    caller: (
+      req: Parameters<HttpAuthService['credentials']>[0],
+    ) => Promise<BackstageCredentials>;
+  },
+) {
+  const { overview, teams, caller } = options;
+
+  router.get('/overview/coverage', async (req, res) => {
+    res.json(
+      await overview.coverage(filterOf(queryOf(req)), await caller(req)),
+    );
+  });
+
+  router.get('/overview/entities', async (req, res) => {
+    const query = queryOf(req);
+    const page = await overview.list(
+      {
+        gap: query.gap,
+        filter: filterOf(query),
+        sort: query.sort ?? 'name',
+        order: query.order ?? 'asc',
+        offset: query.offset ?? 0,
+        limit: query.limit ?? DEFAULT_LIST_LIMIT,
+      },
+      await caller(req),
+    );
+    res.json({ ...page, items: page.items.map(item => ({ ...item })) });
+  });
+
+  router.get('/overview/tiers', async (req, res) => {
+    const tiers = await overview.tiers(
+      filterOf(queryOf(req)),
+      await caller(req),
+    );
+    res.json({
+      ...tiers,
+      tiers: tiers.tiers.map(tier => ({
+        ...tier,
+        fallingShort: tier.fallingShort.map(item => ({ ...item })),
+      })),
+    });
+  });
+
+  router.get('/overview/specialist-gaps', async (req, res) => {
+    const rows = await teams.specialistGaps(await caller(req));
+    res.json({ teams: rows.map(row => ({ ...row })) });
+  });
+
+  router.get('/overview/teams-at-risk', async (req, res) => {
+    const rows = await teams.teamsAtRisk(queryOf(req).days, await caller(req));
+    res.json({ teams: rows.map(row => ({ ...row })) });
+  });
+
+  router.get('/overview/who-to-call', async (req, res) => {
+    const query = queryOf(req);
+    const result = await overview.whoToCall(
+      query.q ?? '',
+      query.limit ?? DEFAULT_ANSWERS,
+      await caller(req),
+    );
+    res.json({ ...result, answers: result.answers.map(a => ({ ...a })) });
+  });
+}

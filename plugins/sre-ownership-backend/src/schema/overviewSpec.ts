@@ -1,0 +1,391 @@
+/** OpenAPI fragments of the reliability overview routes, merged into `spec`. */
+
+const list = (name: string, description: string) =>
+  ({
+    name,
+    in: 'query',
+    description,
+    schema: { type: 'array', items: { type: 'string', minLength: 1 } },
+    style: 'form',
+    explode: true,
+  } as const);
+
+/** The filters shared by the coverage tiles, the lists and the tiers. */
+const FILTERS = [
+  list(
+    'kind',
+    'Entity kinds; repeat for several. Component, API, Resource and System when absent.',
+  ),
+  list('owner', 'Owner entity refs (spec.owner), e.g. group:default/payments.'),
+  list('system', 'System entity refs.'),
+  list('domain', 'Domain entity refs (the entity’s or its System’s).'),
+  list('lifecycle', 'Lifecycles, e.g. production.'),
+  list('model', 'Ownership models, or none.'),
+  list('tier', 'Tiers from app-config sreOwnership.overview.tiers.'),
+] as const;
+
+const GAPS = [
+  'no-reliability-owner',
+  'no-model',
+  'missing-ref',
+  'no-oncall-source',
+  'derived-escalation',
+  'nobody-on-call',
+  'declaration-problems',
+] as const;
+
+const json = (ref: string) =>
+  ({
+    'application/json': { schema: { $ref: `#/components/schemas/${ref}` } },
+  } as const);
+
+const ERRORS = {
+  '400': {
+    description: 'A query parameter is invalid; the message names it.',
+    content: json('Error'),
+  },
+  '401': { description: 'No valid Backstage token.' },
+} as const;
+
+const count = { type: 'integer' } as const;
+const gapCounts = {
+  type: 'object',
+  required: GAPS,
+  properties: {
+    'no-reliability-owner': count,
+    'no-model': count,
+    'missing-ref': count,
+    'no-oncall-source': count,
+    'derived-escalation': count,
+    'nobody-on-call': count,
+    'declaration-problems': count,
+  },
+} as const;
+
+/** Schemas of the overview responses. */
+export const overviewSchemas = {
+  CoverageSummary: {
+    type: 'object',
+    description:
+      'The coverage tiles: entities the caller may read that match the filters, and how many have each gap. Each number equals totalItems of /overview/entities for that gap and filters.',
+    required: ['total', 'gaps'],
+    properties: {
+      total: { type: 'integer' },
+      gaps: gapCounts,
+      refreshedAt: {
+        type: 'string',
+        description: 'Last index refresh; absent before the first.',
+      },
+    },
+  },
+  OverviewEntity: {
+    type: 'object',
+    required: [
+      'entityRef',
+      'kind',
+      'namespace',
+      'name',
+      'tier',
+      'gaps',
+      'reasons',
+      'fallsShort',
+    ],
+    properties: {
+      entityRef: { type: 'string' },
+      kind: { type: 'string' },
+      namespace: { type: 'string' },
+      name: { type: 'string' },
+      title: { type: 'string' },
+      owner: { type: 'string' },
+      system: { type: 'string' },
+      domain: { type: 'string' },
+      lifecycle: { type: 'string' },
+      model: { type: 'string' },
+      tier: { type: 'string' },
+      gaps: { type: 'array', items: { type: 'string', enum: GAPS } },
+      reasons: {
+        type: 'object',
+        description: 'One sentence per gap: what is missing, what to declare.',
+        additionalProperties: { type: 'string' },
+      },
+      fallsShort: {
+        type: 'array',
+        description: 'Why the entity falls short of its tier, as sentences.',
+        items: { type: 'string' },
+      },
+    },
+  },
+  OverviewEntityPage: {
+    type: 'object',
+    required: ['items', 'totalItems', 'offset', 'limit'],
+    properties: {
+      items: {
+        type: 'array',
+        items: { $ref: '#/components/schemas/OverviewEntity' },
+      },
+      totalItems: { type: 'integer' },
+      offset: { type: 'integer' },
+      limit: { type: 'integer' },
+    },
+  },
+  TierOverview: {
+    type: 'object',
+    required: ['defaultTier', 'tiers'],
+    properties: {
+      defaultTier: { type: 'string' },
+      tiers: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: [
+            'tier',
+            'requirements',
+            'entities',
+            'fallingShort',
+            'moreFallingShort',
+          ],
+          properties: {
+            tier: { type: 'string' },
+            requirements: { type: 'array', items: { type: 'string' } },
+            entities: { type: 'integer' },
+            fallingShort: {
+              type: 'array',
+              items: { $ref: '#/components/schemas/OverviewEntity' },
+            },
+            moreFallingShort: { type: 'integer' },
+          },
+        },
+      },
+    },
+  },
+  SpecialistGapRow: {
+    type: 'object',
+    description:
+      'One team and, for each of the four specialist roles: primary, backups, unfilled, single person, same person as primary and backup, and holders over a burden limit (null without sre-ownership.burden.read).',
+    required: ['teamRef', 'displayName', 'roles'],
+    properties: {
+      teamRef: { type: 'string' },
+      displayName: { type: 'string' },
+      roles: { type: 'object', additionalProperties: true },
+    },
+  },
+  TeamRisk: {
+    type: 'object',
+    required: ['teamRef', 'displayName', 'status', 'previousStatus', 'trend'],
+    properties: {
+      teamRef: { type: 'string' },
+      displayName: { type: 'string' },
+      status: { type: 'string', enum: ['healthy', 'at-risk', 'overloaded'] },
+      topReason: { type: 'string' },
+      previousStatus: {
+        type: 'string',
+        enum: ['healthy', 'at-risk', 'overloaded'],
+      },
+      trend: { type: 'string', enum: ['worse', 'better', 'same'] },
+    },
+  },
+  WhoToCallResult: {
+    type: 'object',
+    description:
+      'Ranked answers: exact name first, then owner/team/person, then tags, then description. Each says who to call now. See WhoToCallAnswer in @sre-ownership/plugin-sre-ownership-common.',
+    required: ['query', 'scope', 'answers', 'totalMatches'],
+    properties: {
+      query: { type: 'string' },
+      role: { type: 'string' },
+      scope: { type: 'string' },
+      totalMatches: { type: 'integer' },
+      answers: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: [
+            'entityRef',
+            'kind',
+            'title',
+            'match',
+            'why',
+            'reliabilityOwners',
+            'escalation',
+            'onCallNow',
+            'contacts',
+          ],
+          additionalProperties: true,
+          properties: {
+            entityRef: { type: 'string' },
+            kind: { type: 'string' },
+            title: { type: 'string' },
+            match: {
+              type: 'string',
+              enum: ['name', 'person', 'tag', 'description'],
+            },
+            why: { type: 'string' },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+/** The overview routes. */
+export const overviewPaths = {
+  '/overview/coverage': {
+    get: {
+      operationId: 'GetCoverage',
+      description: 'The coverage tiles, for entities the caller may read.',
+      parameters: FILTERS,
+      responses: {
+        '200': { description: 'The tiles.', content: json('CoverageSummary') },
+        ...ERRORS,
+      },
+    },
+  },
+  '/overview/entities': {
+    get: {
+      operationId: 'ListOverviewEntities',
+      description:
+        'The list behind a tile: entities with the gap (all without one), filtered, sorted and paged.',
+      parameters: [
+        {
+          name: 'gap',
+          in: 'query',
+          schema: { type: 'string', enum: GAPS },
+        },
+        ...FILTERS,
+        {
+          name: 'sort',
+          in: 'query',
+          description: 'name (the default), kind, owner, system or tier.',
+          schema: {
+            type: 'string',
+            enum: ['name', 'kind', 'owner', 'system', 'tier'],
+          },
+        },
+        {
+          name: 'order',
+          in: 'query',
+          schema: { type: 'string', enum: ['asc', 'desc'] },
+        },
+        {
+          name: 'offset',
+          in: 'query',
+          schema: { type: 'integer', minimum: 0 },
+        },
+        {
+          name: 'limit',
+          in: 'query',
+          description: 'Page size, 1 to 500; 100 when absent.',
+          schema: { type: 'integer', minimum: 1, maximum: 500 },
+        },
+      ],
+      responses: {
+        '200': {
+          description: 'One page.',
+          content: json('OverviewEntityPage'),
+        },
+        ...ERRORS,
+      },
+    },
+  },
+  '/overview/tiers': {
+    get: {
+      operationId: 'GetTiers',
+      description:
+        'Each tier from app-config with what it requires and who falls short, with reasons.',
+      parameters: FILTERS,
+      responses: {
+        '200': { description: 'Rules by tier.', content: json('TierOverview') },
+        ...ERRORS,
+      },
+    },
+  },
+  '/overview/specialist-gaps': {
+    get: {
+      operationId: 'GetSpecialistGaps',
+      description: 'Teams that carry a pager × the four specialist roles.',
+      responses: {
+        '200': {
+          description: 'The matrix, one row per team.',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['teams'],
+                properties: {
+                  teams: {
+                    type: 'array',
+                    items: { $ref: '#/components/schemas/SpecialistGapRow' },
+                  },
+                },
+              },
+            },
+          },
+        },
+        ...ERRORS,
+      },
+    },
+  },
+  '/overview/teams-at-risk': {
+    get: {
+      operationId: 'GetTeamsAtRisk',
+      description:
+        'Every team that carries a pager: burden status, top reason, the previous window’s status and the trend.',
+      parameters: [
+        {
+          name: 'days',
+          in: 'query',
+          description:
+            'Window length in days, 1 to 366; app-config default when absent.',
+          schema: { type: 'integer', minimum: 1, maximum: 366 },
+        },
+      ],
+      responses: {
+        '200': {
+          description: 'The teams.',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['teams'],
+                properties: {
+                  teams: {
+                    type: 'array',
+                    items: { $ref: '#/components/schemas/TeamRisk' },
+                  },
+                },
+              },
+            },
+          },
+        },
+        ...ERRORS,
+      },
+    },
+  },
+  '/overview/who-to-call': {
+    get: {
+      operationId: 'WhoToCall',
+      description:
+        '"Who do I call about X?": a service, API, resource, system, domain, team, person, tag, or a specialist role with or without a scope ("SLO guard payments").',
+      parameters: [
+        {
+          name: 'q',
+          in: 'query',
+          required: true,
+          schema: { type: 'string', minLength: 1, maxLength: 200 },
+        },
+        {
+          name: 'limit',
+          in: 'query',
+          description: 'Answers, 1 to 50; 10 when absent.',
+          schema: { type: 'integer', minimum: 1, maximum: 50 },
+        },
+      ],
+      responses: {
+        '200': {
+          description: 'Ranked answers.',
+          content: json('WhoToCallResult'),
+        },
+        ...ERRORS,
+      },
+    },
+  },
+} as const;
