@@ -264,6 +264,32 @@ describe.each(databases.eachSupportedId())(
       expect(byPerson.answers[0].why).toContain('Mei Lin');
     });
 
+    it('reports the teams that carry a pager: their burden and specialist gaps', async () => {
+      const { body: risk } = await get('/overview/teams-at-risk');
+      const payments = risk.teams.find(
+        (t: { teamRef: string }) => t.teamRef === 'group:default/payments',
+      );
+      expect(payments).toMatchObject({
+        status: 'healthy',
+        previousStatus: 'healthy',
+        trend: 'same',
+      });
+      const { body: gaps } = await get('/overview/specialist-gaps');
+      const row = gaps.teams.find(
+        (t: { teamRef: string }) => t.teamRef === 'group:default/payments',
+      );
+      expect(row.roles['slo-guard']).toMatchObject({
+        unfilled: true,
+        singlePerson: false,
+      });
+      expect(Object.keys(row.roles)).toEqual([
+        'educator',
+        'slo-guard',
+        'infrastructure-architect',
+        'incident-response-leader',
+      ]);
+    });
+
     it('hides from the tiles, lists and answers what a conditional policy hides', async () => {
       const { body: tiles } = await get('/overview/coverage', restricted);
       expect(tiles.total).toBe(4);
