@@ -22,6 +22,10 @@ backend.add(import('@sre-ownership/plugin-sre-ownership-backend'));
 // Demo only: generated on-call history for the demo organisation.
 backend.add(import('./demo/demoOncallHistoryModule'));
 
+// The notification bell, updated live over signals.
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // Exposes actions from the plugins listed in backend.actions.pluginSources to MCP clients.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
