@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { oncallScenarios } from './e2e-oncall.mjs';
 import { routeScenarios } from './e2e-routes.mjs';
+import { notifyScenarios } from './e2e-notify.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // E2E_PORT moves the test backend off 7017, so that several checkouts on one
@@ -260,6 +261,16 @@ async function run() {
       scenario,
       card,
       openEntityPage,
+      artifacts,
+      join,
+    });
+
+    await notifyScenarios({
+      page,
+      baseUrl,
+      scenario,
+      openEntityPage,
+      waitFor,
       artifacts,
       join,
     });

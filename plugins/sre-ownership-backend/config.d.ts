@@ -177,5 +177,63 @@ export interface Config {
         headers?: { [name: string]: string };
       }>;
     };
+    /**
+     * Notifications through the Backstage notifications system when a team's
+     * on-call status worsens, an engineer crosses a limit, a service loses
+     * its reliability owner or on-call cover, or a specialist role drops to
+     * one person or none. Needs @backstage/plugin-notifications-backend.
+     * A repeat of the same team x measure x window updates the notification
+     * already sent; a condition that stays or improves sends nothing.
+     */
+    notifications?: {
+      /** Turns the scheduled evaluation on. Defaults to false. */
+      enabled?: boolean;
+      /**
+       * How often the evaluation runs (once across all replicas), e.g.
+       * { minutes: 15 } (the default), 'PT15M' or '15m'.
+       */
+      frequency?: HumanDuration | string;
+      /**
+       * After a notification, a further worsening of the same scope within
+       * this period waits until the period is over. Defaults to none.
+       */
+      quietPeriod?: HumanDuration | string;
+      /** Team status and personal limits (topic sre-ownership.burden). */
+      burden?: {
+        /** Defaults to true. */
+        enabled?: boolean;
+        /**
+         * The status worth a notification: 'at-risk' (the default) or
+         * 'overloaded'.
+         */
+        minimumStatus?: 'at-risk' | 'overloaded';
+        /**
+         * Tell an engineer when they cross one of the burden limits (only
+         * them). Defaults to true.
+         */
+        personalLimits?: boolean;
+      };
+      /**
+       * A service losing its reliability owner or on-call cover (topic
+       * sre-ownership.coverage).
+       */
+      coverage?: {
+        /** Defaults to true. */
+        enabled?: boolean;
+      };
+      /**
+       * A specialist role declared on a team losing holders (topic
+       * sre-ownership.specialists).
+       */
+      specialists?: {
+        /** Defaults to true. */
+        enabled?: boolean;
+        /**
+         * Notify when a role has fewer holders than this: 2 (the default,
+         * a primary and a backup) or 1 (only when nobody is left).
+         */
+        minimumHolders?: 1 | 2;
+      };
+    };
   };
 }

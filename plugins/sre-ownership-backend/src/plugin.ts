@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { sreOwnershipPermissions } from '@sre-ownership/plugin-sre-ownership-common';
 import { registerBurdenActions } from './actions/burdenActions';
 import { registerOwnershipActions } from './actions/ownershipActions';
@@ -11,6 +12,7 @@ import { readBurdenSettings } from './burdenConfig';
 import { readSreOwnershipConfig } from './config';
 import { DatabaseOncallStore } from './database/DatabaseOncallStore';
 import { PluginReadiness } from './health/PluginReadiness';
+import { scheduleNotifications } from './notify/scheduleNotifications';
 import { IcsScheduleSync } from './providers/ics/IcsScheduleSync';
 import { BurdenService } from './service/BurdenService';
 import { CatalogSkeleton } from './service/CatalogSkeleton';
@@ -52,6 +54,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { defaults, schedules, scheduleSync } = readSreOwnershipConfig(
@@ -175,6 +178,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
             await icsSync.run(signal);
           },
         });
+        await scheduleNotifications({ ...deps, burden, ownership });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',
