@@ -22,8 +22,9 @@ import request from 'supertest';
 import { readBurdenSettings } from '../burdenConfig';
 import { DatabaseOncallStore } from '../database/DatabaseOncallStore';
 import { BurdenService } from '../service/BurdenService';
-import { CatalogSkeleton } from '../service/CatalogSkeleton';
+import { OnCallNowReader } from '../service/OnCallNowReader';
 import { OwnershipResolver } from '../service/OwnershipResolver';
+import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
 import { BurdenNotifier } from './BurdenNotifier';
 import { NotificationStateStore } from './NotificationStateStore';
 import { readNotifySettings } from './notifyConfig';
@@ -195,8 +196,9 @@ describe.each(databases.eachSupportedId())(
         }),
         ownership: new OwnershipResolver({
           catalog,
-          skeleton: new CatalogSkeleton({ catalog, auth, logger }),
           defaults: {},
+          cache: new PrincipalEntityCache(),
+          onCall: new OnCallNowReader({ store: oncall, now: clock }),
         }),
         notifications,
         store: state,

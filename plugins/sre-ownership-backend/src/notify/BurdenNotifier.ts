@@ -132,7 +132,7 @@ export class BurdenNotifier {
       if (settings.kinds.burden) {
         const teamBurden = await burden.getTeamBurden(
           getCompoundEntityRef(group),
-          undefined,
+          {},
           credentials,
         );
         conditions.push(teamStatusCondition(team, teamBurden, settings));

@@ -145,7 +145,10 @@ function personalLimitCondition(
   const value = engineer.current[measure];
   const limit = burden.limits[measure];
   let level = 0;
-  if (engineer.overLimit.includes(measure)) level = value >= 2 * limit ? 2 : 1;
+  // A figure undefined for the window (null) is never over its limit.
+  if (value !== null && engineer.overLimit.includes(measure)) {
+    level = value >= 2 * limit ? 2 : 1;
+  }
   return {
     key: `burden:${team.teamRef}:${measure}:${burden.window.days}d:${engineer.userRef}`,
     kind: 'burden',
@@ -154,9 +157,11 @@ function personalLimitCondition(
     firstSeenBaseline: 0,
     recipients: [engineer.userRef],
     title: `You are over the ${MEASURES[measure].name} limit in ${team.title}`,
-    description: `${MEASURES[measure].describe(value, limit)} in the last ${
-      burden.window.days
-    } days.`,
+    description: `${
+      value === null
+        ? `No ${MEASURES[measure].name} figure`
+        : MEASURES[measure].describe(value, limit)
+    } in the last ${burden.window.days} days.`,
     severity: level >= 2 ? 'high' : 'normal',
     link: entityLink(team.teamRef),
   };
