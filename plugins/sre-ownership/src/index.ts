@@ -19,7 +19,7 @@ export {
   SRE_OWNERSHIP_ENTITY_KINDS,
 } from './conditions';
 export { sreOwnershipApiRef, SreOwnershipClient } from './api';
-export type { SreOwnershipApi, OwnershipPage } from './api';
+export type { SreOwnershipApi, OwnershipPage, BurdenWindowQuery } from './api';
 export { useResolvedOwnership } from './hooks/useResolvedOwnership';
 export type { ResolvedOwnershipState } from './hooks/useResolvedOwnership';
 export { useTeamBurden } from './hooks/useTeamBurden';

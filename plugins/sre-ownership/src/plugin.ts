@@ -83,7 +83,7 @@ export const EntityOnCallHealthCard: () => JSX.Element =
  *
  * @public
  */
-export const EntitySloCard = sreOwnershipPlugin.provide(
+export const EntitySloCard: () => JSX.Element = sreOwnershipPlugin.provide(
   createComponentExtension({
     name: 'EntitySloCard',
     component: {
