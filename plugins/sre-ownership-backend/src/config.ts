@@ -11,6 +11,7 @@ import {
   isResponsibilityProvider,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { BurdenSettings, readBurdenSettings } from './burdenConfig';
 
 /** An on-call schedule feed named in app-config. */
 export interface ScheduleFeedConfig {
@@ -31,6 +32,10 @@ export interface SreOwnershipConfig {
   schedules: ScheduleFeedConfig[];
   /** How often the schedule feeds are read. */
   scheduleSync: { frequency: HumanDuration };
+  /** How on-call burden is measured, from `sreOwnership.burden`. */
+  burden: BurdenSettings;
+  /** PagerDuty webhook signing secrets; none means the webhook refuses all. */
+  pagerDuty: { webhookSecrets: string[] };
 }
 
 function fail(key: string, message: string): never {
@@ -134,8 +139,9 @@ function readScheduleSyncFrequency(config: Config): HumanDuration {
 }
 
 /**
- * Reads and validates `sreOwnership.*`; a mistake stops the backend at start
- * with the key and the fix rather than showing wrong owners later.
+ * Reads and validates `sreOwnership.*` once, at start: a mistake stops the
+ * backend with the key and the fix rather than showing wrong owners later.
+ * (Prometheus instances are read by the SLO capability's own module.)
  */
 export function readSreOwnershipConfig(config: Config): SreOwnershipConfig {
   const model = config.getOptionalString('sreOwnership.defaults.model');
@@ -182,5 +188,16 @@ export function readSreOwnershipConfig(config: Config): SreOwnershipConfig {
     },
     schedules: readSchedules(config),
     scheduleSync: { frequency: readScheduleSyncFrequency(config) },
+    burden: readBurdenSettings(config),
+    pagerDuty: { webhookSecrets: readWebhookSecrets(config) },
   };
+}
+
+function readWebhookSecrets(config: Config): string[] {
+  const key = 'sreOwnership.pagerDuty.webhookSecrets';
+  const secrets = config.getOptionalStringArray(key) ?? [];
+  if (secrets.some(secret => !secret.trim())) {
+    fail(key, 'must not hold an empty secret, which anyone could sign with');
+  }
+  return secrets;
 }

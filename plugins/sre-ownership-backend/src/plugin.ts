@@ -8,7 +8,6 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { sreOwnershipPermissions } from '@sre-ownership/plugin-sre-ownership-common';
 import { registerBurdenActions } from './actions/burdenActions';
 import { registerOwnershipActions } from './actions/ownershipActions';
-import { readBurdenSettings } from './burdenConfig';
 import { readSreOwnershipConfig } from './config';
 import { DatabaseOncallStore } from './database/DatabaseOncallStore';
 import { PluginReadiness } from './health/PluginReadiness';
@@ -22,6 +21,7 @@ import { OwnershipResolver } from './service/OwnershipResolver';
 import { PrincipalEntityCache } from './service/PrincipalEntityCache';
 import { createRouter } from './service/router';
 import { registerWhoDoICallAction } from './actions/whoDoICallAction';
+import { createRouteAccess } from './service/routeAccess';
 import { createReliabilityIndex } from './overview/createReliabilityIndex';
 import { OverviewService } from './overview/OverviewService';
 import { TeamReports } from './overview/TeamReports';
@@ -57,9 +57,13 @@ export const sreOwnershipPlugin = createBackendPlugin({
         notifications: notificationService,
       },
       async init(deps) {
-        const { defaults, schedules, scheduleSync } = readSreOwnershipConfig(
-          deps.config,
-        );
+        const {
+          defaults,
+          schedules,
+          scheduleSync,
+          burden: burdenSettings,
+          pagerDuty,
+        } = readSreOwnershipConfig(deps.config);
         const store = await DatabaseOncallStore.create({
           database: deps.database,
         });
@@ -78,7 +82,6 @@ export const sreOwnershipPlugin = createBackendPlugin({
         const skeleton = new CatalogSkeleton(deps);
         const cache = new PrincipalEntityCache();
         const onCall = new OnCallNowReader({ store });
-        const burdenSettings = readBurdenSettings(deps.config);
         const index = await createReliabilityIndex({
           ...deps,
           oncall: store,
@@ -126,12 +129,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
           store,
           logger: deps.logger,
           skeleton,
-          permissions: deps.permissions,
-          auditor: deps.auditor,
-          pagerDutySecrets:
-            deps.config.getOptionalStringArray(
-              'sreOwnership.pagerDuty.webhookSecrets',
-            ) ?? [],
+          pagerDutySecrets: pagerDuty.webhookSecrets,
         });
         registerOwnershipActions({
           actionsRegistry: deps.actionsRegistry,
@@ -151,7 +149,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
         registerSloActions({ actionsRegistry: deps.actionsRegistry, slos });
         deps.httpRouter.use(
           await createRouter({
-            httpAuth: deps.httpAuth,
+            access: createRouteAccess(deps),
             ownership,
             burden,
             ingestion,

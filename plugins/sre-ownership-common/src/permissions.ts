@@ -11,6 +11,17 @@ export const sreOwnershipEventsCreatePermission = createPermission({
 });
 
 /**
+ * Allows delivering Prometheus Alertmanager notifications to the plugin's
+ * webhook, and nothing else: grant it alone to Alertmanager's token.
+ *
+ * @public
+ */
+export const sreOwnershipAlertsReceivePermission = createPermission({
+  name: 'sre-ownership.alerts.receive',
+  attributes: { action: 'create' },
+});
+
+/**
  * Allows reading per-engineer on-call burden figures.
  *
  * @public
@@ -27,5 +38,6 @@ export const sreOwnershipBurdenReadPermission = createPermission({
  */
 export const sreOwnershipPermissions = [
   sreOwnershipEventsCreatePermission,
+  sreOwnershipAlertsReceivePermission,
   sreOwnershipBurdenReadPermission,
 ];

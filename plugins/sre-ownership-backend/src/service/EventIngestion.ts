@@ -1,14 +1,5 @@
-import {
-  AuditorService,
-  BackstageCredentials,
-  LoggerService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { sreOwnershipEventsCreatePermission } from '@sre-ownership/plugin-sre-ownership-common';
-import { Request } from 'express';
 import { OncallEventBatch, OncallStore } from '../database/OncallStore';
 import {
   AlertmanagerPayload,
@@ -34,8 +25,9 @@ export type IngestionResult = {
 
 /**
  * Receives on-call events from every source: validates them, routes them to
- * entities and teams, writes each delivery in one transaction, and records an
- * audit event. Redelivered events update the same rows.
+ * entities and teams, and writes each delivery in one transaction.
+ * Redelivered events update the same rows. Knows nothing of HTTP: the
+ * router authenticates, authorizes and audits.
  */
 export class EventIngestion {
   private routing?: { entities: Entity[]; routing: PageRouting };
@@ -44,8 +36,7 @@ export class EventIngestion {
     private readonly options: {
       store: OncallStore;
       skeleton: CatalogSkeleton;
-      permissions: PermissionsService;
-      auditor: AuditorService;
+      /** Secrets a PagerDuty signature may be made with (several while rotating). */
       pagerDutySecrets: string[];
       logger?: LoggerService;
     },
@@ -53,92 +44,51 @@ export class EventIngestion {
 
   private readonly reportedConflicts = new Set<string>();
 
-  async ingestBatch(
-    body: unknown,
-    credentials: BackstageCredentials,
-    request: Request,
-  ) {
-    await this.authorize(credentials);
-    return this.audited('events-ingest', request, async () => {
-      const batch = validateBatch(body);
-      await this.options.store.ingest(batch);
-      return counts(batch);
-    });
+  /** Stores a bulk batch, or refuses all of it. */
+  async ingestBatch(body: unknown): Promise<IngestionResult> {
+    const batch = validateBatch(body);
+    await this.options.store.ingest(batch);
+    return counts(batch);
   }
 
+  /** Stores the pages of an Alertmanager notification, or refuses all of it. */
   async ingestAlertmanager(
     payload: AlertmanagerPayload,
-    credentials: BackstageCredentials,
-    request: Request,
-  ) {
-    return this.audited('alertmanager-webhook', request, async () => {
-      await this.authorize(credentials);
-      const { pages, unrouted } = pagesFromAlertmanager(
-        payload,
-        await this.pageRouting(),
-      );
-      if (pages.length) await this.options.store.ingest({ pages });
-      return { ...counts({ pages }), unrouted };
-    });
+  ): Promise<IngestionResult> {
+    const { pages, unrouted } = pagesFromAlertmanager(
+      payload,
+      await this.pageRouting(),
+    );
+    if (pages.length) await this.options.store.ingest({ pages });
+    return { ...counts({ pages }), unrouted };
   }
 
+  /**
+   * Stores the page update of a PagerDuty webhook whose signature matches a
+   * configured secret; throws an AuthenticationError otherwise.
+   */
   async ingestPagerDuty(
     webhook: PagerDutyWebhook,
     signature: { rawBody: Buffer | undefined; header: string | undefined },
-    request: Request,
-  ) {
+  ): Promise<IngestionResult> {
     verifyPagerDutySignature({
       ...signature,
       secrets: this.options.pagerDutySecrets,
     });
-    return this.audited('pagerduty-webhook', request, async () => {
-      const routing = await this.pageRouting();
-      const serviceId = webhook.event.data.service?.id;
-      const page = pageFromPagerDuty(webhook, {
-        target: serviceId ? routing.forPagerDutyService(serviceId) : {},
-        responderRef:
-          webhook.event.agent?.type === 'user_reference'
-            ? await this.userNamed(webhook.event.agent.summary)
-            : undefined,
-      });
-      if (page) await this.options.store.ingest({ pages: [page] });
-      return {
-        ...counts({ pages: page ? [page] : [] }),
-        unrouted: page ? 0 : 1,
-      };
+    const routing = await this.pageRouting();
+    const serviceId = webhook.event.data.service?.id;
+    const page = pageFromPagerDuty(webhook, {
+      target: serviceId ? routing.forPagerDutyService(serviceId) : {},
+      responderRef:
+        webhook.event.agent?.type === 'user_reference'
+          ? await this.userNamed(webhook.event.agent.summary)
+          : undefined,
     });
-  }
-
-  private async authorize(credentials: BackstageCredentials) {
-    const [decision] = await this.options.permissions.authorize(
-      [{ permission: sreOwnershipEventsCreatePermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Sending on-call events needs the ${sreOwnershipEventsCreatePermission.name} permission`,
-      );
-    }
-  }
-
-  private async audited(
-    eventId: string,
-    request: Request,
-    write: () => Promise<IngestionResult>,
-  ): Promise<IngestionResult> {
-    const event = await this.options.auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request,
-    });
-    try {
-      const result = await write();
-      await event.success({ meta: { ...result } });
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    if (page) await this.options.store.ingest({ pages: [page] });
+    return {
+      ...counts({ pages: page ? [page] : [] }),
+      unrouted: page ? 0 : 1,
+    };
   }
 
   // Rebuilt only when the catalog outline has been refreshed.

@@ -3,7 +3,15 @@ import {
   mockErrorHandler,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { ServiceUnavailableError } from '@backstage/errors';
+import {
+  AuditorService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import {
+  AuthenticationError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
 import { PluginReadiness } from '../health/PluginReadiness';
@@ -14,6 +22,7 @@ import { SloService } from '../slo/SloService';
 import { OverviewService } from '../overview/OverviewService';
 import { TeamReports } from '../overview/TeamReports';
 import { createRouter } from './router';
+import { createRouteAccess } from './routeAccess';
 
 const aPage = {
   source: 'api',
@@ -23,11 +32,45 @@ const aPage = {
   triggeredAt: '2026-03-03T02:00:00Z',
 };
 
-async function anApp(ingestion: Partial<EventIngestion>) {
+type AuditRecord = {
+  eventId: string;
+  status: 'succeeded' | 'failed';
+  error?: string;
+};
+
+/** An auditor that remembers how each event ended. */
+function recordingAuditor(records: AuditRecord[]): AuditorService {
+  return {
+    createEvent: async ({ eventId }) => ({
+      success: async () => {
+        records.push({ eventId, status: 'succeeded' });
+      },
+      fail: async ({ error }) => {
+        records.push({ eventId, status: 'failed', error: error.name });
+      },
+    }),
+  };
+}
+
+async function anApp(
+  ingestion: Partial<EventIngestion>,
+  options: {
+    caller?: BackstageCredentials;
+    policy?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    audit?: AuditRecord[];
+  } = {},
+) {
   const readiness = new PluginReadiness([]);
   readiness.markStarted();
   const router = await createRouter({
-    httpAuth: mockServices.httpAuth(),
+    access: createRouteAccess({
+      auth: mockServices.auth(),
+      httpAuth: mockServices.httpAuth({ defaultCredentials: options.caller }),
+      permissions: mockServices.permissions({
+        result: options.policy ?? AuthorizeResult.ALLOW,
+      }),
+      auditor: recordingAuditor(options.audit ?? []),
+    }),
     ownership: {} as OwnershipResolver,
     burden: {} as BurdenService,
     ingestion: ingestion as EventIngestion,
@@ -37,6 +80,152 @@ async function anApp(ingestion: Partial<EventIngestion>) {
   });
   return express().use(router).use(mockErrorHandler());
 }
+
+const stored = { shifts: 0, pages: 1, toil: 0 };
+const anAlertmanagerNotification = {
+  version: '4',
+  status: 'firing',
+  alerts: [
+    {
+      status: 'firing',
+      labels: { alertname: 'Down', service: 'payments-api' },
+      startsAt: '2026-03-03T02:00:00Z',
+    },
+  ],
+};
+/** Alertmanager's token as docs/oncall-data.md configures it. */
+const alertmanagerToken = mockCredentials.service('external:alertmanager', {
+  permissionNames: ['sre-ownership.alerts.receive'],
+});
+
+describe('createRouter: who may send events', () => {
+  it('lets a user the policy allows send a batch, and audits it', async () => {
+    const audit: AuditRecord[] = [];
+    const ingestBatch = jest.fn().mockResolvedValue(stored);
+    const response = await request(await anApp({ ingestBatch }, { audit }))
+      .post('/events')
+      .send({ pages: [aPage] });
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual(stored);
+    expect(ingestBatch).toHaveBeenCalledWith({ pages: [aPage] });
+    expect(audit).toEqual([{ eventId: 'events-ingest', status: 'succeeded' }]);
+  });
+
+  it('refuses a user the policy denies with a 403, and audits the refusal', async () => {
+    const audit: AuditRecord[] = [];
+    const ingestBatch = jest.fn();
+    const app = await anApp(
+      { ingestBatch },
+      { audit, policy: AuthorizeResult.DENY },
+    );
+    const response = await request(app)
+      .post('/events')
+      .send({ pages: [aPage] });
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toContain(
+      'sre-ownership.events.create',
+    );
+    expect(ingestBatch).not.toHaveBeenCalled();
+    expect(audit).toEqual([
+      { eventId: 'events-ingest', status: 'failed', error: 'NotAllowedError' },
+    ]);
+  });
+
+  it('accepts the Alertmanager token on its webhook only', async () => {
+    const audit: AuditRecord[] = [];
+    const ingestion = {
+      ingestBatch: jest.fn(),
+      ingestAlertmanager: jest.fn().mockResolvedValue(stored),
+    };
+    const app = await anApp(ingestion, { caller: alertmanagerToken, audit });
+    const webhook = await request(app)
+      .post('/webhooks/alertmanager')
+      .send(anAlertmanagerNotification);
+    expect(webhook.status).toBe(201);
+    const batch = await request(app)
+      .post('/events')
+      .send({ pages: [aPage] });
+    expect(batch.status).toBe(403);
+    expect(ingestion.ingestBatch).not.toHaveBeenCalled();
+    expect(audit.map(record => record.status)).toEqual(['succeeded', 'failed']);
+  });
+
+  it('refuses a service token granted nothing by name, whatever the policy', async () => {
+    const ingestBatch = jest.fn();
+    const app = await anApp(
+      { ingestBatch },
+      { caller: mockCredentials.service('external:any-tool') },
+    );
+    const response = await request(app)
+      .post('/events')
+      .send({ pages: [aPage] });
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toContain('accessRestrictions');
+    expect(ingestBatch).not.toHaveBeenCalled();
+  });
+
+  it("lets another backend plugin send a batch with the backend's own token", async () => {
+    const ingestBatch = jest.fn().mockResolvedValue(stored);
+    const app = await anApp(
+      { ingestBatch },
+      { caller: mockCredentials.service('plugin:demo-history') },
+    );
+    const response = await request(app)
+      .post('/events')
+      .send({ pages: [aPage] });
+    expect(response.status).toBe(201);
+  });
+
+  it('lets a service token granted sre-ownership.events.create send a batch', async () => {
+    const ingestBatch = jest.fn().mockResolvedValue(stored);
+    const app = await anApp(
+      { ingestBatch },
+      {
+        caller: mockCredentials.service('external:importer', {
+          permissionNames: ['sre-ownership.events.create'],
+        }),
+      },
+    );
+    const response = await request(app)
+      .post('/events')
+      .send({ pages: [aPage] });
+    expect(response.status).toBe(201);
+  });
+
+  it('audits a PagerDuty delivery refused for its signature', async () => {
+    const audit: AuditRecord[] = [];
+    const ingestPagerDuty = jest
+      .fn()
+      .mockRejectedValue(
+        new AuthenticationError('X-PagerDuty-Signature does not match'),
+      );
+    const app = await anApp({ ingestPagerDuty }, { audit });
+    const response = await request(app)
+      .post('/webhooks/pagerduty')
+      .set('x-pagerduty-signature', 'v1=00')
+      .send({
+        event: {
+          id: 'e',
+          event_type: 'incident.triggered',
+          resource_type: 'incident',
+          occurred_at: '2026-03-03T02:00:00Z',
+          data: { id: 'P1', type: 'incident' },
+        },
+      });
+    expect(response.status).toBe(401);
+    expect(ingestPagerDuty).toHaveBeenCalledWith(
+      expect.objectContaining({ event: expect.anything() }),
+      { rawBody: expect.any(Buffer), header: 'v1=00' },
+    );
+    expect(audit).toEqual([
+      {
+        eventId: 'pagerduty-webhook',
+        status: 'failed',
+        error: 'AuthenticationError',
+      },
+    ]);
+  });
+});
 
 describe('createRouter', () => {
   it('answers a body that is not JSON with 415 and stores nothing', async () => {

@@ -1,5 +1,8 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import {
+  sreOwnershipAlertsReceivePermission,
+  sreOwnershipEventsCreatePermission,
+} from '@sre-ownership/plugin-sre-ownership-common';
 import express from 'express';
 import { AlertmanagerPayload } from '../ingest/alertmanager';
 import { PagerDutyWebhook } from '../ingest/pagerduty';
@@ -14,6 +17,7 @@ import { RequestWithRawBody, jsonBodies, plainBodyErrors } from './bodyParsing';
 import { BurdenService } from './BurdenService';
 import { EventIngestion } from './EventIngestion';
 import { OwnershipResolver } from './OwnershipResolver';
+import { RouteAccess } from './routeAccess';
 
 const DEFAULT_PAGE_SIZE = 200;
 /** Seconds a client should wait after a 503 before sending again. */
@@ -31,10 +35,11 @@ function windowOf(query: {
 
 /**
  * The plugin's HTTP routes. Requests are validated against the OpenAPI spec
- * before they reach a handler; handlers authenticate and delegate.
+ * before they reach a handler; handlers authenticate, authorize and audit
+ * through {@link RouteAccess}, and delegate.
  */
 export async function createRouter(options: {
-  httpAuth: HttpAuthService;
+  access: RouteAccess;
   ownership: OwnershipResolver;
   burden: BurdenService;
   ingestion: EventIngestion;
@@ -42,7 +47,7 @@ export async function createRouter(options: {
   slos: SloService;
   overview: { service: OverviewService; teams: TeamReports };
 }): Promise<express.Router> {
-  const { httpAuth, ownership, burden, ingestion, readiness, slos } = options;
+  const { access, ownership, burden, ingestion, readiness, slos } = options;
   const router = express.Router();
   router.use(jsonBodies());
   const api = createValidatedOpenApiRouter(spec, {
@@ -52,8 +57,7 @@ export async function createRouter(options: {
   });
   router.use(api);
   router.use(plainBodyErrors());
-  const caller = (req: Parameters<HttpAuthService['credentials']>[0]) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const caller = access.credentials;
 
   api.get('/health', async (_req, res) => {
     const health = await readiness.check();
@@ -124,34 +128,35 @@ export async function createRouter(options: {
   });
 
   api.post('/events', async (req, res) => {
-    res
-      .status(201)
-      .json(await ingestion.ingestBatch(req.body, await caller(req), req));
+    const result = await access.audited('events-ingest', req, async () => {
+      await access.authorize(req, sreOwnershipEventsCreatePermission);
+      return ingestion.ingestBatch(req.body);
+    });
+    res.status(201).json(result);
   });
 
   api.post('/webhooks/alertmanager', async (req, res) => {
-    const payload = req.body as AlertmanagerPayload;
-    res
-      .status(201)
-      .json(
-        await ingestion.ingestAlertmanager(payload, await caller(req), req),
-      );
+    const result = await access.audited(
+      'alertmanager-webhook',
+      req,
+      async () => {
+        await access.authorize(req, sreOwnershipAlertsReceivePermission);
+        return ingestion.ingestAlertmanager(req.body as AlertmanagerPayload);
+      },
+    );
+    res.status(201).json(result);
   });
 
+  // Open to anyone (PagerDuty sends no Backstage token): the signature is
+  // the credential, checked by the ingestion before anything is read.
   api.post('/webhooks/pagerduty', async (req, res) => {
-    const signature = {
-      rawBody: (req as RequestWithRawBody).rawBody,
-      header: req.header('x-pagerduty-signature'),
-    };
-    res
-      .status(202)
-      .json(
-        await ingestion.ingestPagerDuty(
-          req.body as PagerDutyWebhook,
-          signature,
-          req,
-        ),
-      );
+    const result = await access.audited('pagerduty-webhook', req, () =>
+      ingestion.ingestPagerDuty(req.body as PagerDutyWebhook, {
+        rawBody: (req as RequestWithRawBody).rawBody,
+        header: req.header('x-pagerduty-signature'),
+      }),
+    );
+    res.status(202).json(result);
   });
 
   // Alertmanager and PagerDuty retry a 503; Retry-After tells any client when.
