@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { oncallScenarios } from './e2e-oncall.mjs';
 import { routeScenarios } from './e2e-routes.mjs';
 import { notifyScenarios } from './e2e-notify.mjs';
+import { sloScenarios, startSloPrometheus } from './e2e-slo.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // E2E_PORT moves the test backend off 7017, so that several checkouts on one
@@ -54,7 +55,7 @@ function buildFrontend() {
   return build.status === 0;
 }
 
-function startBackend() {
+function startBackend(extraEnv = {}) {
   mkdirSync(artifacts, { recursive: true });
   const log = openSync(join(artifacts, 'backend.log'), 'w');
   return spawn(
@@ -74,6 +75,7 @@ function startBackend() {
       detached: true,
       env: {
         ...process.env,
+        ...extraEnv,
         APP_CONFIG_app_baseUrl: baseUrl,
         APP_CONFIG_backend_baseUrl: baseUrl,
         APP_CONFIG_backend_listen_port: String(port),
@@ -105,7 +107,8 @@ async function run() {
     record('frontend builds', false);
     return;
   }
-  const backend = startBackend();
+  const prometheus = await startSloPrometheus({ port, record });
+  const backend = startBackend(prometheus.env);
   const browser = { current: undefined };
   try {
     await waitFor(
@@ -274,10 +277,12 @@ async function run() {
       artifacts,
       join,
     });
+    await sloScenarios({ page, scenario, card, openEntityPage, artifacts });
   } catch (error) {
     record('end-to-end run', false, error.message);
   } finally {
     await browser.current?.close();
+    await prometheus.stop();
     try {
       process.kill(-backend.pid, 'SIGTERM');
     } catch {

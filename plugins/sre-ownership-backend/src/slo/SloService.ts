@@ -99,7 +99,7 @@ export class SloService {
       error,
     });
     if (!client) {
-      if (name === undefined) {
+      if (this.clients.size === 0) {
         return failed({
           kind: 'not-configured',
           message:
