@@ -91,6 +91,19 @@ else
   echo "==> the end-to-end test produced no results"; failed=$((failed + 1))
 fi
 
+echo; echo "==> adopter test: the packed packages in scratch Backstage 1.55 apps (scripts/adopter)"
+adopter_started=$SECONDS
+bash scripts/adopter/run.sh --results "$results_dir/adopter.json"
+adopter_status=$?
+echo "==> adopter test took $((SECONDS - adopter_started)) s"
+if [ -f "$results_dir/adopter.json" ]; then
+  read -r ap af <<<"$(node -p 'const r=require(process.argv[1]); `${r.passed} ${r.failed}`' "$PWD/$results_dir/adopter.json")"
+  passed=$((passed + ap)); failed=$((failed + af))
+  if [ "$adopter_status" -ne 0 ] && [ "$af" -eq 0 ]; then failed=$((failed + 1)); fi
+else
+  echo "==> the adopter test failed before its browser checks"; failed=$((failed + 1))
+fi
+
 echo
 echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]
