@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { oncallScenarios } from './e2e-oncall.mjs';
+import { overviewScenarios } from './e2e-overview.mjs';
 import { routeScenarios } from './e2e-routes.mjs';
 import { notifyScenarios } from './e2e-notify.mjs';
 import { sloScenarios, startSloPrometheus } from './e2e-slo.mjs';
@@ -257,6 +258,15 @@ async function run() {
     );
 
     await routeScenarios({ page, baseUrl, scenario, openEntityPage });
+
+    await overviewScenarios({
+      page,
+      baseUrl,
+      scenario,
+      waitFor,
+      artifacts,
+      join,
+    });
 
     await oncallScenarios({
       page,

@@ -1,5 +1,6 @@
 import {
   ApiBlueprint,
+  PageBlueprint,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -8,7 +9,12 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { compatWrapper } from '@backstage/core-compat-api';
+import {
+  compatWrapper,
+  convertLegacyRouteRef,
+} from '@backstage/core-compat-api';
+import PageBlueprintIcon from '@material-ui/icons/Security';
+import { reliabilityOverviewRouteRef } from './routes';
 import { SreOwnershipClient, sreOwnershipApiRef } from './api';
 import { SRE_OWNERSHIP_ENTITY_KINDS } from './conditions';
 
@@ -176,6 +182,31 @@ export const reliabilityContent = EntityContentBlueprint.make({
 });
 
 /**
+ * The reliability overview page at `/reliability`, with a nav item: "Who do
+ * I call?", coverage tiles and their lists, rules by tier, specialist gaps
+ * and teams at risk.
+ *
+ * @remarks
+ * Extension ID: `page:sre-ownership/reliability-overview`. Its `path` and
+ * `title` can be overridden under `app.extensions` in app-config.
+ * @alpha
+ */
+export const reliabilityOverviewPage = PageBlueprint.make({
+  name: 'reliability-overview',
+  params: {
+    path: '/reliability',
+    title: 'Reliability',
+    icon: <PageBlueprintIcon />,
+    noHeader: true,
+    routeRef: convertLegacyRouteRef(reliabilityOverviewRouteRef),
+    loader: () =>
+      import('./components/ReliabilityOverviewPage').then(m =>
+        compatWrapper(<m.ReliabilityOverviewPage />),
+      ),
+  },
+});
+
+/**
  * The SRE Ownership plugin for the new frontend system.
  *
  * @alpha
@@ -190,5 +221,9 @@ export default createFrontendPlugin({
     sloCard,
     teamBurdenCard,
     reliabilityContent,
+    reliabilityOverviewPage,
   ],
+  routes: {
+    reliabilityOverview: convertLegacyRouteRef(reliabilityOverviewRouteRef),
+  },
 });

@@ -12,14 +12,21 @@ export {
   EntitySloCard,
   EntityTeamBurdenCard,
   EntityReliabilityContent,
+  ReliabilityOverviewPage,
 } from './plugin';
+export { reliabilityOverviewRouteRef } from './routes';
 export {
   isSreOwnershipApplicable,
   isSreOwnershipAvailable,
   SRE_OWNERSHIP_ENTITY_KINDS,
 } from './conditions';
 export { sreOwnershipApiRef, SreOwnershipClient } from './api';
-export type { SreOwnershipApi, OwnershipPage, BurdenWindowQuery } from './api';
+export type {
+  SreOwnershipApi,
+  OwnershipPage,
+  BurdenWindowQuery,
+  OverviewListOptions,
+} from './api';
 export { useResolvedOwnership } from './hooks/useResolvedOwnership';
 export type { ResolvedOwnershipState } from './hooks/useResolvedOwnership';
 export { useTeamBurden } from './hooks/useTeamBurden';

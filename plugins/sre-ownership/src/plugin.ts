@@ -2,10 +2,12 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { SreOwnershipClient, sreOwnershipApiRef } from './api';
+import { reliabilityOverviewRouteRef } from './routes';
 
 /**
  * The SRE Ownership plugin for the legacy frontend system.
@@ -14,6 +16,7 @@ import { SreOwnershipClient, sreOwnershipApiRef } from './api';
  */
 export const sreOwnershipPlugin = createPlugin({
   id: 'sre-ownership',
+  routes: { reliabilityOverview: reliabilityOverviewRouteRef },
   apis: [
     createApiFactory({
       api: sreOwnershipApiRef,
@@ -128,3 +131,21 @@ export const EntityReliabilityContent: () => JSX.Element =
       },
     }),
   );
+
+/**
+ * Legacy page: the reliability overview ("Who do I call?", coverage and
+ * gaps, rules by tier, specialist gaps, teams at risk). Mount it with
+ * `<Route path="/reliability" element={<ReliabilityOverviewPage />} />`.
+ *
+ * @public
+ */
+export const ReliabilityOverviewPage = sreOwnershipPlugin.provide(
+  createRoutableExtension({
+    name: 'ReliabilityOverviewPage',
+    component: () =>
+      import('./components/ReliabilityOverviewPage').then(
+        m => m.ReliabilityOverviewPage,
+      ),
+    mountPoint: reliabilityOverviewRouteRef,
+  }),
+);

@@ -17,7 +17,7 @@ import { INDEXED_KINDS } from './ReliabilityIndexer';
  */
 export type ReadableEntities =
   | { all: true }
-  | { all: false; refs: Set<string> };
+  | { all: false; refs: Set<string>; denied?: boolean };
 
 interface Entry {
   expiresAt: number;
@@ -69,7 +69,9 @@ export class CatalogReadFilter {
     );
     if (decision.result === AuthorizeResult.ALLOW) return { all: true };
     const refs = new Set<string>();
-    if (decision.result === AuthorizeResult.DENY) return { all: false, refs };
+    if (decision.result === AuthorizeResult.DENY) {
+      return { all: false, refs, denied: true };
+    }
     for await (const page of this.options.catalog.streamEntities(
       {
         fields: ['kind', 'metadata.namespace', 'metadata.name'],

@@ -10,6 +10,7 @@ import {
   WhoToCallAnswer,
   WhoToCallResult,
 } from '@sre-ownership/plugin-sre-ownership-common';
+import { NotAllowedError } from '@backstage/errors';
 import { OnCallNowReader } from '../service/OnCallNowReader';
 import { canRead, CatalogReadFilter } from './CatalogReadFilter';
 import {
@@ -49,6 +50,11 @@ export class OverviewService {
       this.options.snapshot.view(),
       this.options.readable.forCaller(credentials),
     ]);
+    if (!readable.all && readable.denied) {
+      throw new NotAllowedError(
+        'You may not read the catalog (catalog.entity.read), so the overview has nothing to show you',
+      );
+    }
     const summaries = readable.all
       ? view.summaries
       : view.summaries.filter(s => canRead(readable, s.entityRef));

@@ -1,6 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   BurdenStatus,
   BurdenTrend,
@@ -83,6 +83,11 @@ export class TeamReports {
       this.options.snapshot.view(),
       this.options.readable.forCaller(credentials),
     ]);
+    if (!readable.all && readable.denied) {
+      throw new NotAllowedError(
+        'You may not read the catalog (catalog.entity.read)',
+      );
+    }
     const refs = new Set<string>();
     for (const summary of view.summaries) {
       if (!canRead(readable, summary.entityRef)) continue;

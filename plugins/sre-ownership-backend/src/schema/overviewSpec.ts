@@ -45,6 +45,10 @@ const ERRORS = {
     content: json('Error'),
   },
   '401': { description: 'No valid Backstage token.' },
+  '403': {
+    description: 'The catalog read policy denies the caller every entity.',
+    content: json('Error'),
+  },
 } as const;
 
 const count = { type: 'integer' } as const;

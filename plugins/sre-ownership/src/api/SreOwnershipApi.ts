@@ -2,6 +2,14 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { BurdenWindowQuery } from './burdenWindowQuery';
 import {
+  CoverageFilter,
+  CoverageGap,
+  CoverageSummary,
+  OverviewEntityPage,
+  SpecialistGapRow,
+  TeamRisk,
+  TierOverview,
+  WhoToCallResult,
   EntitySloStatus,
   ResolvedOwnership,
   ServiceOnCallHealth,
@@ -17,6 +25,20 @@ export interface OwnershipPage {
   items: ResolvedOwnership[];
   totalItems: number;
   nextCursor?: string;
+}
+
+/**
+ * What a drill-down list asks for.
+ *
+ * @public
+ */
+export interface OverviewListOptions {
+  gap?: CoverageGap;
+  filter?: CoverageFilter;
+  sort?: 'name' | 'kind' | 'owner' | 'system' | 'tier';
+  order?: 'asc' | 'desc';
+  offset?: number;
+  limit?: number;
 }
 
 /**
@@ -53,6 +75,26 @@ export interface SreOwnershipApi {
 
   /** The SLOs an entity declares, with their status from Prometheus and the SLO guard. */
   getSloStatus(entity: CompoundEntityRef): Promise<EntitySloStatus>;
+
+  /** The coverage tiles of the reliability overview. */
+  getCoverage(filter?: CoverageFilter): Promise<CoverageSummary>;
+
+  /** The list behind a coverage tile: filtered, sorted, paged. */
+  listOverviewEntities(
+    options: OverviewListOptions,
+  ): Promise<OverviewEntityPage>;
+
+  /** Each tier's rules and who falls short. */
+  getTiers(filter?: CoverageFilter): Promise<TierOverview>;
+
+  /** Teams that carry a pager × the four specialist roles. */
+  getSpecialistGaps(): Promise<SpecialistGapRow[]>;
+
+  /** Every team that carries a pager, with its burden status and trend. */
+  getTeamsAtRisk(): Promise<TeamRisk[]>;
+
+  /** "Who do I call about X?": ranked answers. */
+  whoToCall(query: string): Promise<WhoToCallResult>;
 }
 
 /**

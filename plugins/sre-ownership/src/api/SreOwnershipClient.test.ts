@@ -55,6 +55,22 @@ describe('SreOwnershipClient', () => {
     ]);
   });
 
+  it('percent-encodes overview queries and filters, as the backend requires', async () => {
+    const { client, fetch } = aClient(() =>
+      json({ query: '', scope: '', answers: [], totalMatches: 0 }),
+    );
+    await client.whoToCall('SLO guard payments?');
+    await client.listOverviewEntities({
+      gap: 'no-model',
+      filter: { owner: ['group:default/payments'], kind: ['component', 'api'] },
+      limit: 25,
+    });
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
+      'http://backstage/api/sre-ownership/overview/who-to-call?q=SLO%20guard%20payments%3F',
+      'http://backstage/api/sre-ownership/overview/entities?owner=group%3Adefault%2Fpayments&kind=component&kind=api&gap=no-model&limit=25',
+    ]);
+  });
+
   it("throws the backend's error", async () => {
     const { client } = aClient(() =>
       json(

@@ -2,13 +2,24 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  CoverageFilter,
+  CoverageSummary,
+  OverviewEntityPage,
+  SpecialistGapRow,
+  TeamRisk,
+  TierOverview,
+  WhoToCallResult,
   EntitySloStatus,
   ResolvedOwnership,
   ServiceOnCallHealth,
   TeamBurden,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { BurdenWindowQuery, windowQueryString } from './burdenWindowQuery';
-import { OwnershipPage, SreOwnershipApi } from './SreOwnershipApi';
+import {
+  OverviewListOptions,
+  OwnershipPage,
+  SreOwnershipApi,
+} from './SreOwnershipApi';
 
 /**
  * Default {@link SreOwnershipApi} implementation over HTTP.
@@ -60,6 +71,48 @@ export class SreOwnershipClient implements SreOwnershipApi {
     return this.request(`/ownership${search ? `?${search}` : ''}`);
   }
 
+  async getCoverage(filter: CoverageFilter = {}): Promise<CoverageSummary> {
+    return this.request(
+      `/overview/coverage${queryString(filterPairs(filter))}`,
+    );
+  }
+
+  async listOverviewEntities(
+    options: OverviewListOptions,
+  ): Promise<OverviewEntityPage> {
+    const pairs = filterPairs(options.filter ?? {});
+    if (options.gap) pairs.push(['gap', options.gap]);
+    if (options.sort) pairs.push(['sort', options.sort]);
+    if (options.order) pairs.push(['order', options.order]);
+    if (options.offset !== undefined)
+      pairs.push(['offset', String(options.offset)]);
+    if (options.limit !== undefined)
+      pairs.push(['limit', String(options.limit)]);
+    return this.request(`/overview/entities${queryString(pairs)}`);
+  }
+
+  async getTiers(filter: CoverageFilter = {}): Promise<TierOverview> {
+    return this.request(`/overview/tiers${queryString(filterPairs(filter))}`);
+  }
+
+  async getSpecialistGaps(): Promise<SpecialistGapRow[]> {
+    return (
+      await this.request<{ teams: SpecialistGapRow[] }>(
+        '/overview/specialist-gaps',
+      )
+    ).teams;
+  }
+
+  async getTeamsAtRisk(): Promise<TeamRisk[]> {
+    return (
+      await this.request<{ teams: TeamRisk[] }>('/overview/teams-at-risk')
+    ).teams;
+  }
+
+  async whoToCall(query: string): Promise<WhoToCallResult> {
+    return this.request(`/overview/who-to-call${queryString([['q', query]])}`);
+  }
+
   // Cards on one page ask for the same resource at the same moment (the
   // Reliability tab shows two cards of one ownership): share the request.
   private readonly inFlight = new Map<string, Promise<unknown>>();
@@ -81,6 +134,26 @@ export class SreOwnershipClient implements SreOwnershipApi {
     }
     return (await response.json()) as T;
   }
+}
+
+/** The overview filters as query pairs, a pair per value. */
+function filterPairs(filter: CoverageFilter): Array<[string, string]> {
+  return Object.entries(filter).flatMap(([key, values]) =>
+    ((values as string[] | undefined) ?? []).map(
+      value => [key, value] as [string, string],
+    ),
+  );
+}
+
+/**
+ * `?a=1&b=2`, or empty. Every value percent-encoded (a space as %20, never
+ * +), as the backend's validator requires.
+ */
+function queryString(pairs: Array<[string, string]>): string {
+  if (!pairs.length) return '';
+  return `?${pairs
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join('&')}`;
 }
 
 function entityPath({ kind, namespace, name }: CompoundEntityRef): string {

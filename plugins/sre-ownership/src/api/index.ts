@@ -1,4 +1,8 @@
 export { sreOwnershipApiRef } from './SreOwnershipApi';
-export type { SreOwnershipApi, OwnershipPage } from './SreOwnershipApi';
+export type {
+  SreOwnershipApi,
+  OwnershipPage,
+  OverviewListOptions,
+} from './SreOwnershipApi';
 export { SreOwnershipClient } from './SreOwnershipClient';
 export type { BurdenWindowQuery } from './burdenWindowQuery';

@@ -1,0 +1,213 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  COVERAGE_GAPS,
+  CoverageSummary,
+  OverviewEntity,
+  WhoToCallResult,
+} from '@sre-ownership/plugin-sre-ownership-common';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { SreOwnershipApi, sreOwnershipApiRef } from '../../api';
+import {
+  aPermissionRefusal,
+  aServerError,
+} from '../../__testUtils__/apiErrors';
+import { ReliabilityOverviewPage } from './ReliabilityOverviewPage';
+
+const aCoverage = (
+  overrides: Partial<CoverageSummary> = {},
+): CoverageSummary => ({
+  total: 3,
+  gaps: {
+    ...(Object.fromEntries(
+      COVERAGE_GAPS.map(g => [g, 0]),
+    ) as CoverageSummary['gaps']),
+    'no-model': 2,
+  },
+  refreshedAt: '2026-12-01T10:00:00.000Z',
+  ...overrides,
+});
+
+const anEntity = (name: string): OverviewEntity => ({
+  entityRef: `component:default/${name}`,
+  kind: 'component',
+  namespace: 'default',
+  name,
+  owner: 'group:default/payments',
+  tier: 'tier-2',
+  gaps: ['no-model'],
+  reasons: { 'no-model': `No ownership model is declared for ${name}.` },
+  fallsShort: [],
+});
+
+const anAnswer: WhoToCallResult = {
+  query: 'SLO guard payments',
+  role: 'slo-guard',
+  scope: 'payments',
+  totalMatches: 1,
+  answers: [
+    {
+      entityRef: 'component:default/payments-api',
+      kind: 'component',
+      title: 'payments-api',
+      match: 'person',
+      why: 'Its owner is group:default/payments.',
+      reliabilityOwners: [
+        {
+          ref: 'group:default/platform-sre',
+          kind: 'group',
+          displayName: 'Platform SRE',
+          exists: true,
+        },
+      ],
+      escalation: [],
+      onCallNow: [
+        {
+          level: 1,
+          teamRef: 'group:default/payments',
+          onCall: {
+            teamRef: 'group:default/payments',
+            current: [
+              {
+                userRef: 'user:default/mei-lin',
+                until: '2026-12-02T09:00:00Z',
+              },
+            ],
+          },
+        },
+      ],
+      specialist: {
+        role: 'slo-guard',
+        primary: {
+          ref: 'user:default/jane-doe',
+          kind: 'user',
+          displayName: 'Jane Doe',
+          exists: true,
+        },
+        backups: [],
+      },
+      contacts: [],
+    },
+  ],
+};
+
+function anApi(overrides: Partial<SreOwnershipApi> = {}): SreOwnershipApi {
+  return {
+    getCoverage: async () => aCoverage(),
+    listOverviewEntities: async () => ({
+      items: [anEntity('billing'), anEntity('ledger')],
+      totalItems: 2,
+      offset: 0,
+      limit: 25,
+    }),
+    getTiers: async () => ({ defaultTier: 'tier-2', tiers: [] }),
+    getSpecialistGaps: async () => [],
+    getTeamsAtRisk: async () => [],
+    whoToCall: async () => anAnswer,
+    ...overrides,
+  } as SreOwnershipApi;
+}
+
+async function renderPage(api: SreOwnershipApi, path = '/reliability') {
+  const result = renderInTestApp(<ReliabilityOverviewPage />, {
+    apis: [[sreOwnershipApiRef, api]],
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    initialRouteEntries: [path],
+  });
+  await act(async () => {});
+  return result;
+}
+
+describe('ReliabilityOverviewPage', () => {
+  it('shows each tile with its count and, when chosen, the list behind it with the same total', async () => {
+    await renderPage(anApi());
+    const tile = await screen.findByTestId('tile-no-model');
+    expect(within(tile).getByText('2')).toBeInTheDocument();
+    fireEvent.click(within(tile).getByRole('button'));
+    expect(await screen.findByText('No model declared: 2')).toBeInTheDocument();
+    expect(await screen.findAllByTestId('gap-row')).toHaveLength(2);
+    expect(
+      screen.getByText('No ownership model is declared for billing.'),
+    ).toBeInTheDocument();
+  });
+
+  it('answers the query in the address: the specialist, the owners and who is on call now', async () => {
+    const whoToCall = jest.fn(async () => anAnswer);
+    await renderPage(
+      anApi({ whoToCall }),
+      '/reliability?q=SLO%20guard%20payments',
+    );
+    const answer = await screen.findByTestId('answer');
+    expect(whoToCall).toHaveBeenCalledWith('SLO guard payments');
+    expect(within(answer).getByText(/SLO guard/)).toBeInTheDocument();
+    expect(within(answer).getByText('Jane Doe')).toBeInTheDocument();
+    expect(within(answer).getByText('Platform SRE')).toBeInTheDocument();
+    expect(within(answer).getByText(/level 1/)).toBeInTheDocument();
+    expect(screen.getByRole('searchbox')).toHaveValue('SLO guard payments');
+  });
+
+  it('searches on Enter from the box', async () => {
+    const whoToCall = jest.fn(async () => anAnswer);
+    await renderPage(anApi({ whoToCall }));
+    const box = screen.getByRole('searchbox');
+    fireEvent.change(box, { target: { value: 'payments' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await screen.findByTestId('answer');
+    expect(whoToCall).toHaveBeenCalledWith('payments');
+  });
+
+  it('has the search box focused on arrival, and "/" brings the focus back', async () => {
+    await renderPage(anApi());
+    const box = screen.getByRole('searchbox');
+    expect(box).toHaveFocus();
+    const tile = (await screen.findByTestId('tile-no-model')).querySelector(
+      'button',
+    )!;
+    tile.focus();
+    fireEvent.keyDown(tile, { key: '/' });
+    expect(box).toHaveFocus();
+  });
+
+  it('says the index is being built before its first refresh', async () => {
+    await renderPage(
+      anApi({ getCoverage: async () => aCoverage({ refreshedAt: undefined }) }),
+    );
+    expect(
+      await screen.findByText(/The reliability index is being built/),
+    ).toBeInTheDocument();
+  });
+
+  it('says what to declare when nothing matches', async () => {
+    await renderPage(
+      anApi({ getCoverage: async () => aCoverage({ total: 0 }) }),
+    );
+    expect(await screen.findByText('No services match')).toBeInTheDocument();
+    expect(
+      screen.getByText(/sre-ownership.io\/model: platform/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a permission refusal and a failure as such', async () => {
+    const refusal = await aPermissionRefusal();
+    const failure = await aServerError('database is down');
+    await renderPage(
+      anApi({
+        getCoverage: async () => {
+          throw refusal;
+        },
+        getTeamsAtRisk: async () => {
+          throw failure;
+        },
+      }),
+    );
+    expect(await screen.findByText('Permission required')).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Could not load the teams' burden/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a loading state while the tiles load', async () => {
+    await renderPage(anApi({ getCoverage: () => new Promise(() => {}) }));
+    expect(screen.getAllByTestId('progress').length).toBeGreaterThan(0);
+  });
+});

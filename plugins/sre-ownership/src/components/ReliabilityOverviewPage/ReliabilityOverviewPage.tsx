@@ -1,0 +1,236 @@
+import { Content, Header, Page } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import {
+  CoverageFilter,
+  CoverageGap,
+  CoverageSummary,
+  isCoverageGap,
+} from '@sre-ownership/plugin-sre-ownership-common';
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { MissingDeclarationState } from '../states';
+import { CoverageFilters } from './CoverageFilters';
+import { CoverageTiles } from './CoverageTiles';
+import { GapList } from './GapList';
+import { OverviewSection } from './OverviewSection';
+import { SpecialistGapsMatrix } from './SpecialistGapsMatrix';
+import { TeamsAtRisk } from './TeamsAtRisk';
+import { TierRules } from './TierRules';
+import { useOverview } from './useOverview';
+import { WhoToCallSearch } from './WhoToCallSearch';
+
+const FILTER_KEYS = [
+  'kind',
+  'owner',
+  'system',
+  'domain',
+  'lifecycle',
+  'model',
+  'tier',
+] as const;
+
+const DECLARE_YAML = `metadata:
+  annotations:
+    sre-ownership.io/model: platform
+    sre-ownership.io/platform-team: group:default/platform-sre
+    sre-ownership.io/tier: tier-1`;
+
+/** The coverage card's content in each of its states. */
+function CoverageBody(props: {
+  summary: CoverageSummary;
+  filter: CoverageFilter;
+  filterKey: string;
+  gap?: CoverageGap;
+  onFilter: (filter: CoverageFilter) => void;
+  onGap: (gap: CoverageGap) => void;
+}) {
+  const { summary, filter, filterKey, gap } = props;
+  if (!summary.refreshedAt) {
+    return (
+      <Typography role="status">
+        The reliability index is being built; it is refreshed every 30 seconds
+        by default (sreOwnership.overview.refreshFrequency). Reload in a moment.
+      </Typography>
+    );
+  }
+  const filters = (
+    <CoverageFilters
+      key={filterKey}
+      filter={filter}
+      onChange={props.onFilter}
+    />
+  );
+  if (summary.total === 0) {
+    return (
+      <>
+        {filters}
+        <MissingDeclarationState
+          title="No services match"
+          description="Nothing you may read in the catalog matches these filters. Components, APIs, Resources and Systems are counted; declare their reliability ownership in catalog-info.yaml, for example:"
+          yaml={DECLARE_YAML}
+        />
+      </>
+    );
+  }
+  return (
+    <>
+      {filters}
+      <Box mt={2}>
+        <CoverageTiles
+          summary={summary}
+          selected={gap}
+          onSelect={props.onGap}
+        />
+      </Box>
+      {gap && (
+        <Box mt={2}>
+          <GapList gap={gap} filter={filter} />
+        </Box>
+      )}
+    </>
+  );
+}
+
+/**
+ * The reliability overview: "Who do I call?", coverage tiles with the lists
+ * behind them, rules by tier, specialist gaps and teams at risk. The query,
+ * the chosen tile and the filters live in the address, so every view can be
+ * linked to.
+ */
+export function ReliabilityOverviewPage() {
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const gapParam = params.get('gap') ?? '';
+  const gap: CoverageGap | undefined = isCoverageGap(gapParam)
+    ? gapParam
+    : undefined;
+  const filterKey = FILTER_KEYS.map(key => params.getAll(key).join(',')).join(
+    '|',
+  );
+  const filter = useMemo(() => {
+    const result: CoverageFilter = {};
+    for (const key of FILTER_KEYS) {
+      const values = params.getAll(key);
+      if (values.length) result[key] = values;
+    }
+    return result;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filterKey]);
+
+  const update = (change: (next: URLSearchParams) => void) => {
+    const next = new URLSearchParams(params);
+    change(next);
+    setParams(next, { replace: true });
+  };
+
+  const coverage = useOverview(api => api.getCoverage(filter), [filterKey]);
+  const tiers = useOverview(api => api.getTiers(filter), [filterKey]);
+  const specialists = useOverview(api => api.getSpecialistGaps());
+  const teams = useOverview(api => api.getTeamsAtRisk());
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Reliability overview"
+        subtitle="Who owns reliability across the catalog, where the gaps are, and who to call"
+      />
+      <Content>
+        <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <WhoToCallSearch
+              query={query}
+              onQuery={q =>
+                update(next => (q ? next.set('q', q) : next.delete('q')))
+              }
+            />
+          </Grid>
+          <Grid item xs={12}>
+            <OverviewSection
+              title="Coverage"
+              subheader="Choose a tile to list the entities behind it"
+              subject="the coverage"
+              state={coverage}
+            >
+              {summary => (
+                <CoverageBody
+                  summary={summary}
+                  filter={filter}
+                  filterKey={filterKey}
+                  gap={gap}
+                  onFilter={changed =>
+                    update(next => {
+                      for (const key of FILTER_KEYS) {
+                        next.delete(key);
+                        for (const value of changed[key] ?? [])
+                          next.append(key, value);
+                      }
+                    })
+                  }
+                  onGap={chosen =>
+                    update(next =>
+                      chosen === gap
+                        ? next.delete('gap')
+                        : next.set('gap', chosen),
+                    )
+                  }
+                />
+              )}
+            </OverviewSection>
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <OverviewSection
+              title="Rules by tier"
+              subheader="Set in app-config under sreOwnership.overview.tiers; entities name theirs with sre-ownership.io/tier"
+              subject="the tier rules"
+              state={tiers}
+            >
+              {value => <TierRules tiers={value} />}
+            </OverviewSection>
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <OverviewSection
+              title="Teams at risk"
+              subheader="On-call burden this window, against the previous one"
+              subject="the teams' burden"
+              state={teams}
+            >
+              {value =>
+                value.length ? (
+                  <TeamsAtRisk teams={value} />
+                ) : (
+                  <MissingDeclarationState
+                    title="No team carries a pager yet"
+                    description="A team appears here once an escalation path pages its rotation, for example:"
+                    yaml={`metadata:\n  annotations:\n    sre-ownership.io/escalation: |\n      oncall:group:default/payments\n      user:default/jane-doe after 10m`}
+                  />
+                )
+              }
+            </OverviewSection>
+          </Grid>
+          <Grid item xs={12}>
+            <OverviewSection
+              title="Specialist gaps"
+              subheader="Each team that carries a pager × the four specialist roles"
+              subject="the specialist gaps"
+              state={specialists}
+            >
+              {value =>
+                value.length ? (
+                  <SpecialistGapsMatrix rows={value} />
+                ) : (
+                  <MissingDeclarationState
+                    title="No team to show"
+                    description="Declare specialists on a team's Group, primary first, then backups:"
+                    yaml={`metadata:\n  annotations:\n    sre-ownership.io/slo-guard: user:default/jane-doe, user:default/sam-carter`}
+                  />
+                )
+              }
+            </OverviewSection>
+          </Grid>
+        </Grid>
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,65 @@
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import { TeamRisk } from '@sre-ownership/plugin-sre-ownership-common';
+import { useState } from 'react';
+import { BurdenStatusChip } from '../TeamBurdenCard/BurdenStatus';
+
+const SEVERITY = { overloaded: 0, 'at-risk': 1, healthy: 2 };
+const TREND = { worse: '↑ worse', better: '↓ better', same: '→ same' };
+
+/** Every team's burden status, worst first, with the trend. */
+export function TeamsAtRisk(props: { teams: TeamRisk[] }) {
+  const [byName, setByName] = useState(false);
+  const teams = [...props.teams].sort((a, b) =>
+    byName
+      ? a.displayName.localeCompare(b.displayName)
+      : SEVERITY[a.status] - SEVERITY[b.status] ||
+        a.displayName.localeCompare(b.displayName),
+  );
+  return (
+    <Table size="small" aria-label="Teams at risk">
+      <TableHead>
+        <TableRow>
+          <TableCell>
+            <TableSortLabel active={byName} onClick={() => setByName(true)}>
+              Team
+            </TableSortLabel>
+          </TableCell>
+          <TableCell>
+            <TableSortLabel active={!byName} onClick={() => setByName(false)}>
+              Status
+            </TableSortLabel>
+          </TableCell>
+          <TableCell>Top reason</TableCell>
+          <TableCell>Previous window</TableCell>
+          <TableCell>Trend</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {teams.map(team => (
+          <TableRow key={team.teamRef} data-testid="team-risk">
+            <TableCell>
+              <EntityRefLink
+                entityRef={team.teamRef}
+                title={team.displayName}
+              />
+            </TableCell>
+            <TableCell>
+              <BurdenStatusChip status={team.status} />
+            </TableCell>
+            <TableCell>{team.topReason ?? '—'}</TableCell>
+            <TableCell>
+              <BurdenStatusChip status={team.previousStatus} />
+            </TableCell>
+            <TableCell>{TREND[team.trend]}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
