@@ -139,13 +139,14 @@ export const EntityReliabilityContent: () => JSX.Element =
  *
  * @public
  */
-export const ReliabilityOverviewPage = sreOwnershipPlugin.provide(
-  createRoutableExtension({
-    name: 'ReliabilityOverviewPage',
-    component: () =>
-      import('./components/ReliabilityOverviewPage').then(
-        m => m.ReliabilityOverviewPage,
-      ),
-    mountPoint: reliabilityOverviewRouteRef,
-  }),
-);
+export const ReliabilityOverviewPage: () => JSX.Element =
+  sreOwnershipPlugin.provide(
+    createRoutableExtension({
+      name: 'ReliabilityOverviewPage',
+      component: () =>
+        import('./components/ReliabilityOverviewPage').then(
+          m => m.ReliabilityOverviewPage,
+        ),
+      mountPoint: reliabilityOverviewRouteRef,
+    }),
+  );
