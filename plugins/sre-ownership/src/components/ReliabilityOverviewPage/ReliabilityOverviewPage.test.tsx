@@ -14,6 +14,9 @@ import {
 } from '../../__testUtils__/apiErrors';
 import { ReliabilityOverviewPage } from './ReliabilityOverviewPage';
 
+// The first render boots a whole test app; shared machines can be slow.
+jest.setTimeout(30_000);
+
 const aCoverage = (
   overrides: Partial<CoverageSummary> = {},
 ): CoverageSummary => ({
