@@ -30,7 +30,7 @@ const arg = (name: string, fallback: number) => {
 };
 const ENTITIES = arg('entities', 10_000);
 const SAMPLES = arg('samples', 300);
-const PORT = 7027;
+const PORT = Number(process.env.BENCH_PORT ?? 7027);
 const base = `http://127.0.0.1:${PORT}/api`;
 
 async function pageAll(url: (cursor?: string) => string) {
@@ -97,13 +97,13 @@ async function measure(caller: string, components: string[]) {
   console.log(
     `  ratio ownership / catalog          p50 ${(o50 / c50).toFixed(
       2,
-    )}x  p95 ${(o95 / c95).toFixed(2)}x  (target p95 <= 2x)`,
+    )}x  p95 ${(o95 / c95).toFixed(2)}x  (target p95 <= 1.5x)`,
   );
   console.log(`Bulk, pages of 1000:`);
   console.log(
     `  sre-ownership: resolved ${resolvedCount} entities in ${fmt(
       bulkMs,
-    )}  (target < 5000 ms)`,
+    )}  (target < 1500 ms for 10,000; the catalog lists them in the line below)`,
   );
   console.log(
     `  catalog: listed ${listedCount} entities in ${fmt(catalogBulkMs)}`,

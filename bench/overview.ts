@@ -1,0 +1,224 @@
+/**
+ * Benchmark: the reliability overview on one real backend (catalog,
+ * permissions with the allow-all policy, this plugin, SQLite) loaded with a
+ * synthetic catalog, side by side with the catalog's own
+ * GET /entities/by-name in the same run, called with a signed-in guest's
+ * token as the page calls it. Prints each figure beside its target; asserts
+ * nothing.
+ *
+ * The catalog database is kept in .data/bench-overview-<size>/ (the first
+ * run loads the catalog: minutes on 2 cores); the plugin's index is rebuilt
+ * from scratch on every run, which is what the build figure measures.
+ *
+ *   npm run bench:overview [-- --entities 10000 --samples 200]
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generateCatalog } from './catalogGenerator';
+import {
+  fmt,
+  getJson,
+  percentile,
+  signInAsGuest,
+  startBackend,
+  timed,
+  until,
+} from './harness';
+
+const arg = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const ENTITIES = arg('entities', 10_000);
+const SAMPLES = arg('samples', 200);
+const PORT = Number(process.env.BENCH_PORT ?? 7131);
+const base = `http://127.0.0.1:${PORT}/api`;
+
+const line = (label: string, figure: string, target: string) =>
+  console.log(`  ${label.padEnd(44)} ${figure.padEnd(26)} (target ${target})`);
+
+async function p95Of(urls: string[]) {
+  const times: number[] = [];
+  for (const url of urls) times.push(await timed(() => getJson(url)));
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+}
+
+async function main() {
+  const dir = resolve(__dirname, '..', '.data', `bench-overview-${ENTITIES}`);
+  mkdirSync(dir, { recursive: true });
+  const catalogFile = join(dir, 'catalog.yaml');
+  const docs = generateCatalog(ENTITIES);
+  writeFileSync(catalogFile, docs.map(d => JSON.stringify(d)).join('\n---\n'));
+  // The plugin's database goes, the catalog's stays: the index is built from
+  // scratch against an already loaded catalog.
+  rmSync(join(dir, 'db', 'sre-ownership.sqlite'), { force: true });
+
+  const started = Date.now();
+  const backend = await startBackend({
+    port: PORT,
+    config: {
+      backend: {
+        database: {
+          client: 'better-sqlite3',
+          connection: { directory: join(dir, 'db') },
+        },
+      },
+      permission: { enabled: true },
+      auth: {
+        providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
+      },
+      catalog: {
+        processingInterval: { hours: 24 },
+        rules: [
+          {
+            allow: [
+              'Component',
+              'API',
+              'Resource',
+              'System',
+              'Domain',
+              'Group',
+              'User',
+              'Location',
+            ],
+          },
+        ],
+        locations: [{ type: 'file', target: catalogFile }],
+      },
+      sreOwnership: {
+        defaults: { platformTeam: 'group:default/team-0' },
+        overview: { refreshFrequency: { seconds: 5 } },
+      },
+    },
+    features: [
+      import('@backstage/plugin-auth-backend'),
+      import('@backstage/plugin-auth-backend-module-guest-provider'),
+      import('@backstage/plugin-catalog-backend'),
+      import('@sre-ownership/plugin-catalog-backend-module-sre-ownership'),
+      import('@backstage/plugin-permission-backend'),
+      import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+      import('@sre-ownership/plugin-sre-ownership-backend'),
+    ],
+  });
+  await until(
+    `the catalog to hold ${docs.length} entities`,
+    async () =>
+      (await getJson(`${base}/catalog/entities/by-query?limit=1`)).totalItems >=
+      docs.length,
+    60 * 60_000,
+  );
+  const catalogReady = Date.now();
+  const services = docs.filter(d =>
+    ['Component', 'API', 'Resource', 'System'].includes(d.kind as string),
+  ).length;
+  await until(
+    'the reliability index to cover the catalog',
+    async () =>
+      (await getJson(`${base}/sre-ownership/overview/coverage`)).total >=
+      services,
+    10 * 60_000,
+  );
+  const indexed = Date.now();
+  console.log(
+    `\n${
+      docs.length
+    } entities (${services} counted by the overview); catalog ready ${(
+      (catalogReady - started) /
+      1000
+    ).toFixed(0)} s after start`,
+  );
+
+  await signInAsGuest(base);
+  const components = docs
+    .filter(d => d.kind === 'Component')
+    .map(d => (d.metadata as { name: string }).name);
+  const pick = (i: number) => components[(i * 7919) % components.length];
+  const catalogUrls = Array.from(
+    { length: SAMPLES },
+    (_, i) => `${base}/catalog/entities/by-name/component/default/${pick(i)}`,
+  );
+  const gaps = [
+    'no-model',
+    'derived-escalation',
+    'no-oncall-source',
+    'declaration-problems',
+  ];
+  const coverageUrls = Array.from(
+    { length: SAMPLES },
+    (_, i) =>
+      `${base}/sre-ownership/overview/coverage${
+        i % 2
+          ? `?owner=${encodeURIComponent(`group:default/team-${i % 40}`)}`
+          : ''
+      }`,
+  );
+  const pageUrls = Array.from(
+    { length: SAMPLES },
+    (_, i) =>
+      `${base}/sre-ownership/overview/entities?gap=${
+        gaps[i % gaps.length]
+      }&limit=100&offset=${(i % 5) * 100}&sort=${i % 2 ? 'owner' : 'name'}`,
+  );
+  const queries = ['team-3', 'slo guard team-7', 'user-12', pick(5), 'service'];
+  const searchUrls = Array.from(
+    { length: SAMPLES },
+    (_, i) =>
+      `${base}/sre-ownership/overview/who-to-call?q=${encodeURIComponent(
+        queries[i % queries.length],
+      )}`,
+  );
+  // Warm both, then measure side by side.
+  for (const url of [
+    ...catalogUrls.slice(0, 20),
+    ...coverageUrls.slice(0, 5),
+    ...pageUrls.slice(0, 5),
+    ...searchUrls.slice(0, 5),
+  ]) {
+    await getJson(url);
+  }
+  const catalog = await p95Of(catalogUrls);
+  const coverage = await p95Of(coverageUrls);
+  const gapPage = await p95Of(pageUrls);
+  const search = await p95Of(searchUrls);
+
+  console.log(
+    `\n== ${docs.length} entities, guest user token, ${SAMPLES} samples each ==`,
+  );
+  line(
+    'index build from scratch',
+    `${((indexed - catalogReady) / 1000).toFixed(1)} s`,
+    '< 60 s at 50,000',
+  );
+  line(
+    'catalog GET /entities/by-name (reference)',
+    `p50 ${fmt(catalog.p50)} p95 ${fmt(catalog.p95)}`,
+    'none: the reference',
+  );
+  line(
+    'coverage summary',
+    `p50 ${fmt(coverage.p50)} p95 ${fmt(coverage.p95)}`,
+    'p95 < 100 ms',
+  );
+  line(
+    'a page of 100 gap rows',
+    `p50 ${fmt(gapPage.p50)} p95 ${fmt(gapPage.p95)}`,
+    'p95 < 100 ms',
+  );
+  line(
+    'who do I call (search)',
+    `p50 ${fmt(search.p50)} p95 ${fmt(search.p95)}`,
+    'p95 < 100 ms',
+  );
+  console.log(
+    '  (single-entity and bulk ownership against the catalog: npm run bench:ownership)',
+  );
+  await backend.stop();
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);
