@@ -4,3 +4,11 @@
  * @packageDocumentation
  */
 export { sreOwnershipPlugin as default } from './plugin';
+export {
+  sreOwnershipTeamResourceRef,
+  sreOwnershipTeamPermissionRules,
+  sreOwnershipTeamConditions,
+  createSreOwnershipTeamConditionalDecision,
+  isTeamMember,
+  isTeamManager,
+} from './permissions/teamRules';

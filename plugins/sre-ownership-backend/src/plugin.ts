@@ -12,6 +12,7 @@ import { readSreOwnershipConfig } from './config';
 import { DatabaseOncallStore } from './database/DatabaseOncallStore';
 import { PluginReadiness } from './health/PluginReadiness';
 import { scheduleNotifications } from './notify/scheduleNotifications';
+import { registerTeamPermissions } from './permissions/registerTeamPermissions';
 import { IcsScheduleSync } from './providers/ics/IcsScheduleSync';
 import { BurdenService } from './service/BurdenService';
 import { CatalogSkeleton } from './service/CatalogSkeleton';
@@ -97,6 +98,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
         });
 
         deps.permissionsRegistry.addPermissions(sreOwnershipPermissions);
+        registerTeamPermissions(deps);
 
         const burden = new BurdenService({
           store,

@@ -41,6 +41,12 @@ export const SRE_OWNERSHIP_ANNOTATIONS = {
    * matches alerts whose `service` label is its name.
    */
   alertSelector: 'sre-ownership.io/alert-selector',
+  /**
+   * Managers of a Group: comma-separated User or Group refs. They may read
+   * the team's per-person figures under a policy that uses the
+   * `isTeamManager` rule.
+   */
+  managers: 'sre-ownership.io/managers',
   /** IANA time zone of a User or Group, e.g. `Europe/London`. */
   timezone: 'sre-ownership.io/timezone',
   /**

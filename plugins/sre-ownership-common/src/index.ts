@@ -11,6 +11,7 @@ export * from './events';
 export * from './inheritance';
 export * from './model';
 export * from './permissions';
+export * from './teamAccess';
 export * from './problems';
 export * from './resolve';
 export * from './resolved';

@@ -22,13 +22,25 @@ export const sreOwnershipAlertsReceivePermission = createPermission({
 });
 
 /**
- * Allows reading per-engineer on-call burden figures.
+ * The resource type of a team (a Group entity, by its entity ref) for the
+ * permissions on its people's figures.
+ *
+ * @public
+ */
+export const SRE_OWNERSHIP_TEAM_RESOURCE_TYPE = 'sre-ownership-team';
+
+/**
+ * Allows reading a team's per-engineer figures (burden, and what is derived
+ * from it). A resource permission on the Group: a policy can answer it with
+ * the conditions `isTeamMember` and `isTeamManager`
+ * (`sreOwnershipTeamConditions` in the backend package).
  *
  * @public
  */
 export const sreOwnershipBurdenReadPermission = createPermission({
   name: 'sre-ownership.burden.read',
   attributes: { action: 'read' },
+  resourceType: SRE_OWNERSHIP_TEAM_RESOURCE_TYPE,
 });
 
 /**

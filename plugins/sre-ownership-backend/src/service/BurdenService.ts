@@ -101,7 +101,7 @@ export class BurdenService {
     const [group, stored, canReadPeople] = await Promise.all([
       groupRead,
       readEvents(events),
-      this.allowed(credentials),
+      this.allowed(credentials, teamRef),
     ]);
     // Asked as group:default/Payments, stored as the catalog spells it.
     const [shifts, pages, toil] =
@@ -233,9 +233,13 @@ export class BurdenService {
     return entity;
   }
 
-  private async allowed(credentials: BackstageCredentials): Promise<boolean> {
+  /** Whether the caller may read this team's per-person figures. */
+  private async allowed(
+    credentials: BackstageCredentials,
+    teamRef: string,
+  ): Promise<boolean> {
     const [decision] = await this.options.permissions.authorize(
-      [{ permission: sreOwnershipBurdenReadPermission }],
+      [{ permission: sreOwnershipBurdenReadPermission, resourceRef: teamRef }],
       { credentials },
     );
     return decision.result === AuthorizeResult.ALLOW;
