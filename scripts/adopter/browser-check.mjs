@@ -6,7 +6,7 @@
 // burden card, and /api/sre-ownership/health answers.
 // Usage: browser-check.mjs <workspace> <results.json>
 import { spawn } from 'node:child_process';
-import { mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -38,6 +38,12 @@ function record(name, ok, detail = '') {
   console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}`);
 }
 
+class StartupFailed extends Error {
+  constructor() {
+    super('the backend failed to start');
+  }
+}
+
 async function waitFor(what, fn, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   let lastError;
@@ -45,6 +51,7 @@ async function waitFor(what, fn, timeoutMs) {
     try {
       if (await fn()) return;
     } catch (error) {
+      if (error instanceof StartupFailed) throw error;
       lastError = error;
     }
     await new Promise(r => setTimeout(r, 1000));
@@ -112,11 +119,20 @@ async function check(page, app, name, fn) {
   }
 }
 
+/** Whether the backend gave up starting (it would never answer then). */
+function startupFailed(app) {
+  const log = readFileSync(join(artifacts, `${app.name}-backend.log`), 'utf8');
+  return log.includes('Backend startup failed');
+}
+
 async function checkApp(browser, app, baseUrl) {
   try {
     await waitFor(
       'the backend health check',
-      async () => (await fetch(`${baseUrl}/api/sre-ownership/health`)).ok,
+      async () => {
+        if (startupFailed(app)) throw new StartupFailed();
+        return (await fetch(`${baseUrl}/api/sre-ownership/health`)).ok;
+      },
       300_000,
     );
     const health = await (
@@ -175,6 +191,21 @@ async function checkApp(browser, app, baseUrl) {
 }
 
 const backends = apps.map(app => ({ app, ...startBackend(app) }));
+function stopBackends() {
+  for (const { child } of backends) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopBackends();
+    process.exit(1);
+  });
+}
 let browser;
 try {
   browser = await chromium.launch({
@@ -196,13 +227,7 @@ try {
   record('adopter browser check', false, error.message);
 } finally {
   await browser?.close();
-  for (const { child } of backends) {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
+  stopBackends();
 }
 const passed = checks.filter(c => c.ok).length;
 const failed = checks.length - passed;
