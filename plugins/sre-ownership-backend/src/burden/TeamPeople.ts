@@ -1,9 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  CompoundEntityRef,
-  Entity,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   OwnershipProblem,
@@ -41,41 +37,6 @@ export class TeamPeopleReader {
     private readonly cache: PrincipalEntityCache,
     private readonly defaultTimezone: string,
   ) {}
-
-  /**
-   * Reads a Group and its member Users in one catalog query with the
-   * caller's credentials, and keeps the Users for {@link TeamPeopleReader.read}:
-   * a team's burden then waits for one catalog round trip, not two.
-   *
-   * @returns the Group, or undefined when the caller may not see it
-   */
-  async readGroup(
-    group: CompoundEntityRef,
-    credentials: BackstageCredentials,
-  ): Promise<Entity | undefined> {
-    const ref = stringifyEntityRef(group);
-    const { items } = await this.catalog.getEntities(
-      {
-        filter: [
-          {
-            kind: 'group',
-            'metadata.namespace': group.namespace,
-            'metadata.name': group.name,
-          },
-          { kind: 'user', 'relations.memberof': ref },
-        ],
-      },
-      { credentials },
-    );
-    const isGroup = (entity: Entity) =>
-      entity.kind.toLocaleLowerCase('en-US') === 'group';
-    const users = items.filter(entity => !isGroup(entity));
-    this.cache.remember(
-      credentials,
-      new Map(users.map(user => [stringifyEntityRef(user), user])),
-    );
-    return items.find(isGroup);
-  }
 
   async read(
     group: Entity | undefined,
