@@ -2,6 +2,8 @@ import { Config } from '@backstage/config';
 import {
   BurdenLimits,
   DEFAULT_BURDEN_LIMITS,
+  DEFAULT_BURDEN_WINDOW_DAYS,
+  DEFAULT_TIMEZONE,
   DEFAULT_WORKING_TIME,
   WorkingTime,
   isKnownTimezone,
@@ -53,10 +55,10 @@ export function readBurdenSettings(root: Config): BurdenSettings {
   const config = root.getOptionalConfig('sreOwnership.burden');
   if (!config) {
     return {
-      windowDays: 28,
+      windowDays: DEFAULT_BURDEN_WINDOW_DAYS,
       limits: DEFAULT_BURDEN_LIMITS,
       workingTime: DEFAULT_WORKING_TIME,
-      defaultTimezone: 'UTC',
+      defaultTimezone: DEFAULT_TIMEZONE,
     };
   }
   const holidays = config.getOptionalStringArray('workingTime.holidays') ?? [];
@@ -65,7 +67,7 @@ export function readBurdenSettings(root: Config): BurdenSettings {
       fail('workingTime.holidays', `"${day}" must be a date as YYYY-MM-DD`);
   });
   return {
-    windowDays: positive(config, 'windowDays', 28, 366),
+    windowDays: positive(config, 'windowDays', DEFAULT_BURDEN_WINDOW_DAYS, 366),
     limits: {
       onCallWeeksPerMonth: positive(
         config,
@@ -114,7 +116,7 @@ export function readBurdenSettings(root: Config): BurdenSettings {
       holidays,
     },
     defaultTimezone: timezone(
-      config.getOptionalString('defaultTimezone') ?? 'UTC',
+      config.getOptionalString('defaultTimezone') ?? DEFAULT_TIMEZONE,
       'defaultTimezone',
     ),
   };

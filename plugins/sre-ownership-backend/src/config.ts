@@ -1,6 +1,7 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
+  DEFAULT_DERIVED_ESCALATION_STEP_MINUTES,
   OWNERSHIP_MODELS,
   OwnershipDefaults,
   RESPONSIBILITY_AREAS,
@@ -184,7 +185,8 @@ export function readSreOwnershipConfig(config: Config): SreOwnershipConfig {
       ...(model ? { model } : {}),
       ...(platformTeam ? { platformTeam } : {}),
       responsibilities: readResponsibilities(config),
-      derivedEscalationStepMinutes: step ?? 15,
+      derivedEscalationStepMinutes:
+        step ?? DEFAULT_DERIVED_ESCALATION_STEP_MINUTES,
     },
     schedules: readSchedules(config),
     scheduleSync: { frequency: readScheduleSyncFrequency(config) },

@@ -14,6 +14,7 @@ import { resolveSpecialists } from './resolve/specialists';
 import { resolveTeams } from './resolve/teams';
 
 export type { OwnershipDefaults } from './resolve/defaults';
+export { DEFAULT_DERIVED_ESCALATION_STEP_MINUTES } from './resolve/defaults';
 
 /**
  * Resolves who owns reliability for an entity, walking entity, System,

@@ -1,6 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { SRE_OWNERSHIP_ANNOTATIONS } from './annotations';
 import { isKnownTimezone } from './burden/localTime';
+import { DEFAULT_TIMEZONE } from './burden/types';
 import { OwnershipProblem } from './problems';
 
 /**
@@ -80,7 +81,9 @@ export function resolvePersonTimezone(options: {
     rejected.push([entity, zone]);
   }
   const resolved = found ?? {
-    timezone: isKnownTimezone(defaultTimezone) ? defaultTimezone : 'UTC',
+    timezone: isKnownTimezone(defaultTimezone)
+      ? defaultTimezone
+      : DEFAULT_TIMEZONE,
     source: 'config' as const,
   };
   const from =

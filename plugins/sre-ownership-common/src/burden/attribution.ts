@@ -1,7 +1,7 @@
 import { OncallPage, OncallShift } from '../events';
 import { contains, Interval, mergeIntervals, toInstant } from './intervals';
 import { isKnownTimezone } from './localTime';
-import { PersonTimezone } from './types';
+import { DEFAULT_TIMEZONE, PersonTimezone } from './types';
 
 /** A shift with its instants parsed. */
 export interface ShiftSpan {
@@ -105,7 +105,9 @@ export function timezoneLookup(
   people: PersonTimezone[],
   defaultTimezone: string,
 ): Timezones {
-  const fallback = isKnownTimezone(defaultTimezone) ? defaultTimezone : 'UTC';
+  const fallback = isKnownTimezone(defaultTimezone)
+    ? defaultTimezone
+    : DEFAULT_TIMEZONE;
   const zones = new Map<string, string>();
   for (const person of people) {
     if (!zones.has(person.userRef) && isKnownTimezone(person.timezone)) {

@@ -31,6 +31,20 @@ export const DEFAULT_BURDEN_LIMITS: BurdenLimits = {
 };
 
 /**
+ * The burden and health window when none is asked for or configured, in days.
+ *
+ * @public
+ */
+export const DEFAULT_BURDEN_WINDOW_DAYS = 28;
+
+/**
+ * The time zone of people with none declared when none is configured.
+ *
+ * @public
+ */
+export const DEFAULT_TIMEZONE = 'UTC';
+
+/**
  * When people work and sleep, in their own time zone. Weekends (Saturday and
  * Sunday) and holidays are outside business hours all day.
  *

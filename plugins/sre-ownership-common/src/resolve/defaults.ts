@@ -17,6 +17,14 @@ export interface OwnershipDefaults {
   derivedEscalationStepMinutes?: number;
 }
 
+/**
+ * Minutes between the levels of a derived escalation path when
+ * `sreOwnership.defaults.derivedEscalationStepMinutes` is not set.
+ *
+ * @public
+ */
+export const DEFAULT_DERIVED_ESCALATION_STEP_MINUTES = 15;
+
 /** A default from app-config, recorded as coming from its config key. */
 export function configSourced<T>(
   value: T | undefined,

@@ -7,7 +7,10 @@ import {
   Sourced,
 } from '../resolved';
 import { Declared, declaredBy, nearest } from './chain';
-import { OwnershipDefaults } from './defaults';
+import {
+  DEFAULT_DERIVED_ESCALATION_STEP_MINUTES,
+  OwnershipDefaults,
+} from './defaults';
 import { PartyDirectory } from './parties';
 import { ResponsibleTeams } from './teams';
 
@@ -124,6 +127,8 @@ export function resolveEscalation(options: {
     incidentResponseLeader: specialists.find(
       s => s.role === 'incident-response-leader',
     )?.primary,
-    stepMinutes: defaults.derivedEscalationStepMinutes ?? 15,
+    stepMinutes:
+      defaults.derivedEscalationStepMinutes ??
+      DEFAULT_DERIVED_ESCALATION_STEP_MINUTES,
   });
 }

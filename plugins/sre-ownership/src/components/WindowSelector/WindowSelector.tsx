@@ -1,3 +1,4 @@
+import { DEFAULT_BURDEN_WINDOW_DAYS } from '@sre-ownership/plugin-sre-ownership-common';
 import TextField from '@material-ui/core/TextField';
 import { useMemo } from 'react';
 import {
@@ -7,8 +8,8 @@ import {
   WindowChoice,
 } from './windowChoices';
 
-/** The window the cards open with, as in the product's definition. */
-export const DEFAULT_WINDOW_DAYS = 28;
+/** The window the cards assume until the backend says its configured one. */
+export const DEFAULT_WINDOW_DAYS = DEFAULT_BURDEN_WINDOW_DAYS;
 
 /**
  * Picks the window the figures cover: the last 7 to 90 days, or a past
