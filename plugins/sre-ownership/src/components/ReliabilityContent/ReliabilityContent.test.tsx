@@ -46,7 +46,7 @@ describe('ReliabilityContent', () => {
     ).toBeInTheDocument();
     expect(getServiceHealth).toHaveBeenCalledWith(
       { kind: 'component', namespace: 'default', name: 'payments-api' },
-      { days: undefined },
+      {},
     );
     expect(screen.getByText('Service level objectives')).toBeInTheDocument();
     expect(
