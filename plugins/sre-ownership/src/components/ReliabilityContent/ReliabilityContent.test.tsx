@@ -9,6 +9,9 @@ import {
 } from '../../__testUtils__/resolvedOwnership';
 import { ReliabilityContent } from './ReliabilityContent';
 
+// Whole cards with MUI render slowly on a busy machine; 5 s is not enough.
+jest.setTimeout(30_000);
+
 describe('ReliabilityContent', () => {
   it('shows reliability ownership, the escalation path, on-call health and SLOs together', async () => {
     const platformSre = aParty('group:default/platform-sre', {

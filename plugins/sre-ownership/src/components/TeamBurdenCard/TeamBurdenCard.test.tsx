@@ -40,6 +40,9 @@ function engineerCell(engineer: RegExp, column: RegExp) {
   return row.children[index] as HTMLElement;
 }
 
+// Whole cards with MUI render slowly on a busy machine; 5 s is not enough.
+jest.setTimeout(30_000);
+
 describe('TeamBurdenCard', () => {
   it('shows a progress indicator while loading', async () => {
     await renderCard(() => new Promise(() => {}));
