@@ -14,11 +14,15 @@ exports.up = async function up(knex) {
     table
       .string('condition_key', 512)
       .primary()
-      .comment('Identifies the condition, e.g. burden:group:default/payments:status:28d');
+      .comment(
+        'Identifies the condition, e.g. burden:group:default/payments:status:28d',
+      );
     table
       .integer('level')
       .notNullable()
-      .comment('0 is fine; higher is worse; the meaning depends on the measure');
+      .comment(
+        '0 is fine; higher is worse; the meaning depends on the measure',
+      );
     table
       .bigInteger('evaluated_at')
       .notNullable()

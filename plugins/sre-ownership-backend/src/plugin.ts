@@ -152,6 +152,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             access: createRouteAccess(deps),
+            feedRuns: store,
             ownership,
             burden,
             ingestion,

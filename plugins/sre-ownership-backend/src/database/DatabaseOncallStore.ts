@@ -11,6 +11,8 @@ import { Knex } from 'knex';
 import {
   OncallEventBatch,
   OncallStore,
+  ScheduleFeedRun,
+  ScheduleFeedStatus,
   ShiftReplacement,
   TimeRange,
 } from './OncallStore';
@@ -220,6 +222,52 @@ export class DatabaseOncallStore implements OncallStore {
         return { written, deleted: dropped.length };
       }),
     );
+  }
+
+  async recordFeedRun(run: ScheduleFeedRun): Promise<void> {
+    const at = run.at.getTime();
+    const row = {
+      feed: run.feed,
+      team_ref: run.teamRef,
+      last_run_at: at,
+      ok: run.ok,
+      ...(run.ok
+        ? { last_success_at: at, shifts: run.shifts, warnings: run.warnings }
+        : { last_error: run.error, last_error_at: at }),
+    };
+    await retryTransient(() =>
+      this.db('schedule_feed_runs')
+        .insert(row)
+        .onConflict('feed')
+        .merge(Object.keys(row).filter(column => column !== 'feed')),
+    );
+  }
+
+  async listFeedRuns(): Promise<ScheduleFeedStatus[]> {
+    const rows = await this.db('schedule_feed_runs').orderBy('feed');
+    const iso = (millis: unknown) =>
+      millis === null || millis === undefined
+        ? undefined
+        : new Date(Number(millis)).toISOString();
+    return rows.map(row => {
+      const status: ScheduleFeedStatus = {
+        feed: row.feed,
+        teamRef: row.team_ref,
+        lastRunAt: iso(row.last_run_at)!,
+        ok: Boolean(row.ok),
+      };
+      const optional = {
+        lastSuccessAt: iso(row.last_success_at),
+        shifts: row.shifts ?? undefined,
+        warnings: row.warnings ?? undefined,
+        lastError: row.last_error ?? undefined,
+        lastErrorAt: iso(row.last_error_at),
+      };
+      for (const [key, value] of Object.entries(optional)) {
+        if (value !== undefined) Object.assign(status, { [key]: value });
+      }
+      return status;
+    });
   }
 
   async ping(): Promise<void> {

@@ -25,6 +25,30 @@ export interface ShiftReplacement {
   deleted: number;
 }
 
+/** The outcome of reading one schedule feed once. */
+export type ScheduleFeedRun = { feed: string; teamRef: string; at: Date } & (
+  | { ok: true; shifts: number; warnings: number }
+  | { ok: false; error: string }
+);
+
+/** What is known of a schedule feed's reads (a type alias: plain JSON). */
+export type ScheduleFeedStatus = {
+  feed: string;
+  teamRef: string;
+  /** ISO time of the last read, successful or not. */
+  lastRunAt: string;
+  /** Whether the last read stored the feed. */
+  ok: boolean;
+  lastSuccessAt?: string;
+  /** Shifts read on the last success. */
+  shifts?: number;
+  /** Events left out on the last success. */
+  warnings?: number;
+  /** Why the last failed read failed, and when. */
+  lastError?: string;
+  lastErrorAt?: string;
+};
+
 /** Persists on-call facts. Writes are idempotent per (source, externalId). */
 export interface OncallStore {
   /**
@@ -48,6 +72,12 @@ export interface OncallStore {
     shifts: OncallShift[];
     keepBefore?: Date;
   }): Promise<ShiftReplacement>;
+
+  /** Records how reading a schedule feed went. */
+  recordFeedRun(run: ScheduleFeedRun): Promise<void>;
+
+  /** The last reads of every schedule feed, by feed name. */
+  listFeedRuns(): Promise<ScheduleFeedStatus[]>;
 
   /** Resolves when the database answers a query; rejects otherwise. */
   ping(): Promise<void>;

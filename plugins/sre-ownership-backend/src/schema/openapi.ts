@@ -399,6 +399,34 @@ export const spec = {
           },
         },
       },
+      ScheduleFeedStatus: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['feed', 'teamRef', 'lastRunAt', 'ok'],
+        properties: {
+          feed: {
+            type: 'string',
+            description: 'Feed name; a Group ref for annotated feeds.',
+          },
+          teamRef: { type: 'string' },
+          lastRunAt: { type: 'string', format: 'date-time' },
+          ok: {
+            type: 'boolean',
+            description: 'Whether the last read stored the feed.',
+          },
+          lastSuccessAt: { type: 'string', format: 'date-time' },
+          shifts: {
+            type: 'integer',
+            description: 'Shifts read on the last success.',
+          },
+          warnings: {
+            type: 'integer',
+            description: 'Events left out on the last success.',
+          },
+          lastError: { type: 'string' },
+          lastErrorAt: { type: 'string', format: 'date-time' },
+        },
+      },
       Health: {
         type: 'object',
         additionalProperties: false,
@@ -631,6 +659,36 @@ export const spec = {
           '404': {
             description: 'No such entity, or the caller may not see it.',
           },
+        },
+      },
+    },
+    '/schedules/status': {
+      get: {
+        operationId: 'ListScheduleFeedStatus',
+        description:
+          'The last read of every on-call schedule feed: when it last succeeded, how many shifts it gave, and its last error. Feed URLs are not shown (they often hold a token).',
+        responses: {
+          '200': {
+            description: 'Every feed read so far, by name.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ScheduleFeedStatus',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': { description: 'No valid Backstage token.' },
         },
       },
     },

@@ -77,6 +77,7 @@ async function anApp(
     readiness,
     slos: {} as SloService,
     overview: { service: {} as OverviewService, teams: {} as TeamReports },
+    feedRuns: { listFeedRuns: async () => [] },
   });
   return express().use(router).use(mockErrorHandler());
 }

@@ -7,6 +7,7 @@ import express from 'express';
 import { AlertmanagerPayload } from '../ingest/alertmanager';
 import { PagerDutyWebhook } from '../ingest/pagerduty';
 import { BurdenWindowRequest } from '../burden/burdenWindow';
+import { OncallStore } from '../database/OncallStore';
 import { PluginReadiness } from '../health/PluginReadiness';
 import { spec } from '../schema/openapi';
 import { OverviewService } from '../overview/OverviewService';
@@ -46,8 +47,10 @@ export async function createRouter(options: {
   readiness: PluginReadiness;
   slos: SloService;
   overview: { service: OverviewService; teams: TeamReports };
+  feedRuns: Pick<OncallStore, 'listFeedRuns'>;
 }): Promise<express.Router> {
-  const { access, ownership, burden, ingestion, readiness, slos } = options;
+  const { access, ownership, burden, ingestion, readiness, slos, feedRuns } =
+    options;
   const router = express.Router();
   router.use(jsonBodies());
   const api = createValidatedOpenApiRouter(spec, {
@@ -125,6 +128,11 @@ export async function createRouter(options: {
     // EntitySloStatus is the shape the spec describes; its nested interfaces
     // lack the index signatures of the generated response type.
     res.json(status as unknown as Parameters<typeof res.json>[0]);
+  });
+
+  api.get('/schedules/status', async (req, res) => {
+    await caller(req);
+    res.json({ items: await feedRuns.listFeedRuns() });
   });
 
   api.post('/events', async (req, res) => {

@@ -9,11 +9,12 @@ import { SRE_OWNERSHIP_ANNOTATIONS } from '@sre-ownership/plugin-sre-ownership-c
 import { ScheduleFeedConfig } from '../../config';
 import { OncallStore, TimeRange } from '../../database/OncallStore';
 import {
+  DEFAULT_FEED_LIMITS,
   IcsScheduleWarning,
   icsScheduleSource,
   parseIcsSchedule,
 } from './parseIcsSchedule';
-import { readIcsFeed } from './readIcsFeed';
+import { MAX_FEED_BYTES, readIcsFeed } from './readIcsFeed';
 import {
   createShiftUserResolver,
   SHIFT_USER_FIELDS,
@@ -25,6 +26,35 @@ const PAST_DAYS = 90;
 /** How far ahead feeds are read. */
 const FUTURE_DAYS = 60;
 const WARNINGS_LOGGED_PER_FEED = 5;
+
+/**
+ * How feeds are read. Four at a time keeps a slow feed from holding up the
+ * others without opening many connections at once; 30 s is ten times what
+ * a large PagerDuty export takes; the size and expansion limits are in
+ * readIcsFeed and parseIcsSchedule.
+ */
+export const FEED_LIMITS = {
+  concurrency: 4,
+  timeoutMs: 30_000,
+  maxBytes: MAX_FEED_BYTES,
+  ...DEFAULT_FEED_LIMITS,
+};
+
+/** Rejects when the signal aborts, even if the work ignores it. */
+function abortable<T>(
+  work: Promise<T>,
+  signal: AbortSignal,
+  reason: string,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Error(reason));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
 
 /** What happened to one feed in a run. */
 export type IcsFeedOutcome = {
@@ -54,8 +84,11 @@ const describeWarning = (warning: IcsScheduleWarning) =>
  * Reads every on-call schedule feed, from Groups annotated with
  * `sre-ownership.io/oncall-schedule-url` and from `sreOwnership.schedules`,
  * and stores its shifts from 90 days ago to 60 days ahead in place of what
- * the feed said before. A feed that cannot be read or parsed is logged and
- * its stored shifts are left as they were; the other feeds go on.
+ * the feed said before. Feeds are read a few at a time, each within
+ * {@link FEED_LIMITS}; a feed that cannot be read or parsed in time, or
+ * costs more than they allow, is logged and recorded for that feed (GET
+ * /schedules/status) and its stored shifts are left as they were; the
+ * other feeds go on.
  */
 export class IcsScheduleSync {
   constructor(
@@ -71,6 +104,8 @@ export class IcsScheduleSync {
       /** Directory relative feed paths are read from; the working directory by default. */
       baseDir?: string;
       now?: () => Date;
+      /** Overrides of {@link FEED_LIMITS}. */
+      limits?: Partial<typeof FEED_LIMITS>;
     },
   ) {}
 
@@ -110,10 +145,9 @@ export class IcsScheduleSync {
       from: new Date(now - PAST_DAYS * DAY_MS),
       to: new Date(now + FUTURE_DAYS * DAY_MS),
     };
-    const outcomes: IcsFeedOutcome[] = [];
+    const feeds: ScheduleFeedConfig[] = [];
     const sources = new Set<string>();
     for (const feed of [...this.feedsOf(groups), ...this.options.feeds]) {
-      signal?.throwIfAborted();
       const source = icsScheduleSource(feed.name);
       if (sources.has(source)) {
         logger.warn(
@@ -122,8 +156,32 @@ export class IcsScheduleSync {
         continue;
       }
       sources.add(source);
-      outcomes.push(await this.syncFeed(feed, range, resolveUser, signal));
+      feeds.push(feed);
     }
+    // A few feeds at a time, each with its own time limit: a slow or
+    // endless feed fails alone and never holds up the others.
+    const limits = { ...FEED_LIMITS, ...this.options.limits };
+    const outcomes: IcsFeedOutcome[] = new Array(feeds.length);
+    let nextFeed = 0;
+    const worker = async () => {
+      while (nextFeed < feeds.length) {
+        signal?.throwIfAborted();
+        const index = nextFeed++;
+        outcomes[index] = await this.syncFeed(
+          feeds[index],
+          range,
+          resolveUser,
+          limits,
+          signal,
+        );
+      }
+    };
+    await Promise.all(
+      Array.from(
+        { length: Math.min(limits.concurrency, feeds.length) },
+        worker,
+      ),
+    );
     return outcomes;
   }
 
@@ -143,22 +201,34 @@ export class IcsScheduleSync {
     feed: ScheduleFeedConfig,
     range: TimeRange,
     resolveUser: ReturnType<typeof createShiftUserResolver>,
-    signal?: AbortSignal,
+    limits: typeof FEED_LIMITS,
+    taskSignal?: AbortSignal,
   ): Promise<IcsFeedOutcome> {
     const { logger, store } = this.options;
     const about = { feed: feed.name, teamRef: feed.teamRef };
+    const timeout = AbortSignal.timeout(limits.timeoutMs);
+    const signal = taskSignal
+      ? AbortSignal.any([taskSignal, timeout])
+      : timeout;
+    const deadline = Date.now() + limits.timeoutMs;
     try {
-      const ics = await readIcsFeed(feed.url, {
-        allowLocalFiles: !feed.fromCatalog,
-        urlReader: this.options.urlReader,
-        baseDir: this.options.baseDir ?? process.cwd(),
+      const ics = await abortable(
+        readIcsFeed(feed.url, {
+          allowLocalFiles: !feed.fromCatalog,
+          urlReader: this.options.urlReader,
+          baseDir: this.options.baseDir ?? process.cwd(),
+          signal,
+          maxBytes: limits.maxBytes,
+        }),
         signal,
-      });
+        `was not read within ${limits.timeoutMs / 1000} s`,
+      );
       const { shifts, warnings } = parseIcsSchedule({
         ics,
         range,
         feed,
         resolveUser,
+        limits: { ...limits, deadline },
       });
       const { written, deleted } = await store.replaceShifts({
         source: icsScheduleSource(feed.name),
@@ -184,6 +254,12 @@ export class IcsScheduleSync {
           }`,
         );
       }
+      await this.record({
+        ...about,
+        ok: true,
+        shifts: shifts.length,
+        warnings: warnings.length,
+      });
       return {
         ...about,
         ok: true,
@@ -193,11 +269,39 @@ export class IcsScheduleSync {
         warnings,
       };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      let message = error instanceof Error ? error.message : String(error);
+      if (timeout.aborted && !taskSignal?.aborted) {
+        message = `was not read within ${limits.timeoutMs / 1000} s`;
+      }
       logger.warn(
         `Skipped on-call schedule feed ${feed.name} (${feed.teamRef}), its stored shifts are unchanged: ${message}`,
       );
+      await this.record({ ...about, ok: false, error: message });
       return { ...about, ok: false, error: message };
+    }
+  }
+
+  /** Keeps the outcome where GET /schedules/status shows it. */
+  private async record(
+    run:
+      | {
+          feed: string;
+          teamRef: string;
+          ok: true;
+          shifts: number;
+          warnings: number;
+        }
+      | { feed: string; teamRef: string; ok: false; error: string },
+  ) {
+    try {
+      await this.options.store.recordFeedRun({
+        ...run,
+        at: this.options.now?.() ?? new Date(),
+      });
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not record the outcome of schedule feed ${run.feed}: ${error}`,
+      );
     }
   }
 }

@@ -44,8 +44,26 @@ export interface IcsScheduleFeedIdentity {
 
 // The oncall_shifts.source column holds 64 characters.
 const MAX_SOURCE_LENGTH = 64;
-// Guards against rules such as FREQ=MINUTELY with no end.
-const MAX_OCCURRENCES_PER_EVENT = 20_000;
+/**
+ * What one feed may cost. A rota of 8-hour shifts over the 150 days read is
+ * 450 shifts; 5,000 leaves room for many layers and overrides, while a
+ * 13 kB feed of events repeating every minute (a million occurrences) is
+ * refused before it costs memory or rows.
+ */
+export interface IcsFeedLimits {
+  /** Most shifts a feed may yield within the range. */
+  maxShifts: number;
+  /** Most occurrences expanded, before the range included. */
+  maxOccurrences: number;
+  /** Epoch milliseconds after which parsing stops. */
+  deadline?: number;
+}
+
+/** The limits a feed is read with unless told otherwise. */
+export const DEFAULT_FEED_LIMITS: IcsFeedLimits = {
+  maxShifts: 5_000,
+  maxOccurrences: 50_000,
+};
 
 /**
  * The `source` of the shifts of a feed: `ics:<feed name>`. A name too long
@@ -145,15 +163,36 @@ function undefinedTimeZones(calendar: ICAL.Component): string[] {
  * one. Events whose people `resolveUser` cannot map to a User are left out
  * and reported in `warnings`.
  *
- * @throws Error when the text is not an iCalendar feed.
+ * @throws Error when the text is not an iCalendar feed, or it costs more
+ *   than `limits` allow (default {@link DEFAULT_FEED_LIMITS}).
  */
 export function parseIcsSchedule(options: {
   ics: string;
   range: TimeRange;
   feed: IcsScheduleFeedIdentity;
   resolveUser: ShiftUserResolver;
+  limits?: IcsFeedLimits;
 }): IcsScheduleParseResult {
   const { range, feed, resolveUser } = options;
+  const limits = options.limits ?? DEFAULT_FEED_LIMITS;
+  let expanded = 0;
+  // Counts every occurrence looked at, and stops the feed as soon as it
+  // costs more than its limits allow: nothing of it is stored then.
+  const budget = () => {
+    expanded += 1;
+    if (expanded > limits.maxOccurrences) {
+      throw new Error(
+        `expands to more than ${limits.maxOccurrences} occurrences; shorten its recurring events or split the feed`,
+      );
+    }
+    if (
+      limits.deadline !== undefined &&
+      expanded % 256 === 0 &&
+      Date.now() > limits.deadline
+    ) {
+      throw new Error('took too long to read; nothing of it was stored');
+    }
+  };
   const from = range.from.getTime();
   const to = range.to.getTime();
   const source = icsScheduleSource(feed.name);
@@ -192,6 +231,13 @@ export function parseIcsSchedule(options: {
       return;
     }
     const externalId = `${uid}/${toIso(recurrenceId)}`;
+    if (!shifts.has(externalId) && shifts.size >= limits.maxShifts) {
+      throw new Error(
+        `has more than ${
+          limits.maxShifts
+        } shifts between ${range.from.toISOString()} and ${range.to.toISOString()}`,
+      );
+    }
     shifts.set(externalId, {
       source,
       externalId,
@@ -226,19 +272,12 @@ export function parseIcsSchedule(options: {
     });
     if (isCancelled(event)) continue;
     const iterator = event.iterator();
-    let count = 0;
     for (
       let next = iterator.next();
       next && next.toUnixTime() * 1000 < to;
       next = iterator.next()
     ) {
-      if (++count > MAX_OCCURRENCES_PER_EVENT) {
-        warnings.push({
-          message: `stopped after ${MAX_OCCURRENCES_PER_EVENT} occurrences`,
-          summary: event.summary,
-        });
-        break;
-      }
+      budget();
       const details = event.getOccurrenceDetails(next);
       addOccurrence(uid, details.item, details.recurrenceId, details.startDate);
     }

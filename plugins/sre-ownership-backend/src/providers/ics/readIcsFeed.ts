@@ -1,9 +1,35 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 
 const FETCH_TIMEOUT_MS = 30_000;
+/**
+ * Largest feed read: PagerDuty's export of a busy schedule for a year is
+ * well under 1 MB; 5 MB leaves room and keeps memory bounded.
+ */
+export const MAX_FEED_BYTES = 5 * 1024 * 1024;
+
+const tooLarge = (bytes: number | string, max: number) =>
+  new Error(`is ${bytes} bytes; at most ${max} are read`);
+
+async function textWithin(response: Response, max: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > max) throw tooLarge(declared, max);
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    total += part.value.byteLength;
+    if (total > max) {
+      await reader.cancel();
+      throw tooLarge(`more than ${max}`, max);
+    }
+    parts.push(part.value);
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 function localPath(url: string, baseDir: string): string | undefined {
@@ -47,8 +73,11 @@ export async function readIcsFeed(
      * so a catalog author cannot make the backend fetch any address.
      */
     urlReader?: UrlReaderService;
+    /** Largest feed read, in bytes; {@link MAX_FEED_BYTES} by default. */
+    maxBytes?: number;
   },
 ): Promise<string> {
+  const max = options.maxBytes ?? MAX_FEED_BYTES;
   const path = localPath(url, options.baseDir);
   if (path) {
     if (!options.allowLocalFiles) {
@@ -56,6 +85,8 @@ export async function readIcsFeed(
         'a schedule-url annotation cannot name a local file; list local feeds in app-config (sreOwnership.schedules)',
       );
     }
+    const { size } = await stat(path);
+    if (size > max) throw tooLarge(size, max);
     return readFile(path, { encoding: 'utf8', signal: options.signal });
   }
   const scheme = SCHEME.exec(url)![1].toLowerCase();
@@ -69,7 +100,9 @@ export async function readIcsFeed(
     const response = await options.urlReader.readUrl(target, {
       signal: options.signal,
     });
-    return (await response.buffer()).toString('utf8');
+    const body = await response.buffer();
+    if (body.byteLength > max) throw tooLarge(body.byteLength, max);
+    return body.toString('utf8');
   }
   const timeout = AbortSignal.timeout(FETCH_TIMEOUT_MS);
   const response = await fetch(target, {
@@ -81,5 +114,5 @@ export async function readIcsFeed(
   if (!response.ok) {
     throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
   }
-  return response.text();
+  return textWithin(response, max);
 }
