@@ -14,9 +14,6 @@ import {
 } from '../../__testUtils__/apiErrors';
 import { ReliabilityOverviewPage } from './ReliabilityOverviewPage';
 
-// The first render boots a whole test app; shared machines can be slow.
-jest.setTimeout(30_000);
-
 const aCoverage = (
   overrides: Partial<CoverageSummary> = {},
 ): CoverageSummary => ({
