@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, openSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './lib/chromium.mjs';
 import { oncallScenarios } from './e2e-oncall.mjs';
 import { overviewScenarios } from './e2e-overview.mjs';
 import { routeScenarios } from './e2e-routes.mjs';
@@ -131,19 +131,7 @@ async function run() {
       `status ${unauthenticated.status}`,
     );
 
-    browser.current = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser.current = await launchChromium();
     const page = await browser.current.newPage({
       viewport: { width: 1400, height: 1000 },
     });
