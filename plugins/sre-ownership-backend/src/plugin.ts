@@ -14,7 +14,7 @@ import { PluginReadiness } from './health/PluginReadiness';
 import { scheduleNotifications } from './notify/scheduleNotifications';
 import { registerTeamPermissions } from './permissions/registerTeamPermissions';
 import { IcsScheduleSync } from './providers/ics/IcsScheduleSync';
-import { BurdenService } from './service/BurdenService';
+import { BurdenService } from './burden/BurdenService';
 import { CatalogSkeleton } from './service/CatalogSkeleton';
 import { EventIngestion } from './service/EventIngestion';
 import { OnCallNowReader } from './service/OnCallNowReader';

@@ -12,7 +12,7 @@ import {
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { anOrganisation } from '../__testUtils__/catalog';
 import { DatabaseOncallStore } from '../database/DatabaseOncallStore';
-import { BurdenService } from '../service/BurdenService';
+import { BurdenService } from '../burden/BurdenService';
 import { registerBurdenActions } from './burdenActions';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

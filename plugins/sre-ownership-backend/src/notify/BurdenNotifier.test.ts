@@ -21,7 +21,7 @@ import { Server } from 'node:http';
 import request from 'supertest';
 import { readBurdenSettings } from '../burdenConfig';
 import { DatabaseOncallStore } from '../database/DatabaseOncallStore';
-import { BurdenService } from '../service/BurdenService';
+import { BurdenService } from '../burden/BurdenService';
 import { OnCallNowReader } from '../service/OnCallNowReader';
 import { OwnershipResolver } from '../service/OwnershipResolver';
 import { PrincipalEntityCache } from '../service/PrincipalEntityCache';

@@ -11,7 +11,7 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { ResolvedOwnership } from '@sre-ownership/plugin-sre-ownership-common';
-import { BurdenService } from '../service/BurdenService';
+import { BurdenService } from '../burden/BurdenService';
 import { OwnershipResolver } from '../service/OwnershipResolver';
 import {
   NotificationCondition,

@@ -7,7 +7,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { BurdenService } from '../service/BurdenService';
+import { BurdenService } from '../burden/BurdenService';
 import { OwnershipResolver } from '../service/OwnershipResolver';
 import { BurdenNotifier } from './BurdenNotifier';
 import { NotificationStateStore } from './NotificationStateStore';

@@ -12,7 +12,7 @@ import {
   TeamBurden,
   TeamRisk,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { BurdenService } from '../service/BurdenService';
+import { BurdenService } from '../burden/BurdenService';
 import { canRead, CatalogReadFilter } from './CatalogReadFilter';
 import { IndexSnapshot } from './IndexSnapshot';
 import { ReliabilityIndexStore } from './ReliabilityIndexStore';

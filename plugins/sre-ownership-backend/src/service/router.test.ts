@@ -15,7 +15,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
 import { PluginReadiness } from '../health/PluginReadiness';
-import { BurdenService } from './BurdenService';
+import { BurdenService } from '../burden/BurdenService';
 import { EventIngestion } from './EventIngestion';
 import { OwnershipResolver } from './OwnershipResolver';
 import { SloService } from '../slo/SloService';

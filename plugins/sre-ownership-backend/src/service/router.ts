@@ -15,7 +15,7 @@ import { registerOverviewRoutes } from '../overview/routes';
 import { TeamReports } from '../overview/TeamReports';
 import { SloService } from '../slo/SloService';
 import { RequestWithRawBody, jsonBodies, plainBodyErrors } from './bodyParsing';
-import { BurdenService } from './BurdenService';
+import { BurdenService } from '../burden/BurdenService';
 import { EventIngestion } from './EventIngestion';
 import { OwnershipResolver } from './OwnershipResolver';
 import { RouteAccess } from './routeAccess';

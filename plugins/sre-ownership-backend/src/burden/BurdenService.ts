@@ -28,11 +28,11 @@ import {
   BurdenWindowRange,
   BurdenWindowRequest,
   resolveBurdenWindow,
-} from '../burden/burdenWindow';
-import { TeamPeopleReader } from '../burden/TeamPeople';
+} from './burdenWindow';
+import { TeamPeopleReader } from './TeamPeople';
 import { BurdenSettings } from '../burdenConfig';
 import { OncallStore, TimeRange } from '../database/OncallStore';
-import { PrincipalEntityCache } from './PrincipalEntityCache';
+import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Shifts this far around "now" decide who is on call now and next.
