@@ -179,7 +179,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
             await icsSync.run(signal);
           },
         });
-        await scheduleNotifications({ ...deps, burden, ownership });
+        await scheduleNotifications({ ...deps, burden, ownership, onCall });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

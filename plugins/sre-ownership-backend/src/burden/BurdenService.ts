@@ -13,8 +13,6 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   OncallPage,
   OncallShift,
-  OnCallNow,
-  ResolvedOwnership,
   ServiceOnCallHealth,
   TeamBurden,
   ToilEntry,
@@ -174,27 +172,6 @@ export class BurdenService {
       ? [whoIsOnCall({ teamRef, shifts, now: now.toISOString() })]
       : [];
     return { ...health, onCall };
-  }
-
-  /** Adds who is on call now to the `oncall` levels of an escalation path. */
-  async withOnCall(resolved: ResolvedOwnership): Promise<ResolvedOwnership> {
-    const levels = await Promise.all(
-      resolved.escalation.levels.map(async level =>
-        level.type === 'oncall' && level.target.exists
-          ? { ...level, onCall: await this.onCallNow(level.target.ref) }
-          : level,
-      ),
-    );
-    return { ...resolved, escalation: { ...resolved.escalation, levels } };
-  }
-
-  private async onCallNow(teamRef: string): Promise<OnCallNow> {
-    const now = this.now();
-    const shifts = await this.options.store.listShifts({
-      teamRef,
-      range: this.aroundNow(now, { from: now, to: now }),
-    });
-    return whoIsOnCall({ teamRef, shifts, now: now.toISOString() });
   }
 
   private now(): Date {

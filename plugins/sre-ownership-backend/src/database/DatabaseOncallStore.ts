@@ -274,13 +274,6 @@ export class DatabaseOncallStore implements OncallStore {
     await this.db.raw('SELECT 1');
   }
 
-  async hasEventsFrom(source: string): Promise<boolean> {
-    for (const table of ['oncall_shifts', 'oncall_pages', 'toil_entries']) {
-      if (await this.db(table).where('source', source).first('id')) return true;
-    }
-    return false;
-  }
-
   async listShifts(options: {
     teamRef: string;
     range: TimeRange;

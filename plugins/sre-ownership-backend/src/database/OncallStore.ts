@@ -82,9 +82,6 @@ export interface OncallStore {
   /** Resolves when the database answers a query; rejects otherwise. */
   ping(): Promise<void>;
 
-  /** Whether any shift, page or toil entry came from this source. */
-  hasEventsFrom(source: string): Promise<boolean>;
-
   /** Shifts of a team that overlap the range. */
   listShifts(options: {
     teamRef: string;

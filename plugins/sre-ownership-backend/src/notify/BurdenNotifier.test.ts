@@ -184,6 +184,7 @@ describe.each(databases.eachSupportedId())(
       const logger = mockServices.logger.mock();
       const catalog = changing.catalog;
       const clock = () => new Date(now);
+      const onCall = new OnCallNowReader({ store: oncall, now: clock });
       const notifier = new BurdenNotifier({
         auth,
         catalog,
@@ -198,8 +199,9 @@ describe.each(databases.eachSupportedId())(
           catalog,
           defaults: {},
           cache: new PrincipalEntityCache(),
-          onCall: new OnCallNowReader({ store: oncall, now: clock }),
+          onCall,
         }),
+        onCall,
         notifications,
         store: state,
         settings: readNotifySettings(config),

@@ -12,6 +12,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { ResolvedOwnership } from '@sre-ownership/plugin-sre-ownership-common';
 import { BurdenService } from '../burden/BurdenService';
+import { OnCallNowReader } from '../service/OnCallNowReader';
 import { OwnershipResolver } from '../service/OwnershipResolver';
 import {
   NotificationCondition,
@@ -46,6 +47,8 @@ export class BurdenNotifier {
       catalog: CatalogService;
       burden: BurdenService;
       ownership: OwnershipResolver;
+      /** Who is on call now, for the coverage conditions. */
+      onCall: OnCallNowReader;
       notifications: NotificationService;
       store: NotificationStateStore;
       settings: NotifySettings;
@@ -154,7 +157,7 @@ export class BurdenNotifier {
   ): Promise<NotificationCondition[]> {
     const services = await this.resolveAll(['component'], credentials);
     const withOnCall = await Promise.all(
-      services.map(service => this.options.burden.withOnCall(service)),
+      services.map(service => this.options.onCall.addTo(service)),
     );
     return withOnCall.flatMap(coverageConditions);
   }

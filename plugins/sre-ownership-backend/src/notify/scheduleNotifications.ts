@@ -8,6 +8,7 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { BurdenService } from '../burden/BurdenService';
+import { OnCallNowReader } from '../service/OnCallNowReader';
 import { OwnershipResolver } from '../service/OwnershipResolver';
 import { BurdenNotifier } from './BurdenNotifier';
 import { NotificationStateStore } from './NotificationStateStore';
@@ -31,6 +32,7 @@ export async function scheduleNotifications(options: {
   notifications: NotificationService;
   burden: BurdenService;
   ownership: OwnershipResolver;
+  onCall: OnCallNowReader;
 }): Promise<void> {
   const settings = readNotifySettings(options.config);
   if (!settings.enabled) return;
