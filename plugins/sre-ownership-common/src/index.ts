@@ -22,3 +22,4 @@ export * from './timezones';
 export * from './burden';
 export * from './slo';
 export * from './overview';
+export * from './pulse';

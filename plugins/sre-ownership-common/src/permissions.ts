@@ -44,6 +44,20 @@ export const sreOwnershipBurdenReadPermission = createPermission({
 });
 
 /**
+ * Allows reading the comments of a team's anonymous on-call pulse (never
+ * with names or shift times). A resource permission on the Group, like
+ * `sre-ownership.burden.read`, so a policy can grant it to the team's
+ * managers only.
+ *
+ * @public
+ */
+export const sreOwnershipPulseCommentsReadPermission = createPermission({
+  name: 'sre-ownership.pulse.comments.read',
+  attributes: { action: 'read' },
+  resourceType: SRE_OWNERSHIP_TEAM_RESOURCE_TYPE,
+});
+
+/**
  * Every permission the plugin defines.
  *
  * @public
@@ -52,4 +66,5 @@ export const sreOwnershipPermissions = [
   sreOwnershipEventsCreatePermission,
   sreOwnershipAlertsReceivePermission,
   sreOwnershipBurdenReadPermission,
+  sreOwnershipPulseCommentsReadPermission,
 ];

@@ -6,6 +6,7 @@ import {
   formatPercentAbove,
   weeks,
 } from './format';
+import { describePulseDecline, PulseDecline } from '../pulse/summary';
 import { isAboveLimit, TeamRatios } from './teamFigures';
 import {
   BurdenLimits,
@@ -26,6 +27,8 @@ export interface BurdenAssessmentInput {
   limits: BurdenLimits;
   /** The window in words: "in the last 28 days", "from 2026-09-01 to 2026-09-30". */
   period: string;
+  /** Pulse averages that fell between the last two complete pulse periods. */
+  pulseDeclines?: PulseDecline[];
 }
 
 /** A status and the sentences explaining it, most severe first. */
@@ -39,7 +42,9 @@ interface Finding {
   reason: string;
 }
 
-type Rule = (input: BurdenAssessmentInput) => Finding | undefined;
+type Rule = (
+  input: BurdenAssessmentInput,
+) => Finding | Finding[] | undefined;
 
 /** Indexes of the engineers above the limit of `measure`. */
 function engineersAbove(
@@ -180,6 +185,17 @@ const alertVolumeRising: Rule = ({ lastWeeks }) => {
   };
 };
 
+/**
+ * The engineers' own verdict, falling: at risk, one sentence per question
+ * whose average fell by at least PULSE_DECLINE_THRESHOLD (pulse/summary.ts,
+ * which also requires both periods to have the minimum of answers).
+ */
+const pulseFalling: Rule = ({ pulseDeclines }) =>
+  (pulseDeclines ?? []).map(decline => ({
+    severity: 'at-risk',
+    reason: describePulseDecline(decline),
+  }));
+
 /** In order of severity within each status. */
 const RULES: Rule[] = [
   rotationTooSmall,
@@ -190,6 +206,7 @@ const RULES: Rule[] = [
   engineersOnCallShare,
   engineersToil,
   alertVolumeRising,
+  pulseFalling,
 ];
 
 function healthyReason(engineers: number, period: string): string {
@@ -208,11 +225,12 @@ function healthyReason(engineers: number, period: string): string {
  * on-call weeks limit, team pages per shift exceed twice their limit, or team
  * toil exceeds its limit. Otherwise at risk when any engineer exceeds any
  * limit, team pages per shift exceed their limit, or alert volume rose more
- * than 50% week over week. Otherwise healthy. Every condition that applies
+ * than 50% week over week, or an on-call pulse average fell by 0.5 or more.
+ * Otherwise healthy. Every condition that applies
  * gives a sentence, overloading ones first.
  */
 export function assessBurden(input: BurdenAssessmentInput): BurdenAssessment {
-  const findings = RULES.map(rule => rule(input)).filter(
+  const findings = RULES.flatMap(rule => rule(input) ?? []).filter(
     (finding): finding is Finding => finding !== undefined,
   );
   const overloaded = findings.filter(f => f.severity === 'overloaded');

@@ -1,6 +1,7 @@
 import { computeEngineerFigures, overLimitMeasures } from './engineerFigures';
 import { lastDays } from './format';
 import { Interval, toIso } from './intervals';
+import { PulseDecline } from '../pulse/summary';
 import { assessBurden } from './reasons';
 import { buildTeamContext, TeamContext } from './teamContext';
 import { computeTeamFigures } from './teamFigures';
@@ -55,7 +56,12 @@ export function describePeriod(
  *
  * @public
  */
-export function computeTeamBurden(input: TeamBurdenInput): TeamBurden {
+export function computeTeamBurden(
+  input: TeamBurdenInput & {
+    /** Pulse declines to count among the reasons (docs/oncall-pulse.md). */
+    pulseDeclines?: PulseDecline[];
+  },
+): TeamBurden {
   const context = buildTeamContext(input);
   const { windows } = context;
   const engineers = engineerBurdens(context);
@@ -80,6 +86,7 @@ export function computeTeamBurden(input: TeamBurdenInput): TeamBurden {
       input.windowDays,
       input.windowEndsNow,
     ),
+    pulseDeclines: input.pulseDeclines,
   });
   return {
     teamRef: input.teamRef,

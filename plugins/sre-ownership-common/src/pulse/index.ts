@@ -1,0 +1,4 @@
+export * from './questions';
+export * from './periods';
+export * from './summary';
+export * from './invitation';
