@@ -58,6 +58,22 @@ export const sreOwnershipPulseCommentsReadPermission = createPermission({
 });
 
 /**
+ * Allows recording rest an engineer of a team took, which lowers the rest
+ * they are owed. A resource permission on the Group, like
+ * {@link sreOwnershipBurdenReadPermission}: a policy can grant it with
+ * `isTeamMember` and `isTeamManager`. On top of the policy, a user who does
+ * not manage the team (its `sre-ownership.io/managers`) may record only
+ * their own rest.
+ *
+ * @public
+ */
+export const sreOwnershipRestRecordPermission = createPermission({
+  name: 'sre-ownership.rest.record',
+  attributes: { action: 'create' },
+  resourceType: SRE_OWNERSHIP_TEAM_RESOURCE_TYPE,
+});
+
+/**
  * Every permission the plugin defines.
  *
  * @public

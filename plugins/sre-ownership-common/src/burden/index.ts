@@ -1,6 +1,11 @@
 export * from './types';
+export * from './restTypes';
 export { computeTeamBurden } from './teamBurden';
 export { computeServiceHealth } from './serviceHealth';
 export { whoIsOnCall } from './onCallNow';
 export type { WhoIsOnCallInput } from './onCallNow';
 export { isKnownTimezone } from './localTime';
+export { COMPENSATION_BANDS, bandAt, splitByBand } from './bands';
+export type { ByBand, CompensationBand } from './bands';
+export { computeRestOwed } from './restOwed';
+export { computeCompensation } from './compensation';

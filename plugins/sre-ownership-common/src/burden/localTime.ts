@@ -45,7 +45,7 @@ export function isKnownTimezone(timeZone: string): boolean {
 }
 
 /** Days since 1970-01-01 of a local wall-clock reading, and its parts. */
-interface LocalDay {
+export interface LocalDay {
   /** Whole local days since 1970-01-01 (a Thursday). */
   day: number;
   /** 0 = Sunday ... 6 = Saturday. */
@@ -57,7 +57,7 @@ interface LocalDay {
 const MINUTE_MS = 60_000;
 
 /** Reads `instant` on a wall clock in `timeZone`, as integers only. */
-function localDay(instant: number, timeZone: string): LocalDay {
+export function localDay(instant: number, timeZone: string): LocalDay {
   const wall = instant + offsetAt(instant, timeZone);
   const day = Math.floor(wall / DAY_MS);
   return {
@@ -84,12 +84,15 @@ export function localTime(instant: number, timeZone: string): LocalTime {
 // Every zone changes its offset at a whole quarter hour of UTC, so one
 // reading per zone and quarter hour serves every instant in it; reading the
 // clock through Intl for each page was most of the cost of a team's burden.
-const QUARTER_HOUR_MS = 15 * 60 * 1000;
+export const QUARTER_HOUR_MS = 15 * 60 * 1000;
 const MAX_CACHED_OFFSETS = 200_000;
 const offsets = new Map<string, number>();
 
-/** Milliseconds to add to a UTC instant to read the wall clock of `timeZone`. */
-function offsetAt(instant: number, timeZone: string): number {
+/**
+ * Milliseconds to add to a UTC instant to read the wall clock of `timeZone`;
+ * constant within each UTC quarter hour.
+ */
+export function offsetAt(instant: number, timeZone: string): number {
   const quarter = Math.floor(instant / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
   const key = `${timeZone}|${quarter}`;
   let offset = offsets.get(key);
@@ -122,18 +125,39 @@ export function parseClock(clock: string): number {
 }
 
 /** A {@link WorkingTime} read once: clock times in minutes, holidays as days. */
-interface WorkingClock {
+export interface WorkingClock {
   businessStart: number;
   businessEnd: number;
   sleepStart: number;
   sleepEnd: number;
+  /** Holidays of everyone. */
   holidays: Set<number>;
+  /** Holidays of the people in one time zone, by zone. */
+  regionalHolidays: Map<string, Set<number>>;
+}
+
+const dayOf = (date: string) =>
+  Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+
+function regionalHolidayDays(
+  workingTime: WorkingTime,
+): Map<string, Set<number>> {
+  const byZone = new Map<string, Set<number>>();
+  for (const calendar of workingTime.regionalHolidays ?? []) {
+    for (const zone of calendar.timezones) {
+      const days = byZone.get(zone) ?? new Set<number>();
+      calendar.dates.forEach(date => days.add(dayOf(date)));
+      byZone.set(zone, days);
+    }
+  }
+  return byZone;
 }
 
 // Keyed by the settings object, which is read once from config and never changed.
 const clocks = new WeakMap<WorkingTime, WorkingClock>();
 
-function clockOf(workingTime: WorkingTime): WorkingClock {
+/** The {@link WorkingClock} of `workingTime`, read once per settings object. */
+export function clockOf(workingTime: WorkingTime): WorkingClock {
   let clock = clocks.get(workingTime);
   if (!clock) {
     clock = {
@@ -141,29 +165,44 @@ function clockOf(workingTime: WorkingTime): WorkingClock {
       businessEnd: parseClock(workingTime.businessEnd),
       sleepStart: parseClock(workingTime.sleepStart),
       sleepEnd: parseClock(workingTime.sleepEnd),
-      holidays: new Set(
-        workingTime.holidays.map(date =>
-          Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS),
-        ),
-      ),
+      holidays: new Set(workingTime.holidays.map(dayOf)),
+      regionalHolidays: regionalHolidayDays(workingTime),
     };
     clocks.set(workingTime, clock);
   }
   return clock;
 }
 
+/**
+ * Whether local day `day` (days since 1970-01-01) is a holiday for people in
+ * `timeZone`: listed for everyone, or in a regional calendar naming the zone.
+ */
+export function isHolidayLocalDay(
+  day: number,
+  timeZone: string,
+  clock: WorkingClock,
+): boolean {
+  return (
+    clock.holidays.has(day) ||
+    (clock.regionalHolidays.get(timeZone)?.has(day) ?? false)
+  );
+}
+
 function isWorkingLocalDay(
   day: number,
   weekday: number,
   clock: WorkingClock,
+  timeZone: string,
 ): boolean {
-  return weekday >= 1 && weekday <= 5 && !clock.holidays.has(day);
+  return (
+    weekday >= 1 && weekday <= 5 && !isHolidayLocalDay(day, timeZone, clock)
+  );
 }
 
 /**
  * Whether `instant` falls outside business hours in `timeZone`: before
  * `businessStart` or from `businessEnd` on a working day, or any time on a
- * weekend or holiday.
+ * weekend or holiday (of everyone, or of the zone's regional calendars).
  */
 export function isOffHours(
   instant: number,
@@ -172,7 +211,7 @@ export function isOffHours(
 ): boolean {
   const clock = clockOf(workingTime);
   const local = localDay(instant, timeZone);
-  if (!isWorkingLocalDay(local.day, local.weekday, clock)) {
+  if (!isWorkingLocalDay(local.day, local.weekday, clock, timeZone)) {
     return true;
   }
   return (
@@ -218,7 +257,7 @@ export function businessMinutes(
   let total = 0;
   for (let day = first.day; day <= last.day; day++) {
     const weekday = (((day + 4) % 7) + 7) % 7;
-    if (isWorkingLocalDay(day, weekday, clock)) {
+    if (isWorkingLocalDay(day, weekday, clock, timeZone)) {
       const from = day === first.day ? first.minuteOfDay : 0;
       const to = day === last.day ? last.minuteOfDay : 24 * 60;
       total += Math.max(

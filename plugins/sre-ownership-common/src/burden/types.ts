@@ -59,8 +59,28 @@ export interface WorkingTime {
   sleepStart: string;
   /** End of sleep hours, `HH:MM`, default 07:00. */
   sleepEnd: string;
-  /** Holidays as `YYYY-MM-DD` local dates. */
+  /** Holidays of everyone, as `YYYY-MM-DD` local dates. */
   holidays: string[];
+  /**
+   * Holidays of the people in some time zones only (a country's or a
+   * region's), applied to whoever's own zone a calendar names.
+   */
+  regionalHolidays?: RegionalHolidays[];
+}
+
+/**
+ * A holiday calendar of a region: the dates, as `YYYY-MM-DD` local dates,
+ * that are holidays for people whose own time zone is one of `timezones`.
+ *
+ * @public
+ */
+export interface RegionalHolidays {
+  /** What the calendar is, e.g. "Germany"; shown in errors only. */
+  name: string;
+  /** IANA time zones of the people it applies to, e.g. Europe/Berlin. */
+  timezones: string[];
+  /** The holidays, `YYYY-MM-DD`. */
+  dates: string[];
 }
 
 /**
