@@ -83,4 +83,5 @@ export const sreOwnershipPermissions = [
   sreOwnershipAlertsReceivePermission,
   sreOwnershipBurdenReadPermission,
   sreOwnershipPulseCommentsReadPermission,
+  sreOwnershipRestRecordPermission,
 ];
