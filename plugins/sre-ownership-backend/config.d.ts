@@ -128,8 +128,43 @@ export interface Config {
         sleepStart?: string;
         /** End of sleep hours, HH:MM. Defaults to 07:00. */
         sleepEnd?: string;
-        /** Holidays, YYYY-MM-DD, outside business hours all day. */
+        /**
+         * Holidays of everyone, YYYY-MM-DD, read in each engineer's own
+         * calendar: outside business hours all day, and the holiday band of
+         * the compensation export.
+         */
         holidays?: string[];
+        /**
+         * Holidays of a country or region: each calendar applies to the
+         * engineers whose own time zone (sre-ownership.io/timezone) is one
+         * of its timezones, in addition to holidays.
+         */
+        regionalHolidays?: Array<{
+          /** What the calendar is, e.g. Germany; shown in errors only. */
+          name?: string;
+          /** IANA time zones of the people it applies to, e.g. Europe/Berlin. */
+          timezones: string[];
+          /** The holidays, YYYY-MM-DD. */
+          dates: string[];
+        }>;
+      };
+      /**
+       * How much rest heavy on-call periods earn, in whole minutes
+       * (docs/rest-and-compensation.md). A rule at 0 owes nothing.
+       */
+      restOwed?: {
+        /** Owed per page triggered in the engineer's sleep hours. Defaults to 60. */
+        sleepPageMinutes?: number;
+        /**
+         * Owed per 12 hours on call with more pages than
+         * limits.pagesPerShift. Defaults to 240.
+         */
+        busyShiftMinutes?: number;
+        /**
+         * Percentage of the acknowledge-to-resolve minutes outside weekday
+         * business hours owed back. Defaults to 100 (minute for minute).
+         */
+        offHoursResponsePercent?: number;
       };
       /**
        * Time zone of engineers whose User and Group declare none

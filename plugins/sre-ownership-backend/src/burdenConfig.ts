@@ -3,8 +3,11 @@ import {
   BurdenLimits,
   DEFAULT_BURDEN_LIMITS,
   DEFAULT_BURDEN_WINDOW_DAYS,
+  DEFAULT_REST_RULES,
   DEFAULT_TIMEZONE,
   DEFAULT_WORKING_TIME,
+  RegionalHolidays,
+  RestRules,
   WorkingTime,
   isKnownTimezone,
 } from '@sre-ownership/plugin-sre-ownership-common';
@@ -15,6 +18,8 @@ export interface BurdenSettings {
   limits: BurdenLimits;
   workingTime: WorkingTime;
   defaultTimezone: string;
+  /** How much rest heavy on-call periods earn, from `restOwed`. */
+  restRules: RestRules;
 }
 
 function fail(key: string, message: string): never {
@@ -44,6 +49,61 @@ function clock(config: Config, key: string, fallback: string): string {
   return value;
 }
 
+/** A whole number of at least 0 (a rule at 0 owes nothing). */
+function wholeMinutes(config: Config, key: string, fallback: number): number {
+  const value = config.getOptionalNumber(key);
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0 || value > 100_000)
+    fail(key, `must be a whole number from 0 to 100000, got ${value}`);
+  return value;
+}
+
+function readRestRules(config: Config): RestRules {
+  return {
+    sleepPageMinutes: wholeMinutes(
+      config,
+      'restOwed.sleepPageMinutes',
+      DEFAULT_REST_RULES.sleepPageMinutes,
+    ),
+    busyShiftMinutes: wholeMinutes(
+      config,
+      'restOwed.busyShiftMinutes',
+      DEFAULT_REST_RULES.busyShiftMinutes,
+    ),
+    offHoursResponsePercent: wholeMinutes(
+      config,
+      'restOwed.offHoursResponsePercent',
+      DEFAULT_REST_RULES.offHoursResponsePercent,
+    ),
+  };
+}
+
+function dates(key: string, values: string[]): string[] {
+  values.forEach(day => {
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(day) ||
+      new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day
+    )
+      fail(key, `"${day}" must be a date as YYYY-MM-DD`);
+  });
+  return values;
+}
+
+function readRegionalHolidays(config: Config): RegionalHolidays[] {
+  const calendars =
+    config.getOptionalConfigArray('workingTime.regionalHolidays') ?? [];
+  return calendars.map((calendar, index) => {
+    const key = `workingTime.regionalHolidays[${index}]`;
+    const timezones = calendar.getStringArray('timezones');
+    timezones.forEach(zone => timezone(zone, `${key}.timezones`));
+    return {
+      name: calendar.getOptionalString('name') ?? `calendar ${index + 1}`,
+      timezones,
+      dates: dates(`${key}.dates`, calendar.getStringArray('dates')),
+    };
+  });
+}
+
 function timezone(value: string, key: string): string {
   return isKnownTimezone(value)
     ? value
@@ -59,6 +119,7 @@ export function readBurdenSettings(root: Config): BurdenSettings {
       limits: DEFAULT_BURDEN_LIMITS,
       workingTime: DEFAULT_WORKING_TIME,
       defaultTimezone: DEFAULT_TIMEZONE,
+      restRules: DEFAULT_REST_RULES,
     };
   }
   const holidays = config.getOptionalStringArray('workingTime.holidays') ?? [];
@@ -114,10 +175,12 @@ export function readBurdenSettings(root: Config): BurdenSettings {
         DEFAULT_WORKING_TIME.sleepEnd,
       ),
       holidays,
+      regionalHolidays: readRegionalHolidays(config),
     },
     defaultTimezone: timezone(
       config.getOptionalString('defaultTimezone') ?? DEFAULT_TIMEZONE,
       'defaultTimezone',
     ),
+    restRules: readRestRules(config),
   };
 }
