@@ -7,8 +7,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import {
+  AuthorizePermissionRequest,
   AuthorizeResult,
   BasicPermission,
+  ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
 import { Request as ExpressRequest } from 'express';
@@ -33,6 +35,16 @@ export interface RouteAccess {
     permission: BasicPermission,
   ): Promise<BackstageCredentials>;
   /**
+   * Like {@link RouteAccess.authorize}, for a permission on one resource
+   * (e.g. a team's Group ref): conditional decisions are evaluated against
+   * it.
+   */
+  authorizeResource(
+    request: Request,
+    permission: ResourcePermission,
+    resourceRef: string,
+  ): Promise<BackstageCredentials>;
+  /**
    * Runs a request's work as one audit event, which records refusals (401,
    * 403, a bad signature, a bad body) as failures as well as what was
    * stored.
@@ -55,34 +67,41 @@ export function createRouteAccess(options: {
   const credentials = (request: Request) =>
     httpAuth.credentials(request, { allow: ['user', 'service'] });
 
+  async function decide(
+    request: Request,
+    query: AuthorizePermissionRequest,
+  ): Promise<BackstageCredentials> {
+    const { permission } = query;
+    const caller = await credentials(request);
+    // Tokens from outside the backend; other plugins' own tokens (subject
+    // plugin:<id>) are the backend's code and follow Backstage's rules.
+    if (
+      auth.isPrincipal(caller, 'service') &&
+      caller.principal.subject.startsWith('external:')
+    ) {
+      const granted = caller.principal.accessRestrictions?.permissionNames;
+      if (!granted?.includes(permission.name)) {
+        throw new NotAllowedError(
+          `${caller.principal.subject} is an external-access token; grant it ${permission.name} in its token's accessRestrictions (backend.auth.externalAccess) to let it do this`,
+        );
+      }
+    }
+    const [decision] = await permissions.authorize([query], {
+      credentials: caller,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`This needs the ${permission.name} permission`);
+    }
+    return caller;
+  }
+
   return {
     credentials,
 
-    async authorize(request, permission) {
-      const caller = await credentials(request);
-      // Tokens from outside the backend; other plugins' own tokens (subject
-      // plugin:<id>) are the backend's code and follow Backstage's rules.
-      if (
-        auth.isPrincipal(caller, 'service') &&
-        caller.principal.subject.startsWith('external:')
-      ) {
-        const granted = caller.principal.accessRestrictions?.permissionNames;
-        if (!granted?.includes(permission.name)) {
-          throw new NotAllowedError(
-            `${caller.principal.subject} is an external-access token; grant it ${permission.name} in its token's accessRestrictions (backend.auth.externalAccess) to let it do this`,
-          );
-        }
-      }
-      const [decision] = await permissions.authorize([{ permission }], {
-        credentials: caller,
-      });
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `This needs the ${permission.name} permission`,
-        );
-      }
-      return caller;
-    },
+    authorize: (request, permission) => decide(request, { permission }),
+
+    authorizeResource: (request, permission, resourceRef) =>
+      decide(request, { permission, resourceRef }),
 
     async audited(eventId, request, work) {
       const event = await auditor
