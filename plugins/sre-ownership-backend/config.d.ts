@@ -213,6 +213,57 @@ export interface Config {
       }>;
     };
     /**
+     * The anonymous on-call pulse (docs/oncall-pulse.md): after each shift
+     * its engineer is invited to three 1-5 questions; answers are kept only
+     * as team totals per period and shown as averages once a period has
+     * enough answers.
+     */
+    pulse?: {
+      /**
+       * Invitations after each shift, through the Backstage notifications
+       * system (topic sre-ownership.pulse). Needs
+       * @backstage/plugin-notifications-backend.
+       */
+      invitations?: {
+        /** Turns the invitations on. Defaults to false. */
+        enabled?: boolean;
+      };
+      /**
+       * How often ended shifts are looked for (once across all replicas),
+       * e.g. { minutes: 15 } (the default), 'PT15M' or '15m'.
+       */
+      frequency?: HumanDuration | string;
+      /**
+       * Answers a period needs before its averages and comments show.
+       * Defaults to 5; a value below 3 stops the backend at start-up, since
+       * an average of one or two answers shows what a person said.
+       */
+      minimumAnswers?: number;
+      /**
+       * Length in days of a pulse period (7 to 366), counted from Monday
+       * 2024-01-01. An answer counts in the period its shift ended in, and
+       * the summary compares the last complete period with the one before.
+       * Defaults to 28, the burden window. Teams with few, week-long shifts
+       * may need a longer period to reach the minimum of answers.
+       */
+      periodDays?: number;
+      /** Days after the end of a shift during which it can be answered (1 to 60). Defaults to 7. */
+      answerWithinDays?: number;
+      /**
+       * Key of the hash that marks (engineer, shift) as answered. Without
+       * it, a built-in key is used and a database reader could test whether
+       * a given engineer answered for a given shift (never what they
+       * answered). At least 16 characters.
+       * @visibility secret
+       */
+      markerKey?: string;
+      /**
+       * Path of the pulse page in the app, which invitations link to.
+       * Defaults to /oncall-pulse, where the frontend plugin mounts it.
+       */
+      pagePath?: string;
+    };
+    /**
      * Notifications through the Backstage notifications system when a team's
      * on-call status worsens, an engineer crosses a limit, a service loses
      * its reliability owner or on-call cover, or a specialist role drops to

@@ -13,6 +13,7 @@ import {
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { BurdenSettings, readBurdenSettings } from './burdenConfig';
+import { PulseSettings, readPulseSettings } from './pulse/pulseConfig';
 
 /** An on-call schedule feed named in app-config. */
 export interface ScheduleFeedConfig {
@@ -37,6 +38,8 @@ export interface SreOwnershipConfig {
   burden: BurdenSettings;
   /** PagerDuty webhook signing secrets; none means the webhook refuses all. */
   pagerDuty: { webhookSecrets: string[] };
+  /** The anonymous on-call pulse, from `sreOwnership.pulse`. */
+  pulse: PulseSettings;
 }
 
 function fail(key: string, message: string): never {
@@ -192,6 +195,7 @@ export function readSreOwnershipConfig(config: Config): SreOwnershipConfig {
     scheduleSync: { frequency: readScheduleSyncFrequency(config) },
     burden: readBurdenSettings(config),
     pagerDuty: { webhookSecrets: readWebhookSecrets(config) },
+    pulse: readPulseSettings(config),
   };
 }
 

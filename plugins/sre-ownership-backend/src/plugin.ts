@@ -20,6 +20,9 @@ import { EventIngestion } from './service/EventIngestion';
 import { OnCallNowReader } from './service/OnCallNowReader';
 import { OwnershipResolver } from './service/OwnershipResolver';
 import { PrincipalEntityCache } from './service/PrincipalEntityCache';
+import { DatabasePulseStore } from './pulse/DatabasePulseStore';
+import { PulseService } from './pulse/PulseService';
+import { schedulePulseInvitations } from './pulse/schedulePulseInvitations';
 import { createRouter } from './service/router';
 import { registerWhoDoICallAction } from './actions/whoDoICallAction';
 import { createRouteAccess } from './service/routeAccess';
@@ -64,6 +67,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
           scheduleSync,
           burden: burdenSettings,
           pagerDuty,
+          pulse: pulseSettings,
         } = readSreOwnershipConfig(deps.config);
         const store = await DatabaseOncallStore.create({
           database: deps.database,
@@ -100,7 +104,16 @@ export const sreOwnershipPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(sreOwnershipPermissions);
         registerTeamPermissions(deps);
 
+        const pulseStore = await DatabasePulseStore.create({
+          database: deps.database,
+        });
+        const pulse = new PulseService({
+          ...deps,
+          store: pulseStore,
+          settings: pulseSettings,
+        });
         const burden = new BurdenService({
+          pulse,
           store,
           catalog: deps.catalog,
           permissions: deps.permissions,
@@ -159,6 +172,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
             readiness,
             overview,
             slos,
+            pulse,
           }),
         );
         const icsSync = new IcsScheduleSync({
@@ -180,6 +194,11 @@ export const sreOwnershipPlugin = createBackendPlugin({
           },
         });
         await scheduleNotifications({ ...deps, burden, ownership, onCall });
+        await schedulePulseInvitations({
+          ...deps,
+          store: pulseStore,
+          settings: pulseSettings,
+        });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

@@ -13,6 +13,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   OncallPage,
   OncallShift,
+  PulseDecline,
   ServiceOnCallHealth,
   TeamBurden,
   ToilEntry,
@@ -50,6 +51,8 @@ export class BurdenService {
       settings: BurdenSettings;
       /** Shared with ownership resolution: people a caller read recently. */
       cache?: PrincipalEntityCache;
+      /** The on-call pulse, whose falling averages are status reasons. */
+      pulse?: { declinesFor(teamRef: string): Promise<PulseDecline[]> };
       now?: () => Date;
     },
   ) {
@@ -100,6 +103,11 @@ export class BurdenService {
       readEvents(events),
       this.allowed(credentials, teamRef),
     ]);
+    // The pulse compares its last complete periods: a reason about now only.
+    const pulseDeclines =
+      range.endsNow && this.options.pulse
+        ? await this.options.pulse.declinesFor(stringifyEntityRef(group))
+        : [];
     // Asked as group:default/Payments, stored as the catalog spells it.
     const [shifts, pages, toil] =
       stringifyEntityRef(group) === teamRef
@@ -122,6 +130,7 @@ export class BurdenService {
       toil,
       limits: this.options.settings.limits,
       workingTime: this.options.settings.workingTime,
+      pulseDeclines,
     });
     if (canReadPeople) return burden;
     const { engineers: _hidden, ...teamOnly } = burden;

@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { sreOwnershipBurdenReadPermission } from '@sre-ownership/plugin-sre-ownership-common';
+import {
+  sreOwnershipBurdenReadPermission,
+  sreOwnershipPulseCommentsReadPermission,
+} from '@sre-ownership/plugin-sre-ownership-common';
 import {
   sreOwnershipTeamPermissionRules,
   sreOwnershipTeamResourceRef,
@@ -12,7 +15,8 @@ import {
 
 /**
  * Registers the team resource type with its rules, so conditional decisions
- * on `sre-ownership.burden.read` are evaluated here against the Group read
+ * on `sre-ownership.burden.read` and `sre-ownership.pulse.comments.read`
+ * are evaluated here against the Group read
  * from the catalog.
  */
 export function registerTeamPermissions(options: {
@@ -23,7 +27,10 @@ export function registerTeamPermissions(options: {
   const { permissionsRegistry, catalog, auth } = options;
   permissionsRegistry.addResourceType({
     resourceRef: sreOwnershipTeamResourceRef,
-    permissions: [sreOwnershipBurdenReadPermission],
+    permissions: [
+      sreOwnershipBurdenReadPermission,
+      sreOwnershipPulseCommentsReadPermission,
+    ],
     rules: Object.values(sreOwnershipTeamPermissionRules),
     getResources: async (entityRefs: string[]) => {
       const { items } = await catalog.getEntitiesByRefs(

@@ -2,6 +2,7 @@ import { FIELD_LIMITS, INSTANT_PATTERN } from '../ingest/fields';
 import { MAX_BATCH_RECORDS } from '../ingest/validateBatch';
 import { ALERT_FINGERPRINT_MAX } from '../ingest/alertmanager';
 import { overviewPaths, overviewSchemas } from './overviewSpec';
+import { pulsePaths, pulseSchemas } from './pulseSpec';
 
 /** A required, non-empty path parameter. */
 function pathParameter<Name extends string>(name: Name) {
@@ -149,6 +150,7 @@ export const spec = {
   components: {
     schemas: {
       ...overviewSchemas,
+      ...pulseSchemas,
       ResolvedOwnership: {
         type: 'object',
         description:
@@ -457,6 +459,7 @@ export const spec = {
   },
   paths: {
     ...overviewPaths,
+    ...pulsePaths,
     '/health': {
       get: {
         operationId: 'Health',

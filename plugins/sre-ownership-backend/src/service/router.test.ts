@@ -14,6 +14,7 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
+import { PulseService } from '../pulse/PulseService';
 import { PluginReadiness } from '../health/PluginReadiness';
 import { BurdenService } from '../burden/BurdenService';
 import { EventIngestion } from './EventIngestion';
@@ -78,6 +79,7 @@ async function anApp(
     slos: {} as SloService,
     overview: { service: {} as OverviewService, teams: {} as TeamReports },
     feedRuns: { listFeedRuns: async () => [] },
+    pulse: {} as PulseService,
   });
   return express().use(router).use(mockErrorHandler());
 }

@@ -12,6 +12,8 @@ import { PluginReadiness } from '../health/PluginReadiness';
 import { spec } from '../schema/openapi';
 import { OverviewService } from '../overview/OverviewService';
 import { registerOverviewRoutes } from '../overview/routes';
+import { PulseService } from '../pulse/PulseService';
+import { registerPulseRoutes } from '../pulse/routes';
 import { TeamReports } from '../overview/TeamReports';
 import { SloService } from '../slo/SloService';
 import { RequestWithRawBody, jsonBodies, plainBodyErrors } from './bodyParsing';
@@ -48,6 +50,7 @@ export async function createRouter(options: {
   slos: SloService;
   overview: { service: OverviewService; teams: TeamReports };
   feedRuns: Pick<OncallStore, 'listFeedRuns'>;
+  pulse: PulseService;
 }): Promise<express.Router> {
   const { access, ownership, burden, ingestion, readiness, slos, feedRuns } =
     options;
@@ -72,6 +75,8 @@ export async function createRouter(options: {
     teams: options.overview.teams,
     caller,
   });
+
+  registerPulseRoutes(api, { pulse: options.pulse, access });
 
   api.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {
     const { kind, namespace, name } = req.params;

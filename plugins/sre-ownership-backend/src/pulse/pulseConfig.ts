@@ -1,0 +1,116 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { HumanDuration, durationToMilliseconds } from '@backstage/types';
+import {
+  DEFAULT_PULSE_MINIMUM_ANSWERS,
+  DEFAULT_PULSE_PERIOD_DAYS,
+  PULSE_MINIMUM_ANSWERS_FLOOR,
+} from '@sre-ownership/plugin-sre-ownership-common';
+
+/** How the on-call pulse works, from `sreOwnership.pulse`. */
+export interface PulseSettings {
+  /** Whether engineers are invited when their shift ends. */
+  invitations: boolean;
+  /** How often ended shifts are looked for. */
+  frequency: HumanDuration;
+  /** Answers a period needs before its averages (and comments) show. */
+  minimumAnswers: number;
+  /** Length of a pulse period, in days. */
+  periodDays: number;
+  /** Days after the end of a shift during which it may be answered. */
+  answerWithinDays: number;
+  /** Key of the hash that marks a shift as answered. */
+  markerKey: string;
+  /** Where the frontend mounts the pulse page; invitations link there. */
+  pagePath: string;
+}
+
+const PREFIX = 'sreOwnership.pulse';
+/**
+ * Used when no markerKey is configured. A database reader who knows it can
+ * test whether a given engineer answered for a given shift (never what they
+ * answered): docs/oncall-pulse.md asks production to set a secret key.
+ */
+const FALLBACK_MARKER_KEY = 'sre-ownership on-call pulse';
+
+function fail(key: string, message: string): never {
+  throw new Error(`Invalid app-config: ${PREFIX}.${key} ${message}`);
+}
+
+function wholeNumber(
+  config: Config,
+  key: string,
+  fallback: number,
+  min: number,
+  max: number,
+  why = '',
+): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    fail(
+      key,
+      `is ${value}; it must be a whole number from ${min} to ${max}${why}`,
+    );
+  }
+  return value;
+}
+
+function frequencyOf(config: Config): HumanDuration {
+  if (!config.has('frequency')) return { minutes: 15 };
+  let value: HumanDuration;
+  try {
+    value = readDurationFromConfig(config, { key: 'frequency' });
+  } catch {
+    fail(
+      'frequency',
+      'is not a duration; write it as { minutes: 15 } or PT15M',
+    );
+  }
+  if (!(durationToMilliseconds(value) > 0)) {
+    fail('frequency', 'must be longer than zero');
+  }
+  return value;
+}
+
+/**
+ * Reads and validates `sreOwnership.pulse`. A minimum below 3 stops the
+ * backend: an average of one or two answers would show what a person said.
+ */
+export function readPulseSettings(root: Config): PulseSettings {
+  const config = root.getOptionalConfig(PREFIX);
+  const read = <T>(fn: (c: Config) => T, fallback: T) =>
+    config ? fn(config) : fallback;
+  const pagePath = config?.getOptionalString('pagePath') ?? '/oncall-pulse';
+  if (!/^\/[\w\-/]*$/.test(pagePath) || pagePath.endsWith('/')) {
+    fail('pagePath', `"${pagePath}" must be an app path such as /oncall-pulse`);
+  }
+  const markerKey = config?.getOptionalString('markerKey');
+  if (markerKey !== undefined && markerKey.length < 16) {
+    fail('markerKey', 'must be at least 16 characters long');
+  }
+  return {
+    invitations: config?.getOptionalBoolean('invitations.enabled') ?? false,
+    frequency: read(frequencyOf, { minutes: 15 }),
+    minimumAnswers: read(
+      c =>
+        wholeNumber(
+          c,
+          'minimumAnswers',
+          DEFAULT_PULSE_MINIMUM_ANSWERS,
+          PULSE_MINIMUM_ANSWERS_FLOOR,
+          1000,
+          ', so that no average shows what one or two people answered',
+        ),
+      DEFAULT_PULSE_MINIMUM_ANSWERS,
+    ),
+    periodDays: read(
+      c => wholeNumber(c, 'periodDays', DEFAULT_PULSE_PERIOD_DAYS, 7, 366),
+      DEFAULT_PULSE_PERIOD_DAYS,
+    ),
+    answerWithinDays: read(
+      c => wholeNumber(c, 'answerWithinDays', 7, 1, 60),
+      7,
+    ),
+    markerKey: markerKey ?? FALLBACK_MARKER_KEY,
+    pagePath,
+  };
+}

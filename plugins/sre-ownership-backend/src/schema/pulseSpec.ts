@@ -1,0 +1,208 @@
+/** OpenAPI fragments of the on-call pulse routes, merged into `spec`. */
+import { PULSE_COMMENT_MAX_LENGTH } from '@sre-ownership/plugin-sre-ownership-common';
+
+const path = (name: string) =>
+  ({
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: 'string', minLength: 1 },
+  } as const);
+
+const json = (ref: string) =>
+  ({
+    'application/json': { schema: { $ref: `#/components/schemas/${ref}` } },
+  } as const);
+
+const error = (description: string) =>
+  ({ description, content: json('Error') } as const);
+
+const score = { type: 'integer', minimum: 1, maximum: 5 } as const;
+const scores = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['sustainable', 'sleep', 'actionable'],
+  properties: { sustainable: score, sleep: score, actionable: score },
+} as const;
+const averages = {
+  type: 'object',
+  required: ['sustainable', 'sleep', 'actionable'],
+  properties: {
+    sustainable: { type: 'number' },
+    sleep: { type: 'number' },
+    actionable: { type: 'number' },
+  },
+} as const;
+const period = {
+  type: 'object',
+  description: 'A pulse period, [from, to) as YYYY-MM-DD (UTC).',
+  required: ['from', 'to'],
+  properties: { from: { type: 'string' }, to: { type: 'string' } },
+} as const;
+const periodSummary = {
+  type: 'object',
+  required: ['period', 'answers'],
+  properties: {
+    period,
+    answers: { type: 'integer' },
+    averages: {
+      ...averages,
+      description:
+        'Average per question, one decimal, 5 the good end; absent below minimumAnswers.',
+    },
+  },
+} as const;
+
+/** Schemas of the pulse routes. */
+export const pulseSchemas = {
+  PulseInvitation: {
+    type: 'object',
+    description:
+      "The caller's invitation: the team and period the answer counts in, never the shift's times.",
+    required: ['id', 'teamRef', 'period', 'state', 'answerBy'],
+    properties: {
+      id: { type: 'string' },
+      teamRef: { type: 'string' },
+      period,
+      state: { type: 'string', enum: ['open', 'answered', 'closed'] },
+      answerBy: { type: 'string', format: 'date-time' },
+    },
+  },
+  TeamPulse: {
+    type: 'object',
+    description:
+      "A team's pulse: its last complete period against the one before. Averages show only from minimumAnswers answers; declines list the questions whose average fell by 0.5 or more.",
+    required: ['teamRef', 'minimumAnswers', 'current', 'previous', 'declines'],
+    properties: {
+      teamRef: { type: 'string' },
+      minimumAnswers: { type: 'integer' },
+      current: periodSummary,
+      previous: periodSummary,
+      declines: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['question', 'previous', 'current'],
+          properties: {
+            question: {
+              type: 'string',
+              enum: ['sustainable', 'sleep', 'actionable'],
+            },
+            previous: { type: 'number' },
+            current: { type: 'number' },
+          },
+        },
+      },
+    },
+  },
+  TeamPulseComments: {
+    type: 'object',
+    description:
+      'Comments of the last complete period in random order, without names or times; empty below the minimum.',
+    required: ['teamRef', 'period', 'comments'],
+    properties: {
+      teamRef: { type: 'string' },
+      period,
+      comments: { type: 'array', items: { type: 'string' } },
+    },
+  },
+} as const;
+
+const teamResponses = {
+  '400': error('The entity is not a Group.'),
+  '401': { description: 'No valid Backstage token.' },
+  '404': error('No such Group, or the caller may not see it.'),
+} as const;
+
+/** The pulse routes. */
+export const pulsePaths = {
+  '/pulse/invitations/{id}': {
+    get: {
+      operationId: 'GetPulseInvitation',
+      description:
+        "The caller's pulse invitation and whether it is open, answered or closed. Only the invited engineer may read it.",
+      parameters: [path('id')],
+      responses: {
+        '200': {
+          description: 'The invitation.',
+          content: json('PulseInvitation'),
+        },
+        '401': { description: 'No valid Backstage token.' },
+        '403': error(
+          "The invitation is another engineer's, or the caller is not a user.",
+        ),
+        '404': error('No such invitation.'),
+      },
+    },
+  },
+  '/pulse/invitations/{id}/answer': {
+    post: {
+      operationId: 'AnswerPulse',
+      description:
+        'Answers the pulse for the shift of the invitation, once. Only the invited engineer may answer; the answer is added to team totals and kept without their identity. Audited (pulse-answer) without the scores.',
+      parameters: [path('id')],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['scores'],
+              properties: {
+                scores,
+                comment: {
+                  type: 'string',
+                  maxLength: PULSE_COMMENT_MAX_LENGTH,
+                },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        '201': {
+          description: 'Recorded; the invitation, now answered.',
+          content: json('PulseInvitation'),
+        },
+        '400': error('The body is invalid; the message names the field.'),
+        '401': { description: 'No valid Backstage token.' },
+        '403': error(
+          "The invitation is another engineer's, or the caller is not a user.",
+        ),
+        '404': error('No such invitation.'),
+        '409': error('Answered already, or closed.'),
+      },
+    },
+  },
+  '/teams/{namespace}/{name}/pulse': {
+    get: {
+      operationId: 'GetTeamPulse',
+      description:
+        "A team's pulse aggregates, for anyone who may see the Group.",
+      parameters: [path('namespace'), path('name')],
+      responses: {
+        '200': { description: 'The pulse.', content: json('TeamPulse') },
+        ...teamResponses,
+      },
+    },
+  },
+  '/teams/{namespace}/{name}/pulse/comments': {
+    get: {
+      operationId: 'GetTeamPulseComments',
+      description:
+        "The comments of a team's last complete pulse period; needs sre-ownership.pulse.comments.read on the team.",
+      parameters: [path('namespace'), path('name')],
+      responses: {
+        '200': {
+          description: 'The comments.',
+          content: json('TeamPulseComments'),
+        },
+        ...teamResponses,
+        '403': error(
+          'The caller lacks sre-ownership.pulse.comments.read on the team.',
+        ),
+      },
+    },
+  },
+} as const;
