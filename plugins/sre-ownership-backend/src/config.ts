@@ -1,15 +1,8 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
-  DEFAULT_DERIVED_ESCALATION_STEP_MINUTES,
-  OWNERSHIP_MODELS,
   OwnershipDefaults,
-  RESPONSIBILITY_AREAS,
-  RESPONSIBILITY_PROVIDERS,
-  ResponsibilityMatrix,
-  isOwnershipModel,
-  isResponsibilityArea,
-  isResponsibilityProvider,
+  readOwnershipDefaults,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { BurdenSettings, readBurdenSettings } from './burdenConfig';
@@ -44,45 +37,6 @@ export interface SreOwnershipConfig {
 
 function fail(key: string, message: string): never {
   throw new Error(`Invalid app-config: ${key} ${message}`);
-}
-
-function readResponsibilities(
-  config: Config,
-): OwnershipDefaults['responsibilities'] {
-  const section = config.getOptionalConfig('sreOwnership.responsibilities');
-  if (!section) return undefined;
-  const result: NonNullable<OwnershipDefaults['responsibilities']> = {};
-  for (const model of section.keys()) {
-    const key = `sreOwnership.responsibilities.${model}`;
-    if (!isOwnershipModel(model)) {
-      fail(
-        key,
-        `names no ownership model; use one of ${OWNERSHIP_MODELS.join(', ')}`,
-      );
-    }
-    const cells: Partial<ResponsibilityMatrix> = {};
-    const matrix = section.getConfig(model);
-    for (const area of matrix.keys()) {
-      const provider = matrix.getString(area);
-      if (!isResponsibilityArea(area)) {
-        fail(
-          `${key}.${area}`,
-          `is not an area; use one of ${RESPONSIBILITY_AREAS.join(', ')}`,
-        );
-      }
-      if (!isResponsibilityProvider(provider)) {
-        fail(
-          `${key}.${area}`,
-          `"${provider}" is not a provider; use one of ${RESPONSIBILITY_PROVIDERS.join(
-            ', ',
-          )}`,
-        );
-      }
-      cells[area] = provider;
-    }
-    result[model] = cells;
-  }
-  return result;
 }
 
 function readScheduleTeam(key: string, team: string | undefined): string {
@@ -148,49 +102,8 @@ function readScheduleSyncFrequency(config: Config): HumanDuration {
  * (Prometheus instances are read by the SLO capability's own module.)
  */
 export function readSreOwnershipConfig(config: Config): SreOwnershipConfig {
-  const model = config.getOptionalString('sreOwnership.defaults.model');
-  if (model !== undefined && !isOwnershipModel(model)) {
-    fail(
-      'sreOwnership.defaults.model',
-      `"${model}" is not an ownership model; use one of ${OWNERSHIP_MODELS.join(
-        ', ',
-      )}`,
-    );
-  }
-  const team = config.getOptionalString('sreOwnership.defaults.platformTeam');
-  let platformTeam: string | undefined;
-  if (team !== undefined) {
-    try {
-      platformTeam = stringifyEntityRef(
-        parseEntityRef(team, {
-          defaultKind: 'Group',
-          defaultNamespace: 'default',
-        }),
-      );
-    } catch {
-      fail(
-        'sreOwnership.defaults.platformTeam',
-        `"${team}" is not an entity ref; write it as group:default/platform-sre`,
-      );
-    }
-  }
-  const step = config.getOptionalNumber(
-    'sreOwnership.escalation.derivedStepMinutes',
-  );
-  if (step !== undefined && !(step > 0)) {
-    fail(
-      'sreOwnership.escalation.derivedStepMinutes',
-      'must be a positive number of minutes',
-    );
-  }
   return {
-    defaults: {
-      ...(model ? { model } : {}),
-      ...(platformTeam ? { platformTeam } : {}),
-      responsibilities: readResponsibilities(config),
-      derivedEscalationStepMinutes:
-        step ?? DEFAULT_DERIVED_ESCALATION_STEP_MINUTES,
-    },
+    defaults: readOwnershipDefaults(config),
     schedules: readSchedules(config),
     scheduleSync: { frequency: readScheduleSyncFrequency(config) },
     burden: readBurdenSettings(config),

@@ -40,3 +40,17 @@ export const OWNERSHIP_MODEL_DESCRIPTIONS: Record<OwnershipModel, string> = {
 export function isOwnershipModel(value: string): value is OwnershipModel {
   return (OWNERSHIP_MODELS as readonly string[]).includes(value);
 }
+
+/**
+ * The entity kinds whose reliability can be owned, lower case: the kinds the
+ * ownership cards are shown on and the catalog module emits ownership
+ * relations for.
+ *
+ * @public
+ */
+export const SRE_OWNERSHIP_ENTITY_KINDS: readonly string[] = [
+  'component',
+  'api',
+  'resource',
+  'system',
+];

@@ -15,6 +15,8 @@ import { resolveTeams } from './resolve/teams';
 
 export type { OwnershipDefaults } from './resolve/defaults';
 export { DEFAULT_DERIVED_ESCALATION_STEP_MINUTES } from './resolve/defaults';
+export { readOwnershipDefaults } from './resolve/configDefaults';
+export type { OwnershipConfigReader } from './resolve/configDefaults';
 
 /**
  * Resolves who owns reliability for an entity, walking entity, System,
@@ -72,4 +74,30 @@ export function resolveOwnership(options: {
       ...directory.problems,
     ],
   };
+}
+
+/**
+ * Every ref that resolving the entity's ownership asks `lookup` about and
+ * that `lookup` does not know yet (answers `undefined` for). Reading those
+ * and asking again, until none is left, gathers all that
+ * {@link resolveOwnership} needs, one step of the inheritance chain per
+ * round.
+ *
+ * @public
+ */
+export function unknownOwnershipRefs(options: {
+  entity: Entity;
+  lookup: EntityLookup;
+  defaults: OwnershipDefaults;
+}): string[] {
+  const unknown = new Set<string>();
+  resolveOwnership({
+    ...options,
+    lookup: ref => {
+      const found = options.lookup(ref);
+      if (found === undefined) unknown.add(ref);
+      return found;
+    },
+  });
+  return [...unknown];
 }

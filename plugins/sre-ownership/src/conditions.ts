@@ -1,19 +1,18 @@
 import { Entity } from '@backstage/catalog-model';
-import { hasSreOwnershipAnnotations } from '@sre-ownership/plugin-sre-ownership-common';
+import {
+  SRE_OWNERSHIP_ENTITY_KINDS,
+  hasSreOwnershipAnnotations,
+} from '@sre-ownership/plugin-sre-ownership-common';
 
 /**
  * The entity kinds whose reliability can be owned, lower case. The ownership,
  * escalation and on-call health cards and the Reliability tab belong on these
- * pages in both frontend systems.
+ * pages in both frontend systems. Defined once in the -common package, which
+ * the catalog module reads too.
  *
  * @public
  */
-export const SRE_OWNERSHIP_ENTITY_KINDS: readonly string[] = [
-  'component',
-  'api',
-  'resource',
-  'system',
-];
+export { SRE_OWNERSHIP_ENTITY_KINDS };
 
 /**
  * Whether the SRE Ownership cards belong on an entity's page: true for every

@@ -11,6 +11,7 @@ import {
   OwnershipDefaults,
   ResolvedOwnership,
   resolveOwnership,
+  unknownOwnershipRefs,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { IndexedOwnership, OwnershipPage } from '../overview/IndexedOwnership';
 import { OnCallNowReader } from './OnCallNowReader';
@@ -19,28 +20,6 @@ import { PrincipalEntityCache } from './PrincipalEntityCache';
 export type { OwnershipPage } from '../overview/IndexedOwnership';
 
 const REFS_PER_REQUEST = 500;
-
-/**
- * Every ref that resolving the entity asks `lookup` about and that `lookup`
- * does not know yet (answers `undefined` for).
- */
-function unknownRefs(
-  entity: Entity,
-  lookup: EntityLookup,
-  defaults: OwnershipDefaults,
-): string[] {
-  const unknown = new Set<string>();
-  resolveOwnership({
-    entity,
-    defaults,
-    lookup: ref => {
-      const found = lookup(ref);
-      if (found === undefined) unknown.add(ref);
-      return found;
-    },
-  });
-  return [...unknown];
-}
 
 /** The refs an indexed resolution consulted: a prediction of what a live one reads. */
 function consulted(resolved: ResolvedOwnership | undefined): string[] {
@@ -165,7 +144,11 @@ export class OwnershipResolver {
     for (;;) {
       const wanted = new Set(
         entities.flatMap(entity =>
-          unknownRefs(entity, lookup, this.options.defaults),
+          unknownOwnershipRefs({
+            entity,
+            lookup,
+            defaults: this.options.defaults,
+          }),
         ),
       );
       if (wanted.size === 0) break;
