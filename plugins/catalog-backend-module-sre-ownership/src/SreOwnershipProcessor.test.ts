@@ -38,6 +38,7 @@ describe('SreOwnershipProcessor', () => {
   it('emits reliability owners, specialists and escalation targets as relation pairs', async () => {
     const { relations } = await process(
       aComponent({
+        'sre-ownership.io/model': 'hybrid',
         'sre-ownership.io/platform-team': 'group:platform-sre',
         'sre-ownership.io/embedded-sres': 'user:mei-lin',
         'sre-ownership.io/slo-guard': 'user:jane-doe, user:mei-lin',
@@ -65,12 +66,14 @@ describe('SreOwnershipProcessor', () => {
     const entity = aComponent({
       'sre-ownership.io/model': 'embeded',
       'sre-ownership.io/platform-team': 'group:platform-sre',
+      'sre-ownership.io/slo-guard': 'user:jane-doe',
     });
     const { result, relations, logger } = await process(entity);
     expect(result).toBe(entity);
+    // No valid model: nobody owns reliability, as the card says.
     expect(relations).toEqual([
-      'component:payments-api sreOwnership-reliabilityOwnedBy group:platform-sre',
-      'group:platform-sre sreOwnership-reliabilityOwnerOf component:payments-api',
+      'component:payments-api sreOwnership-hasSpecialist user:jane-doe',
+      'user:jane-doe sreOwnership-specialistFor component:payments-api',
     ]);
     expect(logger.warn).toHaveBeenCalledWith(
       'component:default/payments-api: sre-ownership.io/model "embeded": is not an ownership model; use one of platform, embedded, hybrid, self-managed',
@@ -95,5 +98,127 @@ describe('SreOwnershipProcessor', () => {
     const { relations, logger } = await process(aComponent({}));
     expect(relations).toEqual([]);
     expect(logger.warn).not.toHaveBeenCalled();
+  });
+});
+
+describe('SreOwnershipProcessor with inherited declarations', () => {
+  const system: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: {
+      name: 'payments-platform',
+      namespace: 'default',
+      annotations: {
+        'sre-ownership.io/model': 'embedded',
+        'sre-ownership.io/embedded-sres': 'user:mei-lin, user:sam-carter',
+      },
+    },
+    spec: { owner: 'group:payments' },
+  };
+  const inSystem = (name: string): Entity => ({
+    ...aComponent({}),
+    metadata: { name, namespace: 'default' },
+    spec: {
+      type: 'service',
+      owner: 'group:payments',
+      system: 'payments-platform',
+    },
+  });
+  const catalog = new Map([['system:default/payments-platform', system]]);
+
+  function processorReading(
+    read: (refs: string[]) => Promise<Array<Entity | undefined>>,
+    defaults = {},
+  ) {
+    const logger = mockServices.logger.mock();
+    return {
+      logger,
+      processor: new SreOwnershipProcessor({
+        logger,
+        defaults,
+        readEntities: read,
+      }),
+    };
+  }
+
+  async function relationsOf(processor: SreOwnershipProcessor, e: Entity) {
+    const relations: string[] = [];
+    await processor.postProcessEntity(e, location, r => {
+      if (r.type === 'relation' && r.relation.source.name === e.metadata.name) {
+        relations.push(`${r.relation.type} ${r.relation.target.name}`);
+      }
+    });
+    return relations;
+  }
+
+  it('names the embedded SREs of the System as the reliability owners of a component without a model', async () => {
+    const { processor } = processorReading(async refs =>
+      refs.map(ref => catalog.get(ref)),
+    );
+    const relations = await relationsOf(processor, inSystem('payments-api'));
+    expect(
+      relations.filter(r => r.startsWith('sreOwnership-reliabilityOwnedBy')),
+    ).toEqual([
+      'sreOwnership-reliabilityOwnedBy mei-lin',
+      'sreOwnership-reliabilityOwnedBy sam-carter',
+    ]);
+  });
+
+  it('takes the model from the app-config defaults when nothing in the chain declares one', async () => {
+    const { processor } = processorReading(
+      async refs => refs.map(() => undefined),
+      { model: 'platform', platformTeam: 'group:default/platform-sre' },
+    );
+    const relations = await relationsOf(processor, inSystem('payments-api'));
+    expect(relations).toContain('sreOwnership-reliabilityOwnedBy platform-sre');
+  });
+
+  it('reads a System once for the components processed after one another', async () => {
+    const read = jest.fn(async (refs: string[]) =>
+      refs.map(ref => catalog.get(ref)),
+    );
+    const { processor } = processorReading(read);
+    await relationsOf(processor, inSystem('payments-api'));
+    await relationsOf(processor, inSystem('ledger-api'));
+    const reads = read.mock.calls.flatMap(([refs]) => refs);
+    expect(
+      reads.filter(ref => ref === 'system:default/payments-platform'),
+    ).toHaveLength(1);
+  });
+
+  it('falls back to the entity’s own declarations, with a warning, when the catalog cannot be read', async () => {
+    const { processor, logger } = processorReading(async () => {
+      throw new Error('catalog not ready');
+    });
+    const entity = inSystem('payments-api');
+    entity.metadata.annotations = { 'sre-ownership.io/slo-guard': 'user:jo' };
+    const relations = await relationsOf(processor, entity);
+    expect(relations).toEqual(['sreOwnership-hasSpecialist jo']);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'component:default/payments-api: could not read what it inherits',
+      ),
+    );
+  });
+
+  it('emits no ownership relations for kinds that have no ownership card', async () => {
+    const { processor } = processorReading(async refs =>
+      refs.map(ref => catalog.get(ref)),
+    );
+    const emitted: CatalogProcessorResult[] = [];
+    await processor.postProcessEntity(
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: {
+          name: 'payments',
+          annotations: { 'sre-ownership.io/embedded-sres': 'user:mei-lin' },
+        },
+        spec: { type: 'team', children: [] },
+      },
+      location,
+      r => emitted.push(r),
+    );
+    expect(emitted).toEqual([]);
   });
 });

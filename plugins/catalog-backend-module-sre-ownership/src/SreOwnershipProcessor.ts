@@ -4,6 +4,7 @@ import {
   Entity,
   getCompoundEntityRef,
   parseEntityRef,
+  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { LocationSpec } from '@backstage/plugin-catalog-common';
 import {
@@ -12,40 +13,46 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
-  EntityDeclarations,
+  EntityLookup,
+  OwnershipDefaults,
   RELATION_ESCALATES_TO,
   RELATION_ESCALATION_FOR,
   RELATION_HAS_SRE_SPECIALIST,
   RELATION_RELIABILITY_OWNED_BY,
   RELATION_RELIABILITY_OWNER_OF,
   RELATION_SRE_SPECIALIST_FOR,
+  ResolvedOwnership,
+  SRE_OWNERSHIP_ENTITY_KINDS,
   formatProblem,
   readEntityDeclarations,
+  resolveOwnership,
 } from '@sre-ownership/plugin-sre-ownership-common';
+import { InheritedEntities, ReadEntitiesByRefs } from './InheritedEntities';
 
 const MAX_REMEMBERED_PROBLEMS = 10_000;
 
-/** Relation pairs emitted from one entity's own declarations. */
-function declaredRelations(declarations: EntityDeclarations) {
+/** Relation pairs naming the parties the resolved ownership names. */
+function ownershipRelations(resolved: ResolvedOwnership) {
   const pairs: Array<{ forward: string; reverse: string; targets: string[] }> =
     [
       {
         forward: RELATION_RELIABILITY_OWNED_BY,
         reverse: RELATION_RELIABILITY_OWNER_OF,
-        targets: [
-          ...(declarations.platformTeam ? [declarations.platformTeam] : []),
-          ...(declarations.embeddedSres ?? []),
-        ],
+        targets: resolved.reliabilityOwners.map(party => party.ref),
       },
       {
         forward: RELATION_HAS_SRE_SPECIALIST,
         reverse: RELATION_SRE_SPECIALIST_FOR,
-        targets: Object.values(declarations.specialists).flat(),
+        targets: resolved.specialists.flatMap(role =>
+          [role.primary, ...role.backups].flatMap(party =>
+            party ? [party.ref] : [],
+          ),
+        ),
       },
       {
         forward: RELATION_ESCALATES_TO,
         reverse: RELATION_ESCALATION_FOR,
-        targets: (declarations.escalation ?? []).map(level => level.ref),
+        targets: resolved.escalation.levels.map(level => level.target.ref),
       },
     ];
   return pairs.map(pair => ({ ...pair, targets: [...new Set(pair.targets)] }));
@@ -55,6 +62,15 @@ function declaredRelations(declarations: EntityDeclarations) {
  * Validates `sre-ownership.io/` annotations and emits relations, so that
  * reliability owners, specialists and escalation targets appear in the
  * catalog graph and can be queried.
+ *
+ * The relations name the parties the ownership card shows: the processor
+ * resolves each Component, API, Resource and System with the same rule as
+ * the backend (`resolveOwnership` from the -common package), including what
+ * it inherits from its System, Domain, owner Group and that Group's parents
+ * and the app-config defaults. It reads those entities through
+ * `readEntities` (the module passes the catalog, with its own service
+ * credentials) and keeps them for `cacheTtlMs`. Without `readEntities` it
+ * resolves from the entity's own declarations and the defaults alone.
  *
  * Declaration problems are logged as warnings and shown on the entity's
  * cards, never raised as catalog processing errors: a processing error keeps
@@ -66,8 +82,27 @@ function declaredRelations(declarations: EntityDeclarations) {
 export class SreOwnershipProcessor implements CatalogProcessor {
   // The catalog processes every entity again and again; say each problem once.
   private readonly reported = new Set<string>();
+  private readonly inherited?: InheritedEntities;
 
-  constructor(private readonly options: { logger?: LoggerService } = {}) {}
+  constructor(
+    private readonly options: {
+      logger?: LoggerService;
+      /** Organisation-wide defaults, as `readOwnershipDefaults` reads them. */
+      defaults?: OwnershipDefaults;
+      /** Reads entities by ref, in order; `undefined` for one not found. */
+      readEntities?: ReadEntitiesByRefs;
+      /** How long an inherited-from entity is reused; 60 s by default. */
+      cacheTtlMs?: number;
+    } = {},
+  ) {
+    if (options.readEntities) {
+      this.inherited = new InheritedEntities({
+        read: options.readEntities,
+        defaults: options.defaults ?? {},
+        ttlMs: options.cacheTtlMs,
+      });
+    }
+  }
 
   getProcessorName(): string {
     return 'SreOwnershipProcessor';
@@ -89,10 +124,20 @@ export class SreOwnershipProcessor implements CatalogProcessor {
         annotation: problem.annotation,
       });
     }
+    if (
+      !SRE_OWNERSHIP_ENTITY_KINDS.includes(
+        entity.kind.toLocaleLowerCase('en-US'),
+      )
+    ) {
+      return entity;
+    }
+    const resolved = resolveOwnership({
+      entity,
+      lookup: await this.lookupFor(entity),
+      defaults: this.options.defaults ?? {},
+    });
     const self = getCompoundEntityRef(entity);
-    for (const { forward, reverse, targets } of declaredRelations(
-      declarations,
-    )) {
+    for (const { forward, reverse, targets } of ownershipRelations(resolved)) {
       for (const ref of targets) {
         const target: CompoundEntityRef = parseEntityRef(ref);
         emit(
@@ -108,5 +153,25 @@ export class SreOwnershipProcessor implements CatalogProcessor {
       }
     }
     return entity;
+  }
+
+  /**
+   * What resolving the entity may read. When the catalog cannot be read the
+   * entity is resolved from its own declarations and the defaults, and a
+   * warning says so: failing the processing would keep a new entity out of
+   * the catalog, and the next processing run emits the full relations.
+   */
+  private async lookupFor(entity: Entity): Promise<EntityLookup> {
+    const self = stringifyEntityRef(entity);
+    const ownOnly: EntityLookup = ref => (ref === self ? entity : null);
+    if (!this.inherited) return ownOnly;
+    try {
+      return await this.inherited.lookupFor(entity);
+    } catch (error) {
+      this.options.logger?.warn(
+        `${self}: could not read what it inherits reliability ownership from; its relations name only its own declarations until it is processed again: ${error}`,
+      );
+      return ownOnly;
+    }
   }
 }
