@@ -22,6 +22,8 @@ import { OwnershipResolver } from './service/OwnershipResolver';
 import { PrincipalEntityCache } from './service/PrincipalEntityCache';
 import { DatabasePulseStore } from './pulse/DatabasePulseStore';
 import { PulseService } from './pulse/PulseService';
+import { DatabaseRestTakenStore } from './rest/DatabaseRestTakenStore';
+import { RestService } from './rest/RestService';
 import { schedulePulseInvitations } from './pulse/schedulePulseInvitations';
 import { createRouter } from './service/router';
 import { registerWhoDoICallAction } from './actions/whoDoICallAction';
@@ -54,6 +56,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         urlReader: coreServices.urlReader,
+        userInfo: coreServices.userInfo,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
@@ -120,6 +123,16 @@ export const sreOwnershipPlugin = createBackendPlugin({
           settings: burdenSettings,
           cache,
         });
+        const rest = new RestService({
+          oncall: store,
+          restTaken: await DatabaseRestTakenStore.create({
+            database: deps.database,
+          }),
+          catalog: deps.catalog,
+          userInfo: deps.userInfo,
+          settings: burdenSettings,
+          cache,
+        });
         const overview = {
           service: new OverviewService({
             snapshot: index.snapshot,
@@ -173,6 +186,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
             overview,
             slos,
             pulse,
+            rest,
           }),
         );
         const icsSync = new IcsScheduleSync({

@@ -8,6 +8,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   DEFAULT_BURDEN_LIMITS,
+  DEFAULT_REST_RULES,
   DEFAULT_WORKING_TIME,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { anOrganisation } from '../__testUtils__/catalog';
@@ -46,6 +47,7 @@ async function setup(permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
       windowDays: 28,
       limits: DEFAULT_BURDEN_LIMITS,
       workingTime: DEFAULT_WORKING_TIME,
+      restRules: DEFAULT_REST_RULES,
       defaultTimezone: 'UTC',
     },
     now: () => now,

@@ -7,6 +7,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   sreOwnershipBurdenReadPermission,
   sreOwnershipPulseCommentsReadPermission,
+  sreOwnershipRestRecordPermission,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import {
   sreOwnershipTeamPermissionRules,
@@ -15,8 +16,8 @@ import {
 
 /**
  * Registers the team resource type with its rules, so conditional decisions
- * on `sre-ownership.burden.read` and `sre-ownership.pulse.comments.read`
- * are evaluated here against the Group read
+ * on `sre-ownership.burden.read`, `sre-ownership.pulse.comments.read` and
+ * `sre-ownership.rest.record` are evaluated here against the Group read
  * from the catalog.
  */
 export function registerTeamPermissions(options: {
@@ -30,6 +31,7 @@ export function registerTeamPermissions(options: {
     permissions: [
       sreOwnershipBurdenReadPermission,
       sreOwnershipPulseCommentsReadPermission,
+      sreOwnershipRestRecordPermission,
     ],
     rules: Object.values(sreOwnershipTeamPermissionRules),
     getResources: async (entityRefs: string[]) => {

@@ -2,6 +2,7 @@ import { FIELD_LIMITS, INSTANT_PATTERN } from '../ingest/fields';
 import { MAX_BATCH_RECORDS } from '../ingest/validateBatch';
 import { ALERT_FINGERPRINT_MAX } from '../ingest/alertmanager';
 import { overviewPaths, overviewSchemas } from './overviewSpec';
+import { restPaths, restSchemas } from './restSpec';
 import { pulsePaths, pulseSchemas } from './pulseSpec';
 
 /** A required, non-empty path parameter. */
@@ -150,6 +151,7 @@ export const spec = {
   components: {
     schemas: {
       ...overviewSchemas,
+      ...restSchemas,
       ...pulseSchemas,
       ResolvedOwnership: {
         type: 'object',
@@ -459,6 +461,7 @@ export const spec = {
   },
   paths: {
     ...overviewPaths,
+    ...restPaths,
     ...pulsePaths,
     '/health': {
       get: {

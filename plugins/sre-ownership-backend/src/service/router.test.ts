@@ -24,6 +24,7 @@ import { OverviewService } from '../overview/OverviewService';
 import { TeamReports } from '../overview/TeamReports';
 import { createRouter } from './router';
 import { createRouteAccess } from './routeAccess';
+import { RestService } from '../rest/RestService';
 
 const aPage = {
   source: 'api',
@@ -80,6 +81,7 @@ async function anApp(
     overview: { service: {} as OverviewService, teams: {} as TeamReports },
     feedRuns: { listFeedRuns: async () => [] },
     pulse: {} as PulseService,
+    rest: {} as RestService,
   });
   return express().use(router).use(mockErrorHandler());
 }

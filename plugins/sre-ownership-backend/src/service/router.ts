@@ -13,6 +13,8 @@ import { spec } from '../schema/openapi';
 import { OverviewService } from '../overview/OverviewService';
 import { registerOverviewRoutes } from '../overview/routes';
 import { PulseService } from '../pulse/PulseService';
+import { RestService } from '../rest/RestService';
+import { registerRestRoutes } from '../rest/routes';
 import { registerPulseRoutes } from '../pulse/routes';
 import { TeamReports } from '../overview/TeamReports';
 import { SloService } from '../slo/SloService';
@@ -51,6 +53,7 @@ export async function createRouter(options: {
   overview: { service: OverviewService; teams: TeamReports };
   feedRuns: Pick<OncallStore, 'listFeedRuns'>;
   pulse: PulseService;
+  rest: RestService;
 }): Promise<express.Router> {
   const { access, ownership, burden, ingestion, readiness, slos, feedRuns } =
     options;
@@ -77,6 +80,8 @@ export async function createRouter(options: {
   });
 
   registerPulseRoutes(api, { pulse: options.pulse, access });
+
+  registerRestRoutes(api, { rest: options.rest, access });
 
   api.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {
     const { kind, namespace, name } = req.params;
