@@ -1,5 +1,9 @@
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { PulseAnswer } from '@sre-ownership/plugin-sre-ownership-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  PulseAnswer,
+  sreOwnershipPulseCommentsReadPermission,
+} from '@sre-ownership/plugin-sre-ownership-common';
 import { spec } from '../schema/openapi';
 import { RouteAccess } from '../service/routeAccess';
 import { PulseService } from './PulseService';
@@ -41,15 +45,23 @@ export function registerPulseRoutes(
       { kind: 'Group', namespace, name },
       await access.credentials(req),
     );
-    res.json(JSON.parse(JSON.stringify(teamPulse)));
+    res.json({
+      ...teamPulse,
+      current: { ...teamPulse.current },
+      previous: { ...teamPulse.previous },
+      declines: teamPulse.declines.map(decline => ({ ...decline })),
+    });
   });
 
   router.get('/teams/:namespace/:name/pulse/comments', async (req, res) => {
     const { namespace, name } = req.params;
-    const comments = await pulse.getComments(
-      { kind: 'Group', namespace, name },
-      await access.credentials(req),
+    const team = { kind: 'Group', namespace, name };
+    const credentials = await access.authorizeResource(
+      req,
+      sreOwnershipPulseCommentsReadPermission,
+      stringifyEntityRef(team),
     );
+    const comments = await pulse.getComments(team, credentials);
     res.json({ ...comments, period: { ...comments.period } });
   });
 }

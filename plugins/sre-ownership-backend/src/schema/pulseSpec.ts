@@ -154,6 +154,9 @@ export const pulsePaths = {
                 comment: {
                   type: 'string',
                   maxLength: PULSE_COMMENT_MAX_LENGTH,
+                  description:
+                    'Optional; line breaks and tabs are the only control characters allowed.',
+                  pattern: '^[^\\u0000-\\u0008\\u000b-\\u001f]*$',
                 },
               },
             },
