@@ -14,6 +14,8 @@ import {
   ResolvedOwnership,
   ServiceOnCallHealth,
   TeamBurden,
+  RestTaken,
+  TeamRestOwed,
 } from '@sre-ownership/plugin-sre-ownership-common';
 
 /**
@@ -46,7 +48,7 @@ export interface OverviewListOptions {
  *
  * @public
  */
-export interface SreOwnershipApi {
+export interface SreOwnershipApi extends SreOwnershipRestApi {
   /** Resolved reliability ownership of one entity, with provenance and problems. */
   getOwnership(entity: CompoundEntityRef): Promise<ResolvedOwnership>;
 
@@ -95,6 +97,56 @@ export interface SreOwnershipApi {
 
   /** "Who do I call about X?": ranked answers. */
   whoToCall(query: string): Promise<WhoToCallResult>;
+}
+
+/**
+ * Rest an engineer took on one day, as the team burden card records it.
+ *
+ * @public
+ */
+export interface RestTakenRequest {
+  userRef: string;
+  /** `YYYY-MM-DD` */
+  date: string;
+  /** Whole minutes, 1 to 1440. */
+  minutes: number;
+  note?: string;
+}
+
+/**
+ * The compensation figures of a team as a file to save.
+ *
+ * @public
+ */
+export interface CompensationExport {
+  filename: string;
+  content: Blob;
+}
+
+/**
+ * Rest owed and compensation (see docs/rest-and-compensation.md).
+ *
+ * @public
+ */
+export interface SreOwnershipRestApi {
+  /** Rest owed to each engineer of a team over a window, less rest taken. */
+  getRestOwed(
+    team: CompoundEntityRef,
+    options?: BurdenWindowQuery,
+  ): Promise<TeamRestOwed>;
+
+  /** Records rest taken; recording the same day again replaces it. */
+  recordRestTaken(
+    team: CompoundEntityRef,
+    request: RestTakenRequest,
+  ): Promise<{ taken: RestTaken; created: boolean }>;
+
+  /** The compensation figures of a team over a window, as a CSV or JSON file. */
+  exportCompensation(
+    team: CompoundEntityRef,
+    format: 'csv' | 'json',
+    options?: BurdenWindowQuery,
+  ): Promise<CompensationExport>;
 }
 
 /**

@@ -13,11 +13,15 @@ import {
   ResolvedOwnership,
   ServiceOnCallHealth,
   TeamBurden,
+  RestTaken,
+  TeamRestOwed,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { BurdenWindowQuery, windowQueryString } from './burdenWindowQuery';
 import {
+  CompensationExport,
   OverviewListOptions,
   OwnershipPage,
+  RestTakenRequest,
   SreOwnershipApi,
 } from './SreOwnershipApi';
 
@@ -43,8 +47,49 @@ export class SreOwnershipClient implements SreOwnershipApi {
     team: CompoundEntityRef,
     options: BurdenWindowQuery = {},
   ): Promise<TeamBurden> {
-    const path = [team.namespace, team.name].map(encodeURIComponent).join('/');
-    return this.request(`/teams/${path}/burden${windowQueryString(options)}`);
+    return this.request(
+      `${teamPath(team)}/burden${windowQueryString(options)}`,
+    );
+  }
+
+  async getRestOwed(
+    team: CompoundEntityRef,
+    options: BurdenWindowQuery = {},
+  ): Promise<TeamRestOwed> {
+    return this.request(
+      `${teamPath(team)}/rest-owed${windowQueryString(options)}`,
+    );
+  }
+
+  async recordRestTaken(
+    team: CompoundEntityRef,
+    request: RestTakenRequest,
+  ): Promise<{ taken: RestTaken; created: boolean }> {
+    const response = await this.send(`${teamPath(team)}/rest-taken`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    return response.json();
+  }
+
+  async exportCompensation(
+    team: CompoundEntityRef,
+    format: 'csv' | 'json',
+    options: BurdenWindowQuery = {},
+  ): Promise<CompensationExport> {
+    const query = windowQueryString(options);
+    const response = await this.send(
+      `${teamPath(team)}/compensation${query || '?'}${
+        query ? '&' : ''
+      }format=${format}`,
+    );
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const named = /filename="([^"]+)"/.exec(disposition)?.[1];
+    return {
+      filename: named ?? `compensation-${team.name}.${format}`,
+      content: await response.blob(),
+    };
   }
 
   async getServiceHealth(
@@ -127,12 +172,17 @@ export class SreOwnershipClient implements SreOwnershipApi {
   }
 
   private async fetchJson<T>(path: string): Promise<T> {
+    return (await (await this.send(path)).json()) as T;
+  }
+
+  /** The one place requests are sent; a failed response is thrown. */
+  private async send(path: string, init?: RequestInit): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('sre-ownership');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }
 
@@ -160,4 +210,8 @@ function entityPath({ kind, namespace, name }: CompoundEntityRef): string {
   return `/entities/${[kind, namespace, name]
     .map(encodeURIComponent)
     .join('/')}`;
+}
+
+function teamPath({ namespace, name }: CompoundEntityRef): string {
+  return `/teams/${[namespace, name].map(encodeURIComponent).join('/')}`;
 }
