@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { BurdenWindowQuery } from './burdenWindowQuery';
+import { SreOwnershipPulseApi } from './SreOwnershipPulseApi';
 import {
   CoverageFilter,
   CoverageGap,
@@ -48,7 +49,9 @@ export interface OverviewListOptions {
  *
  * @public
  */
-export interface SreOwnershipApi extends SreOwnershipRestApi {
+export interface SreOwnershipApi
+  extends SreOwnershipRestApi,
+    SreOwnershipPulseApi {
   /** Resolved reliability ownership of one entity, with provenance and problems. */
   getOwnership(entity: CompoundEntityRef): Promise<ResolvedOwnership>;
 

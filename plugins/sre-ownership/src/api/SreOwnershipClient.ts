@@ -15,6 +15,10 @@ import {
   TeamBurden,
   RestTaken,
   TeamRestOwed,
+  PulseAnswer,
+  PulseInvitation,
+  TeamPulse,
+  TeamPulseComments,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { BurdenWindowQuery, windowQueryString } from './burdenWindowQuery';
 import {
@@ -71,6 +75,32 @@ export class SreOwnershipClient implements SreOwnershipApi {
       body: JSON.stringify(request),
     });
     return response.json();
+  }
+
+  async getPulseInvitation(id: string): Promise<PulseInvitation> {
+    return this.request(`/pulse/invitations/${encodeURIComponent(id)}`);
+  }
+
+  async answerPulse(id: string, answer: PulseAnswer): Promise<PulseInvitation> {
+    const response = await this.send(
+      `/pulse/invitations/${encodeURIComponent(id)}/answer`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(answer),
+      },
+    );
+    return response.json();
+  }
+
+  async getTeamPulse(team: CompoundEntityRef): Promise<TeamPulse> {
+    return this.request(`${teamPath(team)}/pulse`);
+  }
+
+  async getTeamPulseComments(
+    team: CompoundEntityRef,
+  ): Promise<TeamPulseComments> {
+    return this.request(`${teamPath(team)}/pulse/comments`);
   }
 
   async exportCompensation(

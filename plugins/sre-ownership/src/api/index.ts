@@ -6,3 +6,4 @@ export type {
 } from './SreOwnershipApi';
 export { SreOwnershipClient } from './SreOwnershipClient';
 export type { BurdenWindowQuery } from './burdenWindowQuery';
+export type { SreOwnershipPulseApi } from './SreOwnershipPulseApi';
