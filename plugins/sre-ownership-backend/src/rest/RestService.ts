@@ -74,23 +74,37 @@ export class RestService {
     );
   }
 
-  /** Rest owed to each engineer of the team over the window, less rest taken. */
+  /**
+   * Rest owed to each engineer of the team over the window, less rest
+   * taken, with the members whose rest the caller may record
+   * (`mayRecord`: whether the caller holds `sre-ownership.rest.record` on the
+   * team, as the route found).
+   */
   async getRestOwed(
     team: CompoundEntityRef,
     window: BurdenWindowRequest,
     credentials: BackstageCredentials,
+    mayRecord = false,
   ): Promise<TeamRestOwed> {
-    const { input, range } = await this.teamInput(team, window, credentials);
-    const taken = await this.options.restTaken.list({
-      teamRef: input.teamRef,
-      fromDate: isoDay(range.from),
-      toDate: isoDay(new Date(range.to.getTime() - 1)),
-    });
-    return computeRestOwed({
+    const { input, range, group } = await this.teamInput(
+      team,
+      window,
+      credentials,
+    );
+    const [taken, mayRecordFor] = await Promise.all([
+      this.options.restTaken.list({
+        teamRef: input.teamRef,
+        fromDate: isoDay(range.from),
+        toDate: isoDay(new Date(range.to.getTime() - 1)),
+      }),
+      mayRecord ? this.recordableMembers(group, credentials) : [],
+    ]);
+    const owed = computeRestOwed({
       ...input,
       rules: this.options.settings.restRules,
       taken,
     });
+    return { ...owed, mayRecordFor };
   }
 
   /** On-call time, pages and response time per engineer and band over the window. */
@@ -147,6 +161,39 @@ export class RestService {
     return { taken, created };
   }
 
+  /**
+   * The members whose rest the caller may record, given the permission:
+   * everyone for a service or a manager of the team, else only themselves.
+   */
+  private async recordableMembers(
+    group: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    const members = memberRefsOf(group);
+    const principal = credentials.principal as
+      | BackstageUserPrincipal
+      | { type: 'service' };
+    if (principal.type !== 'user') return members;
+    if (await this.isManager(group, credentials)) return members;
+    const self = principal.userEntityRef.toLocaleLowerCase('en-US');
+    return members.filter(ref => ref.toLocaleLowerCase('en-US') === self);
+  }
+
+  /** Whether a user caller is named in the Group's `sre-ownership.io/managers`. */
+  private async isManager(
+    group: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    const user = credentials as BackstageCredentials<BackstageUserPrincipal>;
+    const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
+      user,
+    );
+    return isManagerOfTeam(group, [
+      user.principal.userEntityRef,
+      ...ownershipEntityRefs,
+    ]);
+  }
+
   /** Who is recording; refuses a user recording someone else's rest unless a manager. */
   private async checkMayRecordFor(
     group: Entity,
@@ -158,14 +205,10 @@ export class RestService {
       | { type: 'service'; subject: string };
     if (principal.type !== 'user') return principal.subject;
     const self = principal.userEntityRef;
-    if (
-      self.toLocaleLowerCase('en-US') === engineerRef.toLocaleLowerCase('en-US')
-    )
-      return self;
-    const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
-      credentials as BackstageCredentials<BackstageUserPrincipal>,
-    );
-    if (!isManagerOfTeam(group, [self, ...ownershipEntityRefs])) {
+    const own =
+      self.toLocaleLowerCase('en-US') ===
+      engineerRef.toLocaleLowerCase('en-US');
+    if (!own && !(await this.isManager(group, credentials))) {
       throw new NotAllowedError(
         `Only ${engineerRef} or a manager of ${stringifyEntityRef(
           group,
@@ -179,7 +222,11 @@ export class RestService {
     team: CompoundEntityRef,
     window: BurdenWindowRequest,
     credentials: BackstageCredentials,
-  ): Promise<{ input: TeamBurdenInput; range: BurdenWindowRange }> {
+  ): Promise<{
+    input: TeamBurdenInput;
+    range: BurdenWindowRange;
+    group: Entity;
+  }> {
     const { settings } = this.options;
     const range = resolveBurdenWindow(window, settings.windowDays, this.now());
     const group = await this.group(team, credentials);
@@ -211,7 +258,7 @@ export class RestService {
       limits: settings.limits,
       workingTime: settings.workingTime,
     };
-    return { input, range };
+    return { input, range, group };
   }
 
   private async group(

@@ -146,12 +146,18 @@ describe.each(databases.eachSupportedId())(
     it('shows the rest owed with a reason per entry, in the engineer’s zone', async () => {
       const server = await backend();
       const response = await restOwed(server);
+      expect(response.body.error).toBeUndefined();
       expect(response.status).toBe(200);
       expect(response.body.rules).toEqual({
         sleepPageMinutes: 60,
         busyShiftMinutes: 240,
         offHoursResponsePercent: 100,
       });
+      // The test's default user manages the team
+      expect(response.body.mayRecordFor).toEqual([
+        'user:default/ana',
+        'user:default/bo',
+      ]);
       expect(ana(response.body)).toMatchObject({
         timezone: 'Europe/Berlin',
         owedMinutes: 105,
@@ -200,6 +206,8 @@ describe.each(databases.eachSupportedId())(
         'ana',
       );
       expect(own.status).toBe(201);
+      const asAna = await restOwed(server).set('Authorization', asUser('ana'));
+      expect(asAna.body.mayRecordFor).toEqual(['user:default/ana']);
       const colleague = await recordRest(
         server,
         { userRef: 'user:default/bo', date: '2026-03-13', minutes: 30 },

@@ -49,7 +49,24 @@ export function registerRestRoutes(
       sreOwnershipBurdenReadPermission,
       stringifyEntityRef(team),
     );
-    res.json(plain(await rest.getRestOwed(team, periodOf(req), credentials)));
+    const mayRecord = await access
+      .authorizeResource(
+        req,
+        sreOwnershipRestRecordPermission,
+        stringifyEntityRef(team),
+      )
+      .then(
+        () => true,
+        error =>
+          error?.name === 'NotAllowedError' ? false : Promise.reject(error),
+      );
+    const owed = await rest.getRestOwed(
+      team,
+      periodOf(req),
+      credentials,
+      mayRecord,
+    );
+    res.json(plain(owed));
   });
 
   router.post('/teams/:namespace/:name/rest-taken', async (req, res) => {

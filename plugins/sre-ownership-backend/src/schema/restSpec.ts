@@ -120,9 +120,15 @@ export const restSchemas = {
     description:
       "Rest owed to a team's engineers over a period, each entry with its reason, less rest taken. Minutes are whole numbers. See docs/rest-and-compensation.md.",
     additionalProperties: false,
-    required: ['teamRef', 'window', 'rules', 'engineers'],
+    required: ['teamRef', 'window', 'rules', 'engineers', 'mayRecordFor'],
     properties: {
       teamRef: { type: 'string' },
+      mayRecordFor: {
+        type: 'array',
+        description:
+          'Members whose rest taken the caller may record: none without sre-ownership.rest.record on the Group; only themselves for a user who does not manage the team.',
+        items: { type: 'string' },
+      },
       window: WINDOW,
       rules: {
         type: 'object',

@@ -118,6 +118,12 @@ export interface TeamRestOwed {
   window: BurdenWindow;
   rules: RestRules;
   engineers: EngineerRestOwed[];
+  /**
+   * Members whose rest taken the caller may record (the backend's verdict:
+   * `sre-ownership.rest.record` on the Group, and for a user who does not
+   * manage the team, only themselves). Absent from the pure computation.
+   */
+  mayRecordFor?: string[];
 }
 
 /**
