@@ -14,7 +14,7 @@ import {
   convertLegacyRouteRef,
 } from '@backstage/core-compat-api';
 import PageBlueprintIcon from '@material-ui/icons/Security';
-import { reliabilityOverviewRouteRef } from './routes';
+import { onCallPulseRouteRef, reliabilityOverviewRouteRef } from './routes';
 import { SreOwnershipClient, sreOwnershipApiRef } from './api';
 import { SRE_OWNERSHIP_ENTITY_KINDS } from './conditions';
 
@@ -207,6 +207,30 @@ export const reliabilityOverviewPage = PageBlueprint.make({
 });
 
 /**
+ * The anonymous on-call pulse page at `/oncall-pulse`, without a nav item:
+ * pulse invitations link to `/oncall-pulse/<invitation id>`.
+ *
+ * @remarks
+ * Extension ID: `page:sre-ownership/oncall-pulse`. Its `path` can be
+ * overridden under `app.extensions` in app-config; then set
+ * `sreOwnership.pulse.pagePath` in the backend to the same path.
+ * @alpha
+ */
+export const onCallPulsePage = PageBlueprint.make({
+  name: 'oncall-pulse',
+  params: {
+    path: '/oncall-pulse',
+    title: 'On-call pulse',
+    noHeader: true,
+    routeRef: convertLegacyRouteRef(onCallPulseRouteRef),
+    loader: () =>
+      import('./components/OnCallPulsePage').then(m =>
+        compatWrapper(<m.OnCallPulsePage />),
+      ),
+  },
+});
+
+/**
  * The SRE Ownership plugin for the new frontend system.
  *
  * @alpha
@@ -222,8 +246,10 @@ export default createFrontendPlugin({
     teamBurdenCard,
     reliabilityContent,
     reliabilityOverviewPage,
+    onCallPulsePage,
   ],
   routes: {
     reliabilityOverview: convertLegacyRouteRef(reliabilityOverviewRouteRef),
+    onCallPulse: convertLegacyRouteRef(onCallPulseRouteRef),
   },
 });

@@ -13,8 +13,9 @@ export {
   EntityTeamBurdenCard,
   EntityReliabilityContent,
   ReliabilityOverviewPage,
+  OnCallPulsePage,
 } from './plugin';
-export { reliabilityOverviewRouteRef } from './routes';
+export { reliabilityOverviewRouteRef, onCallPulseRouteRef } from './routes';
 export {
   isSreOwnershipApplicable,
   isSreOwnershipAvailable,
@@ -26,6 +27,7 @@ export type {
   OwnershipPage,
   BurdenWindowQuery,
   OverviewListOptions,
+  SreOwnershipPulseApi,
 } from './api';
 export { useResolvedOwnership } from './hooks/useResolvedOwnership';
 export type { ResolvedOwnershipState } from './hooks/useResolvedOwnership';

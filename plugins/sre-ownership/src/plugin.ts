@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { SreOwnershipClient, sreOwnershipApiRef } from './api';
-import { reliabilityOverviewRouteRef } from './routes';
+import { onCallPulseRouteRef, reliabilityOverviewRouteRef } from './routes';
 
 /**
  * The SRE Ownership plugin for the legacy frontend system.
@@ -16,7 +16,10 @@ import { reliabilityOverviewRouteRef } from './routes';
  */
 export const sreOwnershipPlugin = createPlugin({
   id: 'sre-ownership',
-  routes: { reliabilityOverview: reliabilityOverviewRouteRef },
+  routes: {
+    reliabilityOverview: reliabilityOverviewRouteRef,
+    onCallPulse: onCallPulseRouteRef,
+  },
   apis: [
     createApiFactory({
       api: sreOwnershipApiRef,
@@ -150,3 +153,20 @@ export const ReliabilityOverviewPage: () => JSX.Element =
       mountPoint: reliabilityOverviewRouteRef,
     }),
   );
+
+/**
+ * Legacy page: the anonymous on-call pulse, which pulse invitations link to.
+ * Mount it with
+ * `<Route path="/oncall-pulse" element={<OnCallPulsePage />} />`; the
+ * invitation id follows in the path.
+ *
+ * @public
+ */
+export const OnCallPulsePage: () => JSX.Element = sreOwnershipPlugin.provide(
+  createRoutableExtension({
+    name: 'OnCallPulsePage',
+    component: () =>
+      import('./components/OnCallPulsePage').then(m => m.OnCallPulsePage),
+    mountPoint: onCallPulseRouteRef,
+  }),
+);

@@ -2,6 +2,7 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Alert, AlertTitle } from '@material-ui/lab';
+import { isPermissionRefusal } from './isPermissionRefusal';
 
 const useStyles = makeStyles(theme => ({
   code: {
@@ -32,19 +33,6 @@ export function ErrorState(props: { error: Error; subject: string }) {
   return (
     <ResponseErrorPanel error={error} title={`Could not load ${subject}`} />
   );
-}
-
-/**
- * Whether the backend refused for lack of a permission: the client's
- * ResponseError carries the backend's error as its cause, with status 403.
- */
-function isPermissionRefusal(error: Error): boolean {
-  if (error.name === 'NotAllowedError') return true;
-  const { cause, statusCode } = error as Error & {
-    cause?: { name?: string };
-    statusCode?: number;
-  };
-  return statusCode === 403 || cause?.name === 'NotAllowedError';
 }
 
 /** Shown when the backend refused the request for lack of a permission. */

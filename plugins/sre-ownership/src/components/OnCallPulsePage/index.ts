@@ -1,0 +1,1 @@
+export { OnCallPulsePage } from './OnCallPulsePage';
