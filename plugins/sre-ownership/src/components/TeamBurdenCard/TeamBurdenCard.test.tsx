@@ -18,7 +18,11 @@ import { TeamBurdenCard } from './TeamBurdenCard';
 const team = anEntity({ kind: 'Group', name: 'payments' });
 
 function renderCard(getTeamBurden: () => Promise<TeamBurden>) {
-  const api = { getTeamBurden: jest.fn(getTeamBurden) };
+  const api = {
+    getTeamBurden: jest.fn(getTeamBurden),
+    // The pulse section has its own tests (TeamPulseSection.test.tsx).
+    getTeamPulse: jest.fn(() => new Promise<never>(() => {})),
+  };
   return renderOnEntityPage(<TeamBurdenCard />, { entity: team, api }).then(
     () => api.getTeamBurden,
   );

@@ -6,6 +6,7 @@ import { WeeklyVolumeChart } from '../WeeklyVolumeChart';
 import { BurdenReasons } from './BurdenStatus';
 import { EngineerBurdenSection } from './EngineerBurdenSection';
 import { TeamFiguresList } from './TeamFiguresList';
+import { TeamPulseSection } from '../TeamPulse';
 
 /** Everything the team burden card shows once a window with data loaded. */
 export function TeamBurdenView(props: { burden: TeamBurden }) {
@@ -17,6 +18,11 @@ export function TeamBurdenView(props: { burden: TeamBurden }) {
         <Grid item xs={12} md={6}>
           <CardSection title="Team">
             <TeamFiguresList burden={burden} />
+          </CardSection>
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <CardSection title="On-call pulse">
+            <TeamPulseSection />
           </CardSection>
         </Grid>
         <Grid item xs={12} md={6}>

@@ -1,0 +1,1 @@
+export { TeamPulseSection } from './TeamPulseSection';
