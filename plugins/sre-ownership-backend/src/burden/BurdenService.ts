@@ -11,12 +11,9 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  OncallPage,
-  OncallShift,
   PulseDecline,
   ServiceOnCallHealth,
   TeamBurden,
-  ToilEntry,
   computeServiceHealth,
   computeTeamBurden,
   owningGroupRef,
@@ -30,7 +27,7 @@ import {
 } from './burdenWindow';
 import { TeamPeopleReader } from './TeamPeople';
 import { BurdenSettings } from '../burdenConfig';
-import { OncallStore, TimeRange } from '../database/OncallStore';
+import { OncallStore, TeamEvents, TimeRange } from '../database/OncallStore';
 import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -84,39 +81,45 @@ export class BurdenService {
     }
     const range = this.window(window);
     const teamRef = stringifyEntityRef(team);
-    const events = { teamRef, range: bothWindows(range) };
-    // The Group, then its members (by ref: the catalog answers that faster
-    // than a relation query), while the store reads the events and the
-    // permission is checked.
+    // Everything at once: the Group then its members (by ref: the catalog
+    // answers that faster than a relation query); the events, then the
+    // people they name; the pulse; the permission. The figures wait only for
+    // the slowest of these.
     const groupRead = this.entity(team, credentials).then(async group => {
       await this.people.read(group, [], credentials);
       return group;
     });
-    const readEvents = (query: typeof events) =>
-      Promise.all([
-        this.options.store.listShifts(query),
-        this.options.store.listPages(query),
-        this.options.store.listToil(query),
+    const read = (ref: string) => {
+      const events = this.options.store.readTeamEvents({
+        teamRef: ref,
+        range: bothWindows(range),
+      });
+      return Promise.all([
+        events,
+        // Only fills the caller's cache, so the read below finds them.
+        events.then(found =>
+          this.people.prefetch(eventPeople(found), credentials),
+        ),
+        // The pulse compares its last complete periods: a reason about now only.
+        range.endsNow && this.options.pulse
+          ? this.options.pulse.declinesFor(ref)
+          : [],
       ]);
-    const [group, stored, canReadPeople] = await Promise.all([
+    };
+    const [group, asked, canReadPeople] = await Promise.all([
       groupRead,
-      readEvents(events),
+      read(teamRef),
       this.allowed(credentials, teamRef),
     ]);
-    // The pulse compares its last complete periods: a reason about now only.
-    const pulseDeclines =
-      range.endsNow && this.options.pulse
-        ? await this.options.pulse.declinesFor(stringifyEntityRef(group))
-        : [];
     // Asked as group:default/Payments, stored as the catalog spells it.
-    const [shifts, pages, toil] =
+    const [events, , pulseDeclines] =
       stringifyEntityRef(group) === teamRef
-        ? stored
-        : await readEvents({ ...events, teamRef: stringifyEntityRef(group) });
-    // Members are known now; only people from other teams are read.
+        ? asked
+        : await read(stringifyEntityRef(group));
+    const { shifts, pages, toil } = events;
     const people = await this.people.read(
       group,
-      eventPeople(shifts, pages, toil),
+      eventPeople(events),
       credentials,
     );
     const burden = computeTeamBurden({
@@ -162,7 +165,7 @@ export class BurdenService {
     ]);
     const people = await this.people.read(
       group ?? undefined,
-      eventPeople(shifts, pages, []),
+      eventPeople({ shifts, pages, toil: [] }),
       credentials,
     );
     const health = computeServiceHealth({
@@ -238,11 +241,7 @@ function bothWindows(range: BurdenWindowRange): TimeRange {
 }
 
 /** Everyone named in the events: on call, responding or doing toil. */
-function eventPeople(
-  shifts: OncallShift[],
-  pages: OncallPage[],
-  toil: ToilEntry[],
-): string[] {
+function eventPeople({ shifts, pages, toil }: TeamEvents): string[] {
   return [
     ...shifts.map(shift => shift.userRef),
     ...pages.flatMap(page => (page.responderRef ? [page.responderRef] : [])),

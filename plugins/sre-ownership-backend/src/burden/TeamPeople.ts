@@ -70,6 +70,17 @@ export class TeamPeopleReader {
     return { ...result, problems: [...problems.values()] };
   }
 
+  /**
+   * Reads these Users into the caller's cache ahead of {@link read}, so that
+   * reading the people an event names can start before the Group is known.
+   */
+  async prefetch(
+    refs: Iterable<string>,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    await this.users([...new Set(refs)], credentials);
+  }
+
   private async users(
     refs: string[],
     credentials: BackstageCredentials,

@@ -201,6 +201,79 @@ describe.each(databases.eachSupportedId())(
       expect(shifts.map(s => s.externalId)).toEqual(['straddles']);
     });
 
+    it('reads a team’s events for the burden as epoch milliseconds, in the order the lists give', async () => {
+      await store.ingest({
+        shifts: [
+          aShift({
+            externalId: 'late',
+            startsAt: '2026-03-10T09:00:00.000Z',
+            endsAt: '2026-03-17T09:00:00.000Z',
+          }),
+          aShift(),
+          aShift({ externalId: 'other', teamRef: 'group:default/search' }),
+        ],
+        pages: [
+          aPage({
+            externalId: 'answered',
+            responderRef: 'user:default/mei-lin',
+            severity: 'high',
+            triggeredAt: '2026-03-05T10:00:00.123Z',
+            acknowledgedAt: '2026-03-05T10:04:00.000Z',
+            resolvedAt: '2026-03-05T11:00:00.000Z',
+          }),
+          aPage(),
+          aPage({ externalId: 'april', triggeredAt: '2026-04-01T00:00:00Z' }),
+        ],
+        toil: [aToilEntry()],
+      });
+      const team = { teamRef: 'group:default/payments', range: march };
+      const events = await store.readTeamEvents(team);
+      expect(events).toEqual({
+        shifts: [
+          {
+            teamRef: 'group:default/payments',
+            userRef: 'user:default/jane-doe',
+            startsAt: Date.parse('2026-03-02T09:00:00.000Z'),
+            endsAt: Date.parse('2026-03-09T09:00:00.000Z'),
+          },
+          {
+            teamRef: 'group:default/payments',
+            userRef: 'user:default/jane-doe',
+            startsAt: Date.parse('2026-03-10T09:00:00.000Z'),
+            endsAt: Date.parse('2026-03-17T09:00:00.000Z'),
+          },
+        ],
+        pages: [
+          {
+            teamRef: 'group:default/payments',
+            severity: 'critical',
+            triggeredAt: Date.parse('2026-03-03T02:00:00.000Z'),
+          },
+          {
+            teamRef: 'group:default/payments',
+            responderRef: 'user:default/mei-lin',
+            severity: 'high',
+            triggeredAt: Date.parse('2026-03-05T10:00:00.123Z'),
+            acknowledgedAt: Date.parse('2026-03-05T10:04:00.000Z'),
+            resolvedAt: Date.parse('2026-03-05T11:00:00.000Z'),
+          },
+        ],
+        toil: [
+          {
+            teamRef: 'group:default/payments',
+            userRef: 'user:default/jane-doe',
+            startedAt: Date.parse('2026-03-04T10:00:00.000Z'),
+            minutes: 90,
+          },
+        ],
+      });
+      // The same events the list reads give, instant for instant.
+      const pages = await store.listPages(team);
+      expect(events.pages.map(p => p.triggeredAt)).toEqual(
+        pages.map(p => Date.parse(p.triggeredAt)),
+      );
+    });
+
     describe('replaceShifts', () => {
       const feedShift = (
         externalId: string,

@@ -1,4 +1,7 @@
 import {
+  BurdenPage,
+  BurdenShift,
+  BurdenToil,
   OncallPage,
   OncallShift,
   ToilEntry,
@@ -9,6 +12,13 @@ export interface OncallEventBatch {
   shifts?: OncallShift[];
   pages?: OncallPage[];
   toil?: ToilEntry[];
+}
+
+/** One team's events as the burden engine reads them. */
+export interface TeamEvents {
+  shifts: BurdenShift[];
+  pages: BurdenPage[];
+  toil: BurdenToil[];
 }
 
 /** A half-open time range [from, to). */
@@ -94,6 +104,16 @@ export interface OncallStore {
     entityRef?: string;
     range: TimeRange;
   }): Promise<OncallPage[]>;
+
+  /**
+   * A team's shifts overlapping the range, and its pages and toil started
+   * within it, with only what the burden engine reads and instants as epoch
+   * milliseconds: the team burden read, without per-row parsing.
+   */
+  readTeamEvents(options: {
+    teamRef: string;
+    range: TimeRange;
+  }): Promise<TeamEvents>;
 
   /** Toil entries of a team started within the range. */
   listToil(options: {

@@ -3,6 +3,9 @@
  * shifts, pages and toil entries, and how a batch becomes upsert statements.
  */
 import {
+  BurdenPage,
+  BurdenShift,
+  BurdenToil,
   OncallPage,
   OncallShift,
   PageSeverity,
@@ -183,6 +186,49 @@ export const toilFromRow = (row: ToilRow): ToilEntry => ({
   userRef: row.user_ref,
   ...(row.category ? { category: row.category } : {}),
   startedAt: toIso(row.started_at),
+  minutes: Number(row.minutes),
+});
+
+/** A stored shift as the burden engine reads it, for the team it was read for. */
+export const teamShiftFromRow = (
+  teamRef: string,
+  row: Pick<ShiftRow, 'user_ref' | 'starts_at' | 'ends_at'>,
+): BurdenShift => ({
+  teamRef,
+  userRef: row.user_ref,
+  startsAt: Number(row.starts_at),
+  endsAt: Number(row.ends_at),
+});
+
+/** A stored page as the burden engine reads it, for the team it was read for. */
+export const teamPageFromRow = (
+  teamRef: string,
+  row: Pick<
+    PageRow,
+    | 'responder_ref'
+    | 'severity'
+    | 'triggered_at'
+    | 'acknowledged_at'
+    | 'resolved_at'
+  >,
+): BurdenPage => ({
+  teamRef,
+  responderRef: row.responder_ref || undefined,
+  severity: row.severity as PageSeverity,
+  triggeredAt: Number(row.triggered_at),
+  acknowledgedAt:
+    row.acknowledged_at === null ? undefined : Number(row.acknowledged_at),
+  resolvedAt: row.resolved_at === null ? undefined : Number(row.resolved_at),
+});
+
+/** A stored toil entry as the burden engine reads it, for the team it was read for. */
+export const teamToilFromRow = (
+  teamRef: string,
+  row: Pick<ToilRow, 'user_ref' | 'started_at' | 'minutes'>,
+): BurdenToil => ({
+  teamRef,
+  userRef: row.user_ref,
+  startedAt: Number(row.started_at),
   minutes: Number(row.minutes),
 });
 

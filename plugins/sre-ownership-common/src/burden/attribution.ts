@@ -1,4 +1,4 @@
-import { OncallPage, OncallShift } from '../events';
+import { BurdenPage, BurdenShift } from './burdenEvents';
 import { contains, Interval, mergeIntervals, toInstant } from './intervals';
 import { isKnownTimezone } from './localTime';
 import { DEFAULT_TIMEZONE, PersonTimezone } from './types';
@@ -16,7 +16,7 @@ export interface ShiftSpan {
  * was triggered (possibly nobody).
  */
 export interface AttributedPage {
-  page: OncallPage;
+  page: BurdenPage;
   triggeredAt: number;
   /** `NaN` when not acknowledged. */
   acknowledgedAt: number;
@@ -26,7 +26,7 @@ export interface AttributedPage {
 }
 
 /** Parses shifts, dropping empty or unreadable ones. */
-export function toShiftSpans(shifts: OncallShift[]): ShiftSpan[] {
+export function toShiftSpans(shifts: BurdenShift[]): ShiftSpan[] {
   return shifts
     .map(shift => ({
       teamRef: shift.teamRef,
@@ -70,7 +70,7 @@ export function engineersOnCallAt(
  * paged team (any team in `shifts` when the page names none) at trigger time.
  */
 export function attributePages(
-  pages: OncallPage[],
+  pages: BurdenPage[],
   shifts: ShiftSpan[],
 ): AttributedPage[] {
   return pages.map(page => {

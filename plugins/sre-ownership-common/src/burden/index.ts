@@ -1,4 +1,5 @@
 export * from './types';
+export * from './burdenEvents';
 export * from './restTypes';
 export { computeTeamBurden } from './teamBurden';
 export { computeServiceHealth } from './serviceHealth';

@@ -17,11 +17,13 @@ export interface Interval {
 }
 
 /**
- * Parses an ISO 8601 instant to epoch milliseconds; `NaN` when unreadable or
- * absent, which every range check below treats as "outside".
+ * Parses an ISO 8601 instant to epoch milliseconds (epoch milliseconds pass
+ * through); `NaN` when unreadable or absent, which every range check below
+ * treats as "outside".
  */
-export function toInstant(iso: string | undefined): number {
-  return iso === undefined ? NaN : Date.parse(iso);
+export function toInstant(instant: string | number | undefined): number {
+  if (typeof instant === 'number') return instant;
+  return instant === undefined ? NaN : Date.parse(instant);
 }
 
 /** Formats epoch milliseconds as an ISO 8601 UTC string. */

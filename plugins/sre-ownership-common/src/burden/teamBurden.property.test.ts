@@ -120,7 +120,12 @@ function coveredMs(spans: Span[], window: Span): number {
 const inside = (t: number, [s, e]: Span) => t >= s && t < e;
 
 interface Dataset {
-  input: TeamBurdenInput;
+  /** The events as the API carries them, with ISO 8601 instants. */
+  input: Omit<TeamBurdenInput, 'shifts' | 'pages' | 'toil'> & {
+    shifts: OncallShift[];
+    pages: OncallPage[];
+    toil: ToilEntry[];
+  };
   zoneOf: (ref: string) => string;
   fallback: string;
 }
@@ -533,6 +538,40 @@ describe('computeTeamBurden against a minute-by-minute reference', () => {
         expect((burden.engineers ?? []).map(e => e.userRef)).toEqual(
           referenceEngineers(data),
         );
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('gives the same burden from instants read as epoch milliseconds, as the store reads them', () => {
+    const millis = (instant: string | undefined) =>
+      instant === undefined ? undefined : Date.parse(instant);
+    fc.assert(
+      fc.property(dataset, ({ input }) => {
+        const fromStore: TeamBurdenInput = {
+          ...input,
+          shifts: input.shifts.map(s => ({
+            teamRef: s.teamRef,
+            userRef: s.userRef,
+            startsAt: Date.parse(s.startsAt),
+            endsAt: Date.parse(s.endsAt),
+          })),
+          pages: input.pages.map(p => ({
+            teamRef: p.teamRef,
+            responderRef: p.responderRef,
+            severity: p.severity,
+            triggeredAt: Date.parse(p.triggeredAt),
+            acknowledgedAt: millis(p.acknowledgedAt),
+            resolvedAt: millis(p.resolvedAt),
+          })),
+          toil: input.toil.map(t => ({
+            teamRef: t.teamRef,
+            userRef: t.userRef,
+            startedAt: Date.parse(t.startedAt),
+            minutes: t.minutes,
+          })),
+        };
+        expect(computeTeamBurden(fromStore)).toEqual(computeTeamBurden(input));
       }),
       { numRuns: 60 },
     );

@@ -1,4 +1,5 @@
-import { OncallPage, OncallShift, PageSeverity, ToilEntry } from '../events';
+import { OncallPage, OncallShift, PageSeverity } from '../events';
+import { BurdenPage, BurdenShift, BurdenToil } from './burdenEvents';
 import { OwnershipProblem } from '../problems';
 
 /**
@@ -146,9 +147,10 @@ export interface TeamBurdenInput {
   others?: PersonTimezone[];
   /** Time zone of anyone in neither list, and of pages nobody was on call for. */
   defaultTimezone: string;
-  shifts: OncallShift[];
-  pages: OncallPage[];
-  toil: ToilEntry[];
+  /** Shifts, pages and toil: `OncallShift`s etc., or as the store reads them. */
+  shifts: BurdenShift[];
+  pages: BurdenPage[];
+  toil: BurdenToil[];
   limits: BurdenLimits;
   workingTime: WorkingTime;
   /** Problems found while reading the people (e.g. unknown time zones), passed through. */
