@@ -21,6 +21,8 @@ backend.add(
 backend.add(import('@sre-ownership/plugin-sre-ownership-backend'));
 // Demo only: generated on-call history for the demo organisation.
 backend.add(import('./demo/demoOncallHistoryModule'));
+// Demo only: anonymous pulse answers of the payments team.
+backend.add(import('./demo/demoPulseModule'));
 
 // The notification bell, updated live over signals.
 backend.add(import('@backstage/plugin-notifications-backend'));
