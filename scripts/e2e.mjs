@@ -11,6 +11,7 @@ import { oncallScenarios } from './e2e-oncall.mjs';
 import { overviewScenarios } from './e2e-overview.mjs';
 import { routeScenarios } from './e2e-routes.mjs';
 import { notifyScenarios } from './e2e-notify.mjs';
+import { pulseScenarios } from './e2e-pulse.mjs';
 import { sloScenarios, startSloPrometheus } from './e2e-slo.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -276,6 +277,16 @@ async function run() {
       join,
     });
     await sloScenarios({ page, scenario, card, openEntityPage, artifacts });
+    await pulseScenarios({
+      page,
+      baseUrl,
+      scenario,
+      card,
+      openEntityPage,
+      waitFor,
+      artifacts,
+      join,
+    });
   } catch (error) {
     record('end-to-end run', false, error.message);
   } finally {
