@@ -22,6 +22,8 @@ function renderCard(getTeamBurden: () => Promise<TeamBurden>) {
     getTeamBurden: jest.fn(getTeamBurden),
     // The pulse section has its own tests (TeamPulseSection.test.tsx).
     getTeamPulse: jest.fn(() => new Promise<never>(() => {})),
+    // The rest owed section has its own tests (RestOwedSection.test.tsx).
+    getRestOwed: jest.fn(() => new Promise<never>(() => {})),
   };
   return renderOnEntityPage(<TeamBurdenCard />, { entity: team, api }).then(
     () => api.getTeamBurden,

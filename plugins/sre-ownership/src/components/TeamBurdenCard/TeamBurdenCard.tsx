@@ -1,7 +1,9 @@
 import { InfoCard } from '@backstage/core-components';
 import { useRef, useState } from 'react';
 import { useTeamBurden } from '../../hooks/useTeamBurden';
+import { CardSection } from '../CardSection';
 import { OwnershipProblems } from '../OwnershipProblems';
+import { RestOwedSection } from '../RestOwedSection';
 import { ErrorState, LoadingState } from '../states';
 import {
   DEFAULT_WINDOW_DAYS,
@@ -17,7 +19,8 @@ import { TeamBurdenView } from './TeamBurdenView';
  * Group entity card: the team's on-call burden over a chosen window — its
  * status with the reasons, team figures against the sustainable limits,
  * response times, the weekly page trend and, for viewers allowed to see
- * them, each engineer's figures.
+ * them, each engineer's figures, the rest owed to them and the compensation
+ * download.
  *
  * @public
  */
@@ -63,6 +66,11 @@ export function TeamBurdenCard() {
         <NoOnCallDataState window={burden.window} />
       )}
       {shown && <TeamBurdenView burden={shown} />}
+      {shown && (
+        <CardSection title="Rest owed and compensation">
+          <RestOwedSection window={chosen?.query} />
+        </CardSection>
+      )}
     </InfoCard>
   );
 }

@@ -1,0 +1,1 @@
+export { RestOwedSection } from './RestOwedSection';
