@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { IngestBatcher } from '../database/IngestBatcher';
 import { OncallEventBatch, OncallStore } from '../database/OncallStore';
 import {
   AlertmanagerPayload,
@@ -25,12 +26,14 @@ export type IngestionResult = {
 
 /**
  * Receives on-call events from every source: validates them, routes them to
- * entities and teams, and writes each delivery in one transaction.
- * Redelivered events update the same rows. Knows nothing of HTTP: the
- * router authenticates, authorizes and audits.
+ * entities and teams, and writes each delivery whole, in a transaction it
+ * may share with concurrent deliveries ({@link IngestBatcher}). Redelivered
+ * events update the same rows. Knows nothing of HTTP: the router
+ * authenticates, authorizes and audits.
  */
 export class EventIngestion {
   private routing?: { entities: Entity[]; routing: PageRouting };
+  private readonly writer: IngestBatcher;
 
   constructor(
     private readonly options: {
@@ -40,14 +43,16 @@ export class EventIngestion {
       pagerDutySecrets: string[];
       logger?: LoggerService;
     },
-  ) {}
+  ) {
+    this.writer = new IngestBatcher(options.store);
+  }
 
   private readonly reportedConflicts = new Set<string>();
 
   /** Stores a bulk batch, or refuses all of it. */
   async ingestBatch(body: unknown): Promise<IngestionResult> {
     const batch = validateBatch(body);
-    await this.options.store.ingest(batch);
+    await this.writer.ingest(batch);
     return counts(batch);
   }
 
@@ -59,7 +64,7 @@ export class EventIngestion {
       payload,
       await this.pageRouting(),
     );
-    if (pages.length) await this.options.store.ingest({ pages });
+    if (pages.length) await this.writer.ingest({ pages });
     return { ...counts({ pages }), unrouted };
   }
 
@@ -84,7 +89,7 @@ export class EventIngestion {
           ? await this.userNamed(webhook.event.agent.summary)
           : undefined,
     });
-    if (page) await this.options.store.ingest({ pages: [page] });
+    if (page) await this.writer.ingest({ pages: [page] });
     return {
       ...counts({ pages: page ? [page] : [] }),
       unrouted: page ? 0 : 1,
