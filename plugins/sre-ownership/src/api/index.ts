@@ -3,6 +3,9 @@ export type {
   SreOwnershipApi,
   OwnershipPage,
   OverviewListOptions,
+  SreOwnershipRestApi,
+  RestTakenRequest,
+  CompensationExport,
 } from './SreOwnershipApi';
 export { SreOwnershipClient } from './SreOwnershipClient';
 export type { BurdenWindowQuery } from './burdenWindowQuery';
