@@ -27,6 +27,9 @@ export type {
   OwnershipPage,
   BurdenWindowQuery,
   OverviewListOptions,
+  SreOwnershipRestApi,
+  RestTakenRequest,
+  CompensationExport,
   SreOwnershipPulseApi,
 } from './api';
 export { useResolvedOwnership } from './hooks/useResolvedOwnership';
