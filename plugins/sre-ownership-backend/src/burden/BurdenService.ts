@@ -25,7 +25,7 @@ import {
   BurdenWindowRequest,
   resolveBurdenWindow,
 } from './burdenWindow';
-import { TeamPeopleReader } from './TeamPeople';
+import { memberRefsOf, TeamPeopleReader } from './TeamPeople';
 import { BurdenSettings } from '../burdenConfig';
 import { OncallStore, TeamEvents, TimeRange } from '../database/OncallStore';
 import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
@@ -81,40 +81,43 @@ export class BurdenService {
     }
     const range = this.window(window);
     const teamRef = stringifyEntityRef(team);
-    // Everything at once: the Group then its members (by ref: the catalog
-    // answers that faster than a relation query); the events, then the
-    // people they name; the pulse; the permission. The figures wait only for
-    // the slowest of these.
-    const groupRead = this.entity(team, credentials).then(async group => {
-      await this.people.read(group, [], credentials);
-      return group;
-    });
-    const read = (ref: string) => {
-      const events = this.options.store.readTeamEvents({
-        teamRef: ref,
-        range: bothWindows(range),
-      });
-      return Promise.all([
-        events,
-        // Only fills the caller's cache, so the read below finds them.
-        events.then(found =>
-          this.people.prefetch(eventPeople(found), credentials),
-        ),
+    // Everything at once: the Group, then its members (by ref: the catalog
+    // answers that faster than a relation query) and, once the events are
+    // in too, the people from other teams they name; the pulse; the
+    // permission. The figures wait only for the slowest of these.
+    const groupRead = this.entity(team, credentials);
+    const read = (ref: string) =>
+      Promise.all([
+        this.options.store.readTeamEvents({
+          teamRef: ref,
+          range: bothWindows(range),
+        }),
         // The pulse compares its last complete periods: a reason about now only.
         range.endsNow && this.options.pulse
           ? this.options.pulse.declinesFor(ref)
           : [],
       ]);
-    };
-    const [group, asked, canReadPeople] = await Promise.all([
+    const asked = read(teamRef);
+    const peopleRead = groupRead.then(group => {
+      const members = memberRefsOf(group);
+      const others = asked.then(([found]) =>
+        eventPeople(found).filter(ref => !members.includes(ref)),
+      );
+      return Promise.all([
+        this.people.prefetch(members, credentials),
+        others.then(refs => this.people.prefetch(refs, credentials)),
+      ]);
+    });
+    const [group, stored, canReadPeople] = await Promise.all([
       groupRead,
-      read(teamRef),
+      asked,
       this.allowed(credentials, teamRef),
+      peopleRead,
     ]);
     // Asked as group:default/Payments, stored as the catalog spells it.
-    const [events, , pulseDeclines] =
+    const [events, pulseDeclines] =
       stringifyEntityRef(group) === teamRef
-        ? asked
+        ? stored
         : await read(stringifyEntityRef(group));
     const { shifts, pages, toil } = events;
     const people = await this.people.read(
