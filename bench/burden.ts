@@ -11,28 +11,49 @@
  *     same database; the target is endpoint p95 <= 1.5 x (catalog p95 +
  *     aggregate p95);
  *   - bulk API ingestion throughput (events/s);
- *   - Alertmanager webhook ingestion throughput (alerts/s).
+ *   - Alertmanager webhook ingestion throughput (alerts/s);
+ *   - an Alertmanager burst with one alert per notification (5,000 groups
+ *     firing, then resolved, at 32 and at 64 concurrent senders), beside its
+ *     targets: >= 1,500 notifications/s and none past the 10 s deadline.
  * Prints figures; asserts nothing.
  *
  *   npm run bench:burden [-- --samples 200]
+ *   npm run bench:burden -- --only alertmanager [--groups 5000 --concurrency 32,64]
+ *   BENCH_DB=pg (default) or sqlite: the database of the plugin and the
+ *     catalog. SQLite (a fresh file per run in .data/bench-burden/sqlite)
+ *     needs --only alertmanager: the 1,000,000-page load is for PostgreSQL.
  *   BENCH_PG=postgresql://postgres@127.0.0.1:5432 (default)
  *   BENCH_PORT=7037 (default), BENCH_DB_PREFIX=bench_burden_ (default)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import knexFactory from 'knex';
+import {
+  measureAlertmanagerBurst,
+  reportAlertmanagerBurst,
+} from './alertmanagerBurst';
 import {
   BENCH_TOKEN,
   fmt,
   getJson,
   percentile,
+  runBenchmark,
   startBackend,
   timed,
+  timeInterleaved,
   until,
 } from './harness';
 
-const SAMPLES =
-  Number(process.argv[process.argv.indexOf('--samples') + 1]) || 200;
+const option = (name: string) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1] : undefined;
+};
+const SAMPLES = Number(option('samples')) || 200;
+const ONLY_ALERTMANAGER = option('only') === 'alertmanager';
+const GROUPS = Number(option('groups')) || 5_000;
+const CONCURRENCY = (option('concurrency') ?? '32,64').split(',').map(Number);
+const DATABASE = process.env.BENCH_DB ?? 'pg';
 const TEAMS = 200;
 const USERS_PER_TEAM = 6;
 const PAGES = 1_000_000;
@@ -155,6 +176,8 @@ interface TeamBurdenLatency {
   endpoint: number[];
   catalog: number[];
   aggregate: number[];
+  /** The 1-minute load average when the measurement started. */
+  loadAverage: number;
 }
 
 /**
@@ -193,24 +216,14 @@ async function measureTeamBurdenLatency(db: Db): Promise<TeamBurdenLatency> {
     { length: SAMPLES },
     (_, i) => `team-${(i * 37) % TEAMS}`,
   );
-  for (const team of teams.slice(0, 20)) {
-    await burden(team);
-    await group(team);
-    await rawAggregate(`group:default/${team}`);
-  }
-  const result: TeamBurdenLatency = {
-    endpoint: [],
-    catalog: [],
-    aggregate: [],
+  const calls = {
+    endpoint: burden,
+    catalog: group,
+    aggregate: (team: string) => rawAggregate(`group:default/${team}`),
   };
-  for (const team of teams) {
-    result.endpoint.push(await timed(() => burden(team)));
-    result.catalog.push(await timed(() => group(team)));
-    result.aggregate.push(
-      await timed(() => rawAggregate(`group:default/${team}`)),
-    );
-  }
-  return result;
+  await timeInterleaved(teams.slice(0, 20), calls);
+  const loadAverage = loadavg()[0];
+  return { ...(await timeInterleaved(teams, calls)), loadAverage };
 }
 
 /** Prints the three p50/p95 and the ratio against its target. */
@@ -230,7 +243,9 @@ function reportTeamBurdenLatency(latency: TeamBurdenLatency) {
       )}`,
     );
   console.log(
-    `\nTeam burden (28-day window and the previous one), ${SAMPLES} samples, PostgreSQL:`,
+    `\nTeam burden (28-day window and the previous one), ${SAMPLES} samples, PostgreSQL, load average ${latency.loadAverage.toFixed(
+      2,
+    )} at the start:`,
   );
   line('GET /api/sre-ownership/teams/:ns/:name/burden', latency.endpoint);
   line('GET /api/catalog/entities/by-name (same Group)', latency.catalog);
@@ -307,16 +322,123 @@ function reportIngestion(
   );
 }
 
+/** The plugin's and the catalog's database, and a client on the plugin's. */
+function benchDatabase(dir: string) {
+  if (DATABASE === 'sqlite') {
+    const directory = join(dir, 'sqlite');
+    rmSync(directory, { recursive: true, force: true });
+    return {
+      name: 'SQLite (better-sqlite3, a fresh file)',
+      config: { client: 'better-sqlite3', connection: { directory } },
+      db: () =>
+        knexFactory({
+          client: 'better-sqlite3',
+          connection: { filename: join(directory, 'sre-ownership.sqlite') },
+          useNullAsDefault: true,
+        }),
+    };
+  }
+  if (DATABASE !== 'pg')
+    throw new Error(`BENCH_DB=${DATABASE}: use pg or sqlite`);
+  return {
+    name: 'PostgreSQL',
+    config: { client: 'pg', connection: PG, prefix: DB_PREFIX },
+    db: () =>
+      knexFactory({
+        client: 'pg',
+        connection: `${PG}/${DB_PREFIX}sre-ownership`,
+      }),
+  };
+}
+
+/** Loads the year of shifts and pages, once per database. */
+async function loadHistory(db: Db) {
+  const [{ n: stored }] = await db('oncall_pages')
+    .where('source', 'bench')
+    .count({ n: '*' });
+  if (Number(stored) >= PAGES) return;
+  console.log(
+    `Loading ${SHIFTS} shifts and ${PAGES} pages through the bulk API...`,
+  );
+  let events = 0;
+  const loadMs = await timed(async () => {
+    for (const batch of eventBatches(5000)) {
+      await post('/sre-ownership/events', batch);
+      events += (batch.shifts?.length ?? 0) + (batch.pages?.length ?? 0);
+    }
+  });
+  console.log(
+    `  loaded ${events} events in ${(loadMs / 1000).toFixed(1)} s: ${Math.round(
+      events / (loadMs / 1000),
+    )} events/s`,
+  );
+}
+
+/** Runs the Alertmanager burst at each concurrency and prints it. */
+async function alertmanagerBurst(db: Db, database: string) {
+  // The plugin's outline of the catalog may predate the services.
+  await until(
+    'alerts to route to the services',
+    async () =>
+      (
+        await post('/sre-ownership/webhooks/alertmanager', {
+          version: '4',
+          status: 'firing',
+          alerts: [
+            {
+              status: 'firing',
+              labels: { alertname: 'Probe', service: 'service-0' },
+              startsAt: new Date().toISOString(),
+              fingerprint: 'bench-am-probe',
+            },
+          ],
+        })
+      ).pages === 1,
+    5 * 60_000,
+  );
+  for (const concurrency of CONCURRENCY) {
+    const run = `bench-am-${Date.now()}`;
+    const load = loadavg()[0].toFixed(2);
+    const phases = await measureAlertmanagerBurst({
+      url: `${base}/sre-ownership/webhooks/alertmanager`,
+      run,
+      groups: GROUPS,
+      concurrency,
+      teams: TEAMS,
+    });
+    const pages = db('oncall_pages')
+      .where('source', 'alertmanager')
+      .where('external_id', 'like', `${run}-0%`);
+    const [{ n: stored }] = await pages.clone().count({ n: '*' });
+    const [{ n: resolved }] = await pages
+      .clone()
+      .whereNotNull('resolved_at')
+      .count({ n: '*' });
+    reportAlertmanagerBurst(phases, {
+      database: `${database}, ${
+        cpus().length
+      } cores, load average ${load} at the start`,
+      stored: `${stored} pages of ${GROUPS} groups, ${resolved} resolved`,
+    });
+    await db('oncall_pages')
+      .where('source', 'alertmanager')
+      .where('external_id', 'like', 'bench-am-%')
+      .del();
+  }
+}
+
 async function main() {
   const dir = resolve(__dirname, '..', '.data', 'bench-burden');
   mkdirSync(dir, { recursive: true });
   const catalogFile = writeCatalog(dir);
+  const database = benchDatabase(dir);
+  if (database.name !== 'PostgreSQL' && !ONLY_ALERTMANAGER) {
+    throw new Error('BENCH_DB=sqlite needs --only alertmanager');
+  }
   const backend = await startBackend({
     port: PORT,
     config: {
-      backend: {
-        database: { client: 'pg', connection: PG, prefix: DB_PREFIX },
-      },
+      backend: { database: database.config },
       permission: { enabled: true },
       catalog: {
         processingInterval: { hours: 24 },
@@ -332,56 +454,30 @@ async function main() {
       import('@sre-ownership/plugin-sre-ownership-backend'),
     ],
   });
-  const db = knexFactory({
-    client: 'pg',
-    connection: `${PG}/${DB_PREFIX}sre-ownership`,
-  });
+  const db = database.db();
   await until(
     'the catalog to hold every team',
     async () =>
       (
         await getJson(
-          `${base}/catalog/entities/by-query?limit=1&filter=kind=group`,
+          `${base}/catalog/entities/by-query?limit=1&filter=kind=component`,
         )
       ).totalItems >= TEAMS,
     20 * 60_000,
   );
 
-  const [{ n: stored }] = await db('oncall_pages')
-    .where('source', 'bench')
-    .count({ n: '*' });
-  if (Number(stored) < PAGES) {
-    console.log(
-      `Loading ${SHIFTS} shifts and ${PAGES} pages through the bulk API...`,
-    );
-    let events = 0;
-    const loadMs = await timed(async () => {
-      for (const batch of eventBatches(5000)) {
-        await post('/sre-ownership/events', batch);
-        events += (batch.shifts?.length ?? 0) + (batch.pages?.length ?? 0);
-      }
-    });
-    console.log(
-      `  loaded ${events} events in ${(loadMs / 1000).toFixed(
-        1,
-      )} s: ${Math.round(events / (loadMs / 1000))} events/s`,
-    );
+  if (!ONLY_ALERTMANAGER) {
+    await loadHistory(db);
+    await db.raw('ANALYZE');
+    const latency = await measureTeamBurdenLatency(db);
+    const ingestion = await measureIngestion(db);
+    reportTeamBurdenLatency(latency);
+    reportIngestion(ingestion);
   }
-  await db.raw('ANALYZE');
-
-  const latency = await measureTeamBurdenLatency(db);
-  const ingestion = await measureIngestion(db);
-  reportTeamBurdenLatency(latency);
-  reportIngestion(ingestion);
+  await alertmanagerBurst(db, database.name);
 
   await db.destroy();
   await backend.stop();
 }
 
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);
