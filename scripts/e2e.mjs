@@ -12,6 +12,7 @@ import { overviewScenarios } from './e2e-overview.mjs';
 import { routeScenarios } from './e2e-routes.mjs';
 import { notifyScenarios } from './e2e-notify.mjs';
 import { pulseScenarios } from './e2e-pulse.mjs';
+import { restScenarios } from './e2e-rest.mjs';
 import { sloScenarios, startSloPrometheus } from './e2e-slo.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -277,6 +278,14 @@ async function run() {
       join,
     });
     await sloScenarios({ page, scenario, card, openEntityPage, artifacts });
+    await restScenarios({
+      page,
+      scenario,
+      card,
+      openEntityPage,
+      artifacts,
+      join,
+    });
     await pulseScenarios({
       page,
       baseUrl,
