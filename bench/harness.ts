@@ -1,4 +1,6 @@
 /** Shared pieces of the benchmark scripts: a real backend, timing and reporting. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createBackend } from '@backstage/backend-defaults';
 import {
   coreServices,
@@ -103,3 +105,110 @@ export async function until(
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+/** A numeric command-line option, `--name 123`, or the fallback. */
+export function numberOption(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+/** The median and 95th percentile of a sample. */
+export function summarize(samples: number[]): { p50: number; p95: number } {
+  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
+}
+
+/**
+ * Times each named call once per item, interleaved (item 1 of every call,
+ * then item 2, ...), so that all of them see the same load; the samples of
+ * each call, in milliseconds.
+ */
+export async function timeInterleaved<T, K extends string>(
+  items: T[],
+  calls: Record<K, (item: T) => Promise<unknown>>,
+): Promise<Record<K, number[]>> {
+  const names = Object.keys(calls) as K[];
+  const samples = {} as Record<K, number[]>;
+  for (const name of names) samples[name] = [];
+  for (const item of items) {
+    for (const name of names) {
+      samples[name].push(await timed(() => calls[name](item)));
+    }
+  }
+  return samples;
+}
+
+/** Writes catalog entities as one multi-document file; returns its path. */
+export function writeCatalogFile(dir: string, docs: object[]): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'catalog.yaml');
+  writeFileSync(file, docs.map(d => JSON.stringify(d)).join('\n---\n'));
+  return file;
+}
+
+/**
+ * Starts a real backend on SQLite in `dir`/db with the catalog (loading
+ * `catalogFile` once a day at most, so re-processing does not compete with
+ * the measurements), guest sign-in, the allow-all permission policy, the
+ * catalog module and this plugin with the given `sreOwnership` config.
+ */
+export function startCatalogBackend(options: {
+  port: number;
+  dir: string;
+  catalogFile: string;
+  sreOwnership: JsonObject;
+}) {
+  return startBackend({
+    port: options.port,
+    config: {
+      backend: {
+        database: {
+          client: 'better-sqlite3',
+          connection: { directory: join(options.dir, 'db') },
+        },
+      },
+      permission: { enabled: true },
+      auth: {
+        providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
+      },
+      catalog: {
+        processingInterval: { hours: 24 },
+        rules: [
+          {
+            allow: [
+              'Component',
+              'API',
+              'Resource',
+              'System',
+              'Domain',
+              'Group',
+              'User',
+              'Location',
+            ],
+          },
+        ],
+        locations: [{ type: 'file', target: options.catalogFile }],
+      },
+      sreOwnership: options.sreOwnership,
+    },
+    features: [
+      import('@backstage/plugin-auth-backend'),
+      import('@backstage/plugin-auth-backend-module-guest-provider'),
+      import('@backstage/plugin-catalog-backend'),
+      import('@sre-ownership/plugin-catalog-backend-module-sre-ownership'),
+      import('@backstage/plugin-permission-backend'),
+      import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+      import('@sre-ownership/plugin-sre-ownership-backend'),
+    ],
+  });
+}
+
+/** Runs a benchmark's main function and exits: 0 when done, 1 on an error. */
+export function runBenchmark(main: () => Promise<void>) {
+  main().then(
+    () => process.exit(0),
+    error => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

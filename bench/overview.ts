@@ -12,25 +12,24 @@
  *
  *   npm run bench:overview [-- --entities 10000 --samples 200]
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateCatalog } from './catalogGenerator';
 import {
   fmt,
   getJson,
-  percentile,
+  numberOption,
+  runBenchmark,
   signInAsGuest,
-  startBackend,
-  timed,
+  startCatalogBackend,
+  summarize,
+  timeInterleaved,
   until,
+  writeCatalogFile,
 } from './harness';
 
-const arg = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-};
-const ENTITIES = arg('entities', 10_000);
-const SAMPLES = arg('samples', 200);
+const ENTITIES = numberOption('entities', 10_000);
+const SAMPLES = numberOption('samples', 200);
 const PORT = Number(process.env.BENCH_PORT ?? 7131);
 const base = `http://127.0.0.1:${PORT}/api`;
 
@@ -38,67 +37,27 @@ const line = (label: string, figure: string, target: string) =>
   console.log(`  ${label.padEnd(44)} ${figure.padEnd(26)} (target ${target})`);
 
 async function p95Of(urls: string[]) {
-  const times: number[] = [];
-  for (const url of urls) times.push(await timed(() => getJson(url)));
-  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+  const { get } = await timeInterleaved(urls, { get: getJson });
+  return summarize(get);
 }
 
 async function main() {
   const dir = resolve(__dirname, '..', '.data', `bench-overview-${ENTITIES}`);
-  mkdirSync(dir, { recursive: true });
-  const catalogFile = join(dir, 'catalog.yaml');
   const docs = generateCatalog(ENTITIES);
-  writeFileSync(catalogFile, docs.map(d => JSON.stringify(d)).join('\n---\n'));
+  const catalogFile = writeCatalogFile(dir, docs);
   // The plugin's database goes, the catalog's stays: the index is built from
   // scratch against an already loaded catalog.
   rmSync(join(dir, 'db', 'sre-ownership.sqlite'), { force: true });
 
   const started = Date.now();
-  const backend = await startBackend({
+  const backend = await startCatalogBackend({
     port: PORT,
-    config: {
-      backend: {
-        database: {
-          client: 'better-sqlite3',
-          connection: { directory: join(dir, 'db') },
-        },
-      },
-      permission: { enabled: true },
-      auth: {
-        providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
-      },
-      catalog: {
-        processingInterval: { hours: 24 },
-        rules: [
-          {
-            allow: [
-              'Component',
-              'API',
-              'Resource',
-              'System',
-              'Domain',
-              'Group',
-              'User',
-              'Location',
-            ],
-          },
-        ],
-        locations: [{ type: 'file', target: catalogFile }],
-      },
-      sreOwnership: {
-        defaults: { platformTeam: 'group:default/team-0' },
-        overview: { refreshFrequency: { seconds: 5 } },
-      },
+    dir,
+    catalogFile,
+    sreOwnership: {
+      defaults: { platformTeam: 'group:default/team-0' },
+      overview: { refreshFrequency: { seconds: 5 } },
     },
-    features: [
-      import('@backstage/plugin-auth-backend'),
-      import('@backstage/plugin-auth-backend-module-guest-provider'),
-      import('@backstage/plugin-catalog-backend'),
-      import('@sre-ownership/plugin-catalog-backend-module-sre-ownership'),
-      import('@backstage/plugin-permission-backend'),
-      import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-      import('@sre-ownership/plugin-sre-ownership-backend'),
-    ],
   });
   await until(
     `the catalog to hold ${docs.length} entities`,
@@ -215,10 +174,4 @@ async function main() {
   await backend.stop();
 }
 
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -11,25 +11,24 @@
  *
  *   npm run bench:ownership [-- --entities 10000 --samples 300]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { generateCatalog } from './catalogGenerator';
 import {
   fmt,
   signInAsGuest,
   getJson,
-  percentile,
-  startBackend,
+  numberOption,
+  runBenchmark,
+  startCatalogBackend,
+  summarize,
   timed,
+  timeInterleaved,
   until,
+  writeCatalogFile,
 } from './harness';
 
-const arg = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-};
-const ENTITIES = arg('entities', 10_000);
-const SAMPLES = arg('samples', 300);
+const ENTITIES = numberOption('entities', 10_000);
+const SAMPLES = numberOption('samples', 300);
 const PORT = Number(process.env.BENCH_PORT ?? 7027);
 const base = `http://127.0.0.1:${PORT}/api`;
 
@@ -65,12 +64,10 @@ async function measure(caller: string, components: string[]) {
     await catalogLookup(name);
     await ownershipLookup(name);
   }
-  const catalogTimes: number[] = [];
-  const ownershipTimes: number[] = [];
-  for (const name of sample) {
-    catalogTimes.push(await timed(() => catalogLookup(name)));
-    ownershipTimes.push(await timed(() => ownershipLookup(name)));
-  }
+  const times = await timeInterleaved(sample, {
+    catalog: catalogLookup,
+    ownership: ownershipLookup,
+  });
   let resolvedCount = 0;
   const bulkMs = await timed(async () => {
     resolvedCount = await pageAll(withCursor('/sre-ownership/ownership'));
@@ -80,12 +77,8 @@ async function measure(caller: string, components: string[]) {
     listedCount = await pageAll(withCursor('/catalog/entities/by-query'));
   });
 
-  const [c50, c95, o50, o95] = [
-    percentile(catalogTimes, 0.5),
-    percentile(catalogTimes, 0.95),
-    percentile(ownershipTimes, 0.5),
-    percentile(ownershipTimes, 0.95),
-  ];
+  const { p50: c50, p95: c95 } = summarize(times.catalog);
+  const { p50: o50, p95: o95 } = summarize(times.ownership);
   console.log(`\n== Called with a ${caller} ==`);
   console.log(`Single entity, ${SAMPLES} samples each, interleaved:`);
   console.log(
@@ -112,56 +105,15 @@ async function measure(caller: string, components: string[]) {
 
 async function main() {
   const dir = resolve(__dirname, '..', '.data', `bench-ownership-${ENTITIES}`);
-  mkdirSync(dir, { recursive: true });
-  const catalogFile = join(dir, 'catalog.yaml');
   const docs = generateCatalog(ENTITIES);
-  writeFileSync(catalogFile, docs.map(d => JSON.stringify(d)).join('\n---\n'));
+  const catalogFile = writeCatalogFile(dir, docs);
   console.log(`Generated ${docs.length} entities in ${catalogFile}`);
 
-  const backend = await startBackend({
+  const backend = await startCatalogBackend({
     port: PORT,
-    config: {
-      backend: {
-        database: {
-          client: 'better-sqlite3',
-          connection: { directory: join(dir, 'db') },
-        },
-      },
-      permission: { enabled: true },
-      auth: {
-        providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
-      },
-      catalog: {
-        // Process each entity once, so re-processing does not compete with
-        // the measurements for the CPU.
-        processingInterval: { hours: 24 },
-        rules: [
-          {
-            allow: [
-              'Component',
-              'API',
-              'Resource',
-              'System',
-              'Domain',
-              'Group',
-              'User',
-              'Location',
-            ],
-          },
-        ],
-        locations: [{ type: 'file', target: catalogFile }],
-      },
-      sreOwnership: { defaults: { platformTeam: 'group:default/team-0' } },
-    },
-    features: [
-      import('@backstage/plugin-auth-backend'),
-      import('@backstage/plugin-auth-backend-module-guest-provider'),
-      import('@backstage/plugin-catalog-backend'),
-      import('@sre-ownership/plugin-catalog-backend-module-sre-ownership'),
-      import('@backstage/plugin-permission-backend'),
-      import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-      import('@sre-ownership/plugin-sre-ownership-backend'),
-    ],
+    dir,
+    catalogFile,
+    sreOwnership: { defaults: { platformTeam: 'group:default/team-0' } },
   });
 
   const loadStart = Date.now();
@@ -188,10 +140,4 @@ async function main() {
   await backend.stop();
 }
 
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);
