@@ -28,14 +28,19 @@ export async function restScenarios({
       const table = card('On-call burden').getByRole('table', {
         name: 'Rest owed per engineer',
       });
-      await table
-        .getByRole('row', { name: /jane/i })
+      const jane = table.getByRole('row', { name: /jane/i });
+      await jane
+        .getByText(/^Pages in sleep hours: \d+/)
         .waitFor({ timeout: 15000 });
-      await table
+      await jane
+        .getByText(/^12-hour shifts above the pages limit: \d+/)
+        .waitFor({ timeout: 15000 });
+      await jane.getByText(/^All \d+ reasons$/).click();
+      await jane
         .getByText(/Paged during sleep hours at .* Europe\/London/)
         .first()
         .waitFor({ timeout: 15000 });
-      await table
+      await jane
         .getByText(/pages in the 12 hours on call from .* above the limit/)
         .first()
         .waitFor({ timeout: 15000 });

@@ -18,7 +18,8 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in the viewer's own calendar, `YYYY-MM-DD`. */
+const today = () => new Date().toLocaleDateString('en-CA');
 
 /**
  * Records rest an engineer took on one day. Offers only the engineers the

@@ -129,11 +129,26 @@ describe('RestOwedSection', () => {
     expect(row).toHaveTextContent('1h 45m');
     expect(row).toHaveTextContent('30m');
     expect(within(row).getByText('1h 15m')).toBeInTheDocument();
-    const reasons = within(row).getAllByRole('listitem');
-    expect(reasons.map(item => item.textContent)).toEqual([
-      owedToAna.entries[0].reason,
-      owedToAna.entries[1].reason,
+    const byReason = within(row).getByRole('list', {
+      name: 'Rest owed to user:default/ana by reason',
+    });
+    expect(
+      within(byReason)
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toEqual([
+      'Pages in sleep hours: 1 (1h)',
+      'Responding outside business hours: 1 (45m)',
     ]);
+    await userEvent.click(within(row).getByText('All 2 reasons'));
+    const reasons = within(row).getByRole('list', {
+      name: 'Why rest is owed to user:default/ana',
+    });
+    expect(
+      within(reasons)
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toEqual([owedToAna.entries[0].reason, owedToAna.entries[1].reason]);
     expect(within(table).getByRole('row', { name: /bo/ })).toHaveTextContent(
       'Nothing owed',
     );

@@ -3,10 +3,10 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { EngineerRestOwed } from '@sre-ownership/plugin-sre-ownership-common';
 import { formatMinutes } from '../formatFigures';
+import { RestReasons } from './RestReasons';
 
 const minutes = (value: number) => (value > 0 ? formatMinutes(value) : '0');
 
@@ -35,17 +35,7 @@ export function RestOwedTable(props: { engineers: EngineerRestOwed[] }) {
               <strong>{minutes(engineer.balanceMinutes)}</strong>
             </TableCell>
             <TableCell>
-              {engineer.entries.length === 0 ? (
-                <Typography variant="body2" color="textSecondary">
-                  Nothing owed
-                </Typography>
-              ) : (
-                <ul aria-label={`Why rest is owed to ${engineer.userRef}`}>
-                  {engineer.entries.map(entry => (
-                    <li key={`${entry.kind}-${entry.at}`}>{entry.reason}</li>
-                  ))}
-                </ul>
-              )}
+              <RestReasons engineer={engineer} />
             </TableCell>
           </TableRow>
         ))}
