@@ -18,6 +18,7 @@ import {
   computeCompensation,
   computeRestOwed,
   isManagerOfTeam,
+  restTakenDays,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import {
   BurdenWindowRange,
@@ -94,8 +95,10 @@ export class RestService {
     const [taken, mayRecordFor] = await Promise.all([
       this.options.restTaken.list({
         teamRef: input.teamRef,
-        fromDate: isoDay(range.from),
-        toDate: isoDay(new Date(range.to.getTime() - 1)),
+        ...restTakenDays({
+          from: range.from.toISOString(),
+          to: range.to.toISOString(),
+        }),
       }),
       mayRecord ? this.recordableMembers(group, credentials) : [],
     ]);

@@ -8,5 +8,5 @@ export type { WhoIsOnCallInput } from './onCallNow';
 export { isKnownTimezone } from './localTime';
 export { COMPENSATION_BANDS, bandAt, splitByBand } from './bands';
 export type { ByBand, CompensationBand } from './bands';
-export { computeRestOwed } from './restOwed';
+export { computeRestOwed, restTakenDays } from './restOwed';
 export { computeCompensation } from './compensation';

@@ -6,7 +6,7 @@ import {
   user,
   TEAM,
 } from './__testUtils__/builders';
-import { computeRestOwed } from './restOwed';
+import { computeRestOwed, restTakenDays } from './restOwed';
 import { DEFAULT_REST_RULES, RestOwedInput, RestTaken } from './restTypes';
 
 const BERLIN = member('ana', 'Europe/Berlin');
@@ -164,5 +164,21 @@ describe('computeRestOwed', () => {
       days: 28,
       endsNow: true,
     });
+  });
+
+  it('counts rest taken on every day a window touches, first and last included', () => {
+    expect(
+      restTakenDays({
+        from: '2026-11-04T13:38:00.000Z',
+        to: '2026-12-02T13:38:00.000Z',
+      }),
+    ).toEqual({ fromDate: '2026-11-04', toDate: '2026-12-02' });
+    // A window ending at midnight does not touch the day it ends on.
+    expect(
+      restTakenDays({
+        from: '2026-03-01T00:00:00Z',
+        to: '2026-04-01T00:00:00Z',
+      }),
+    ).toEqual({ fromDate: '2026-03-01', toDate: '2026-03-31' });
   });
 });

@@ -1,6 +1,7 @@
 import { AttributedPage } from './attribution';
+import { SHIFT_MS } from './engineerFigures';
 import { splitByBand } from './bands';
-import { contains, HOUR_MS, MINUTE_MS, toIso } from './intervals';
+import { contains, MINUTE_MS, toIso } from './intervals';
 import { isSleepHours, localTime } from './localTime';
 import {
   RestOwedEntry,
@@ -10,8 +11,8 @@ import {
 } from './restTypes';
 import { buildTeamContext, TeamContext } from './teamContext';
 
-/** Rest is reckoned per 12 hours on call, the length of the pages-per-shift limit. */
-const REST_SHIFT_MS = 12 * HOUR_MS;
+// Rest is reckoned per shift of the pages-per-shift limit: 12 hours on call.
+const REST_SHIFT_MS = SHIFT_MS;
 
 /** "2026-03-03 03:12 Europe/Berlin": a wall-clock time in the person's zone. */
 function localStamp(instant: number, timeZone: string): string {
@@ -142,12 +143,26 @@ function offHoursResponseEntries(
   });
 }
 
-/** Whether a rest-taken date (`YYYY-MM-DD`) falls on a day the window touches. */
+/**
+ * The days whose rest taken counts in a window `[from, to)`: every UTC day
+ * the window touches, first and last included, as `YYYY-MM-DD`.
+ *
+ * @public
+ */
+export function restTakenDays(window: { from: string; to: string }): {
+  fromDate: string;
+  toDate: string;
+} {
+  return {
+    fromDate: toIso(Date.parse(window.from)).slice(0, 10),
+    toDate: toIso(Date.parse(window.to) - 1).slice(0, 10),
+  };
+}
+
 function inWindowDays(date: string, context: TeamContext): boolean {
   const { start, end } = context.windows.current;
-  return (
-    date >= toIso(start).slice(0, 10) && date <= toIso(end - 1).slice(0, 10)
-  );
+  const days = restTakenDays({ from: toIso(start), to: toIso(end) });
+  return date >= days.fromDate && date <= days.toDate;
 }
 
 /**
