@@ -137,6 +137,21 @@ export async function timeInterleaved<T, K extends string>(
   return samples;
 }
 
+/** Waits until the catalog at `apiBase` holds at least `count` entities. */
+export function untilCatalogHolds(
+  apiBase: string,
+  count: number,
+  timeoutMs: number,
+) {
+  return until(
+    `the catalog to hold ${count} entities`,
+    async () =>
+      (await getJson(`${apiBase}/catalog/entities/by-query?limit=1`))
+        .totalItems >= count,
+    timeoutMs,
+  );
+}
+
 /** Writes catalog entities as one multi-document file; returns its path. */
 export function writeCatalogFile(dir: string, docs: object[]): string {
   mkdirSync(dir, { recursive: true });

@@ -25,6 +25,7 @@ import {
   summarize,
   timeInterleaved,
   until,
+  untilCatalogHolds,
   writeCatalogFile,
 } from './harness';
 
@@ -59,13 +60,7 @@ async function main() {
       overview: { refreshFrequency: { seconds: 5 } },
     },
   });
-  await until(
-    `the catalog to hold ${docs.length} entities`,
-    async () =>
-      (await getJson(`${base}/catalog/entities/by-query?limit=1`)).totalItems >=
-      docs.length,
-    60 * 60_000,
-  );
+  await untilCatalogHolds(base, docs.length, 60 * 60_000);
   const catalogReady = Date.now();
   const services = docs.filter(d =>
     ['Component', 'API', 'Resource', 'System'].includes(d.kind as string),

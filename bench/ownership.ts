@@ -23,7 +23,7 @@ import {
   summarize,
   timed,
   timeInterleaved,
-  until,
+  untilCatalogHolds,
   writeCatalogFile,
 } from './harness';
 
@@ -117,13 +117,7 @@ async function main() {
   });
 
   const loadStart = Date.now();
-  await until(
-    `the catalog to hold ${docs.length} entities`,
-    async () =>
-      (await getJson(`${base}/catalog/entities/by-query?limit=1`)).totalItems >=
-      docs.length,
-    30 * 60_000,
-  );
+  await untilCatalogHolds(base, docs.length, 30 * 60_000);
   console.log(
     `Catalog loaded in ${((Date.now() - loadStart) / 1000).toFixed(0)} s`,
   );
