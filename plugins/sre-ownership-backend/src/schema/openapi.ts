@@ -4,6 +4,7 @@ import { ALERT_FINGERPRINT_MAX } from '../ingest/alertmanager';
 import { overviewPaths, overviewSchemas } from './overviewSpec';
 import { restPaths, restSchemas } from './restSpec';
 import { pulsePaths, pulseSchemas } from './pulseSpec';
+import { responseSchemas } from './responseSchemas';
 
 /** A required, non-empty path parameter. */
 function pathParameter<Name extends string>(name: Name) {
@@ -67,57 +68,65 @@ const INSTANT = {
     'RFC 3339 time with an offset, e.g. 2026-03-02T09:00:00Z; a real calendar date and time, 1970 to 9999.',
 } as const;
 
+/** The window parameters of the burden and health routes. */
+const WINDOW = [WINDOW_DAYS, WINDOW_FROM, WINDOW_TO] as const;
+
+/** The path parameters naming one entity. */
+const ENTITY_PATH = [
+  pathParameter('kind'),
+  pathParameter('namespace'),
+  pathParameter('name'),
+] as const;
+
+/** A response whose JSON body is the named component schema. */
+function json<Name extends string>(description: string, schema: Name) {
+  return {
+    description,
+    content: {
+      'application/json': {
+        schema: { $ref: `#/components/schemas/${schema}` as const },
+      },
+    },
+  } as const;
+}
+
+/** An error response: its body is an Error. */
+const error = (description: string) => json(description, 'Error');
+
+/** The answer to a route called without a valid Backstage token. */
+const UNAUTHORIZED = { description: 'No valid Backstage token.' } as const;
+
+/** What a route reading one entity answers besides its data. */
+const ENTITY_READ_ERRORS = {
+  '401': UNAUTHORIZED,
+  '404': error('No such entity, or the caller may not see it.'),
+} as const;
+
 /** Errors every ingestion route may answer besides 400. */
 const INGESTION_ERRORS = {
   '401': { description: 'No valid credentials.' },
-  '413': {
-    description:
-      'The body is larger than the route accepts; nothing was stored.',
-    content: {
-      'application/json': { schema: { $ref: '#/components/schemas/Error' } },
-    },
-  },
-  '415': {
-    description: 'The body is not application/json; nothing was stored.',
-    content: {
-      'application/json': { schema: { $ref: '#/components/schemas/Error' } },
-    },
-  },
+  '413': error(
+    'The body is larger than the route accepts; nothing was stored.',
+  ),
+  '415': error('The body is not application/json; nothing was stored.'),
   '503': {
-    description:
+    ...error(
       'The database is busy or unreachable; nothing was stored. Send the same request again after Retry-After seconds.',
+    ),
     headers: { 'Retry-After': { schema: { type: 'integer' } } },
-    content: {
-      'application/json': { schema: { $ref: '#/components/schemas/Error' } },
-    },
   },
 } as const;
 
 /** What every ingestion route answers. */
 const INGESTION_RESPONSES = {
-  '201': {
-    description: 'Stored (or updated: redelivery changes nothing).',
-    content: {
-      'application/json': {
-        schema: { $ref: '#/components/schemas/IngestionResult' },
-      },
-    },
-  },
-  '400': {
-    description:
-      'The batch was rejected whole; the message names each bad record by index and field.',
-    content: {
-      'application/json': {
-        schema: { $ref: '#/components/schemas/Error' },
-      },
-    },
-  },
-  '403': {
-    description: 'The caller lacks sre-ownership.events.create.',
-    content: {
-      'application/json': { schema: { $ref: '#/components/schemas/Error' } },
-    },
-  },
+  '201': json(
+    'Stored (or updated: redelivery changes nothing).',
+    'IngestionResult',
+  ),
+  '400': error(
+    'The batch was rejected whole; the message names each bad record by index and field.',
+  ),
+  '403': error('The caller lacks sre-ownership.events.create.'),
   ...INGESTION_ERRORS,
 } as const;
 
@@ -153,32 +162,7 @@ export const spec = {
       ...overviewSchemas,
       ...restSchemas,
       ...pulseSchemas,
-      ResolvedOwnership: {
-        type: 'object',
-        description:
-          'Resolved ownership of one entity: model, teams, specialists, responsibility matrix and escalation path, each with its source, and the problems found. See ResolvedOwnership in @sre-ownership/plugin-sre-ownership-common.',
-        additionalProperties: true,
-        required: ['entityRef'],
-        properties: {
-          entityRef: { type: 'string' },
-        },
-      },
-      TeamBurden: {
-        type: 'object',
-        description:
-          'On-call burden of a team: status and reasons, team and per-engineer figures for the window and the previous one, weekly volume. See TeamBurden in @sre-ownership/plugin-sre-ownership-common; engineers is absent without the sre-ownership.burden.read permission.',
-        additionalProperties: true,
-        required: ['teamRef'],
-        properties: { teamRef: { type: 'string' } },
-      },
-      ServiceOnCallHealth: {
-        type: 'object',
-        description:
-          'On-call health of a service: page volume and trend, MTTA/MTTR by severity, off-hours share, who is on call now and next. See ServiceOnCallHealth in @sre-ownership/plugin-sre-ownership-common.',
-        additionalProperties: true,
-        required: ['entityRef'],
-        properties: { entityRef: { type: 'string' } },
-      },
+      ...responseSchemas,
       EntitySloStatus: {
         type: 'object',
         description:
@@ -206,26 +190,7 @@ export const spec = {
               type: 'object',
               required: ['slo', 'window', 'notes'],
               properties: {
-                slo: {
-                  type: 'object',
-                  description:
-                    'The declaration: name, displayName, target (0-1), window, indicator queries.',
-                  additionalProperties: true,
-                  required: [
-                    'name',
-                    'displayName',
-                    'target',
-                    'window',
-                    'indicator',
-                    'declaredIn',
-                  ],
-                  properties: {
-                    name: { type: 'string' },
-                    displayName: { type: 'string' },
-                    target: { type: 'number' },
-                    declaredIn: { type: 'string' },
-                  },
-                },
+                slo: { $ref: '#/components/schemas/SloDeclaration' },
                 prometheus: {
                   type: 'string',
                   description: 'The instance asked',
@@ -237,12 +202,7 @@ export const spec = {
                     end: { type: 'string' },
                   },
                 },
-                figures: {
-                  type: 'object',
-                  description:
-                    'attainment, budget (consumed, remaining, totalSeconds, remainingSeconds), previousConsumed, burnRates per window (5m to 3d) and burn (severity page|ticket|ok|unknown, rule, rate, exhaustedInSeconds); null where a window had no events. Absent with error.',
-                  additionalProperties: true,
-                },
+                figures: { $ref: '#/components/schemas/SloFigures' },
                 summary: {
                   type: 'string',
                   description: 'The burn state in words',
@@ -294,12 +254,7 @@ export const spec = {
               },
             },
           },
-          guard: {
-            type: 'object',
-            description:
-              'The resolved SLO guard role: primary and backups with contacts, source and gap.',
-            additionalProperties: true,
-          },
+          guard: { $ref: '#/components/schemas/ResolvedSpecialist' },
         },
       },
       Shift: {
@@ -469,23 +424,11 @@ export const spec = {
         description:
           'Readiness: whether the plugin has started and its database and the catalog answer. Needs no credentials.',
         responses: {
-          '200': {
-            description: 'The plugin can serve.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Health' },
-              },
-            },
-          },
-          '503': {
-            description:
-              'The plugin cannot serve yet (or any more); unavailable lists what is missing.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Health' },
-              },
-            },
-          },
+          '200': json('The plugin can serve.', 'Health'),
+          '503': json(
+            'The plugin cannot serve yet (or any more); unavailable lists what is missing.',
+            'Health',
+          ),
         },
       },
     },
@@ -493,29 +436,10 @@ export const spec = {
       get: {
         operationId: 'GetEntityOwnership',
         description: 'Resolved reliability ownership of one entity.',
-        parameters: [
-          pathParameter('kind'),
-          pathParameter('namespace'),
-          pathParameter('name'),
-        ],
+        parameters: ENTITY_PATH,
         responses: {
-          '200': {
-            description: 'The resolved ownership.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/ResolvedOwnership' },
-              },
-            },
-          },
-          '401': { description: 'No valid Backstage token.' },
-          '404': {
-            description: 'No such entity, or the caller may not see it.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
+          '200': json('The resolved ownership.', 'ResolvedOwnership'),
+          ...ENTITY_READ_ERRORS,
         },
       },
     },
@@ -566,15 +490,8 @@ export const spec = {
               },
             },
           },
-          '400': {
-            description: 'A query parameter is invalid; the message names it.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
-          '401': { description: 'No valid Backstage token.' },
+          '400': error('A query parameter is invalid; the message names it.'),
+          '401': UNAUTHORIZED,
         },
       },
     },
@@ -586,27 +503,15 @@ export const spec = {
         parameters: [
           pathParameter('namespace'),
           pathParameter('name'),
-          WINDOW_DAYS,
-          WINDOW_FROM,
-          WINDOW_TO,
+          ...WINDOW,
         ],
         responses: {
-          '200': {
-            description: 'The team burden.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/TeamBurden' },
-              },
-            },
-          },
-          '400': {
-            description:
-              'Invalid window (the message names days, from or to), or the entity is not a Group.',
-          },
-          '401': { description: 'No valid Backstage token.' },
-          '404': {
-            description: 'No such Group, or the caller may not see it.',
-          },
+          '200': json('The team burden.', 'TeamBurden'),
+          '400': error(
+            'Invalid window (the message names days, from or to), or the entity is not a Group.',
+          ),
+          '401': UNAUTHORIZED,
+          '404': error('No such Group, or the caller may not see it.'),
         },
       },
     },
@@ -615,30 +520,11 @@ export const spec = {
         operationId: 'GetServiceOnCallHealth',
         description:
           'On-call health of a service for a window and the previous one.',
-        parameters: [
-          pathParameter('kind'),
-          pathParameter('namespace'),
-          pathParameter('name'),
-          WINDOW_DAYS,
-          WINDOW_FROM,
-          WINDOW_TO,
-        ],
+        parameters: [...ENTITY_PATH, ...WINDOW],
         responses: {
-          '200': {
-            description: 'The on-call health.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/ServiceOnCallHealth' },
-              },
-            },
-          },
-          '400': {
-            description: 'Invalid window; the message names days, from or to.',
-          },
-          '401': { description: 'No valid Backstage token.' },
-          '404': {
-            description: 'No such entity, or the caller may not see it.',
-          },
+          '200': json('The on-call health.', 'ServiceOnCallHealth'),
+          '400': error('Invalid window; the message names days, from or to.'),
+          ...ENTITY_READ_ERRORS,
         },
       },
     },
@@ -647,24 +533,10 @@ export const spec = {
         operationId: 'GetEntitySloStatus',
         description:
           'The SLOs an entity declares (OpenSLO v1), with attainment, error budget and burn state from Prometheus, and its SLO guard. Prometheus being down or unconfigured is reported per SLO, not as a failure of the request.',
-        parameters: [
-          pathParameter('kind'),
-          pathParameter('namespace'),
-          pathParameter('name'),
-        ],
+        parameters: ENTITY_PATH,
         responses: {
-          '200': {
-            description: 'The SLOs and their status.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/EntitySloStatus' },
-              },
-            },
-          },
-          '401': { description: 'No valid Backstage token.' },
-          '404': {
-            description: 'No such entity, or the caller may not see it.',
-          },
+          '200': json('The SLOs and their status.', 'EntitySloStatus'),
+          ...ENTITY_READ_ERRORS,
         },
       },
     },
@@ -694,7 +566,7 @@ export const spec = {
               },
             },
           },
-          '401': { description: 'No valid Backstage token.' },
+          '401': UNAUTHORIZED,
         },
       },
     },
@@ -870,14 +742,7 @@ export const spec = {
           },
           '400': INGESTION_RESPONSES['400'],
           ...INGESTION_ERRORS,
-          '401': {
-            description: 'Missing or wrong signature.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Error' },
-              },
-            },
-          },
+          '401': error('Missing or wrong signature.'),
         },
       },
     },

@@ -1,4 +1,6 @@
 /** OpenAPI fragments of the reliability overview routes, merged into `spec`. */
+import { SPECIALIST_ROLES } from '@sre-ownership/plugin-sre-ownership-common';
+import { SPECIALIST_CELLS } from './responseSchemas';
 
 const list = (name: string, description: string) =>
   ({
@@ -170,7 +172,7 @@ export const overviewSchemas = {
     properties: {
       teamRef: { type: 'string' },
       displayName: { type: 'string' },
-      roles: { type: 'object', additionalProperties: true },
+      roles: SPECIALIST_CELLS,
     },
   },
   TeamRisk: {
@@ -213,16 +215,52 @@ export const overviewSchemas = {
             'onCallNow',
             'contacts',
           ],
-          additionalProperties: true,
           properties: {
             entityRef: { type: 'string' },
             kind: { type: 'string' },
             title: { type: 'string' },
+            description: { type: 'string' },
             match: {
               type: 'string',
               enum: ['name', 'person', 'tag', 'description'],
             },
             why: { type: 'string' },
+            reliabilityOwners: {
+              type: 'array',
+              items: { $ref: '#/components/schemas/Party' },
+            },
+            escalation: {
+              type: 'array',
+              items: { $ref: '#/components/schemas/ResolvedEscalationLevel' },
+            },
+            onCallNow: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['level', 'teamRef', 'onCall'],
+                properties: {
+                  level: { type: 'integer' },
+                  teamRef: { type: 'string' },
+                  onCall: { $ref: '#/components/schemas/OnCallNow' },
+                },
+              },
+            },
+            specialist: {
+              type: 'object',
+              required: ['role', 'backups'],
+              properties: {
+                role: { type: 'string', enum: SPECIALIST_ROLES },
+                primary: { $ref: '#/components/schemas/Party' },
+                backups: {
+                  type: 'array',
+                  items: { $ref: '#/components/schemas/Party' },
+                },
+              },
+            },
+            contacts: {
+              type: 'array',
+              items: { $ref: '#/components/schemas/Party' },
+            },
           },
         },
       },
