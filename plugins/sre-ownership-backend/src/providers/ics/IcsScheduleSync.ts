@@ -12,7 +12,7 @@ import {
   DEFAULT_FEED_LIMITS,
   IcsScheduleWarning,
   icsScheduleSource,
-  parseIcsSchedule,
+  parseIcsScheduleYielding,
 } from './parseIcsSchedule';
 import { MAX_FEED_BYTES, readIcsFeed } from './readIcsFeed';
 import {
@@ -223,7 +223,7 @@ export class IcsScheduleSync {
         signal,
         `was not read within ${limits.timeoutMs / 1000} s`,
       );
-      const { shifts, warnings } = parseIcsSchedule({
+      const { shifts, warnings } = await parseIcsScheduleYielding({
         ics,
         range,
         feed,

@@ -1,7 +1,12 @@
 import { Entity } from '@backstage/catalog-model';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { icsScheduleSource, parseIcsSchedule } from './parseIcsSchedule';
+import {
+  DEFAULT_FEED_LIMITS,
+  icsScheduleSource,
+  parseIcsSchedule,
+  parseIcsScheduleYielding,
+} from './parseIcsSchedule';
 import { createShiftUserResolver } from './shiftUserResolver';
 
 const fixture = readFileSync(
@@ -244,5 +249,61 @@ describe('parseIcsSchedule', () => {
     for (let i = 1; i < shifts.length; i++) {
       expect(shifts[i].startsAt).toBe(shifts[i - 1].endsAt);
     }
+  });
+});
+
+describe('parseIcsScheduleYielding', () => {
+  // Ten events repeating every minute from 2026-01-01: reading March expands
+  // 10 x 84,960 occurrences before the range, past the occurrence limit, so
+  // the largest feed the limits allow is worked through before it is refused.
+  const aLargeFeed = () =>
+    aFeed(
+      ...Array.from({ length: 10 }, (_, i) => [
+        `UID:every-minute-${i}`,
+        'DTSTART:20260101T000000Z',
+        'DTEND:20260101T000100Z',
+        'RRULE:FREQ=MINUTELY',
+        'SUMMARY:Jane Doe',
+      ]),
+    );
+  // Enough work for many slices even on a quiet machine, and quick on a
+  // busy one.
+  const LIMIT = 20_000;
+  const options = (ics: string) => ({
+    ics,
+    range: marchAndApril,
+    feed,
+    resolveUser: createShiftUserResolver(payments),
+  });
+
+  it('lets timers run while it expands a feed up to its occurrence limit', async () => {
+    const gaps: number[] = [];
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      gaps.push(now - last);
+      last = now;
+    }, 1);
+
+    const outcome = await parseIcsScheduleYielding({
+      ...options(aLargeFeed()),
+      limits: { ...DEFAULT_FEED_LIMITS, maxOccurrences: LIMIT },
+    }).then(
+      () => 'read',
+      (error: Error) => error.message,
+    );
+    clearInterval(timer);
+
+    expect(outcome).toContain(`more than ${LIMIT} occurrences`);
+    // The timer fired again and again during the parse, never kept waiting
+    // for anything near the whole parse (seconds on a busy machine).
+    expect(gaps.length).toBeGreaterThan(10);
+    expect(Math.max(...gaps)).toBeLessThan(500);
+  }, 60_000);
+
+  it('reads a feed exactly as parseIcsSchedule does', async () => {
+    expect(await parseIcsScheduleYielding(options(fixture))).toEqual(
+      parseIcsSchedule(options(fixture)),
+    );
   });
 });

@@ -166,13 +166,61 @@ function undefinedTimeZones(calendar: ICAL.Component): string[] {
  * @throws Error when the text is not an iCalendar feed, or it costs more
  *   than `limits` allow (default {@link DEFAULT_FEED_LIMITS}).
  */
-export function parseIcsSchedule(options: {
+export function parseIcsSchedule(
+  options: IcsScheduleParseOptions,
+): IcsScheduleParseResult {
+  const steps = parseIcsScheduleSteps(options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Most milliseconds {@link parseIcsScheduleYielding} works before it lets
+ * the event loop run: short enough that the backend keeps answering
+ * requests while a big feed is read, long enough that yielding costs
+ * nothing measurable.
+ */
+export const PARSE_SLICE_MS = 10;
+
+/**
+ * {@link parseIcsSchedule}, in slices of at most `sliceMs` (default
+ * {@link PARSE_SLICE_MS}) with the event loop running in between, so that
+ * expanding a large feed (up to its occurrence limit) never stalls the
+ * requests the backend serves meanwhile. Only reading the text into
+ * components is one step, bounded by the feed's size limit.
+ */
+export async function parseIcsScheduleYielding(
+  options: IcsScheduleParseOptions & { sliceMs?: number },
+): Promise<IcsScheduleParseResult> {
+  const sliceMs = options.sliceMs ?? PARSE_SLICE_MS;
+  const steps = parseIcsScheduleSteps(options);
+  let sliceEnd = performance.now() + sliceMs;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() >= sliceEnd) {
+      await new Promise(resolve => setImmediate(resolve));
+      sliceEnd = performance.now() + sliceMs;
+    }
+  }
+}
+
+/** What {@link parseIcsSchedule} reads, and for whom. */
+export interface IcsScheduleParseOptions {
   ics: string;
   range: TimeRange;
   feed: IcsScheduleFeedIdentity;
   resolveUser: ShiftUserResolver;
   limits?: IcsFeedLimits;
-}): IcsScheduleParseResult {
+}
+
+// The parse as steps: it pauses after reading the text and after every
+// occurrence, so a caller decides when to let other work run.
+function* parseIcsScheduleSteps(
+  options: IcsScheduleParseOptions,
+): Generator<void, IcsScheduleParseResult> {
   const { range, feed, resolveUser } = options;
   const limits = options.limits ?? DEFAULT_FEED_LIMITS;
   let expanded = 0;
@@ -197,6 +245,7 @@ export function parseIcsSchedule(options: {
   const to = range.to.getTime();
   const source = icsScheduleSource(feed.name);
   const calendar = parseCalendar(options.ics);
+  yield;
   const shifts = new Map<string, OncallShift>();
   const warnings: IcsScheduleWarning[] = undefinedTimeZones(calendar).map(
     tzid => ({
@@ -280,6 +329,7 @@ export function parseIcsSchedule(options: {
       budget();
       const details = event.getOccurrenceDetails(next);
       addOccurrence(uid, details.item, details.recurrenceId, details.startDate);
+      yield;
     }
     // An override may move an occurrence scheduled after the range into it.
     for (const override of overrides) {
