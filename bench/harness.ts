@@ -66,6 +66,26 @@ export async function signInAsGuest(baseUrl: string) {
   bearer = (await response.json()).backstageIdentity.token;
 }
 
+/** Makes later calls carry the static service token again. */
+export function useServiceToken() {
+  bearer = BENCH_TOKEN;
+}
+
+/** POSTs a JSON body to the backend with the current token. */
+export async function postJson(url: string, body: unknown): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${bearer}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  }
+}
+
 /** GETs a JSON document from the backend with the current token. */
 export async function getJson(url: string): Promise<any> {
   const response = await fetch(url, {
@@ -152,24 +172,42 @@ export function untilCatalogHolds(
   );
 }
 
-/** Writes catalog entities as one multi-document file; returns its path. */
-export function writeCatalogFile(dir: string, docs: object[]): string {
+// SQLite's catalog reads a location's children in one statement, which fails
+// past 32,766 SQL variables: keep each file well below that.
+const DOCS_PER_FILE = 10_000;
+
+/**
+ * Writes catalog entities as multi-document files of at most 10,000
+ * entities each (catalog.yaml, catalog-2.yaml, ...); returns their paths.
+ */
+export function writeCatalogFiles(dir: string, docs: object[]): string[] {
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'catalog.yaml');
-  writeFileSync(file, docs.map(d => JSON.stringify(d)).join('\n---\n'));
-  return file;
+  const files: string[] = [];
+  for (let i = 0; i < docs.length; i += DOCS_PER_FILE) {
+    const n = i / DOCS_PER_FILE + 1;
+    const file = join(dir, n === 1 ? 'catalog.yaml' : `catalog-${n}.yaml`);
+    writeFileSync(
+      file,
+      docs
+        .slice(i, i + DOCS_PER_FILE)
+        .map(d => JSON.stringify(d))
+        .join('\n---\n'),
+    );
+    files.push(file);
+  }
+  return files;
 }
 
 /**
  * Starts a real backend on SQLite in `dir`/db with the catalog (loading
- * `catalogFile` once a day at most, so re-processing does not compete with
+ * `catalogFiles` once a day at most, so re-processing does not compete with
  * the measurements), guest sign-in, the allow-all permission policy, the
  * catalog module and this plugin with the given `sreOwnership` config.
  */
 export function startCatalogBackend(options: {
   port: number;
   dir: string;
-  catalogFile: string;
+  catalogFiles: string[];
   sreOwnership: JsonObject;
 }) {
   return startBackend({
@@ -201,7 +239,10 @@ export function startCatalogBackend(options: {
             ],
           },
         ],
-        locations: [{ type: 'file', target: options.catalogFile }],
+        locations: options.catalogFiles.map(target => ({
+          type: 'file',
+          target,
+        })),
       },
       sreOwnership: options.sreOwnership,
     },
