@@ -1,4 +1,5 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { PulseInvitation } from '@sre-ownership/plugin-sre-ownership-common';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -9,8 +10,6 @@ import {
   aServerError,
 } from '../../__testUtils__/apiErrors';
 import { OnCallPulsePage } from './OnCallPulsePage';
-
-jest.setTimeout(30_000);
 
 const anInvitation = (
   overrides: Partial<PulseInvitation> = {},
@@ -34,6 +33,7 @@ async function renderPage(
     {
       apis: [[sreOwnershipApiRef, api as SreOwnershipApi]],
       initialRouteEntries: [path],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     },
   );
   await act(async () => {});
@@ -54,6 +54,10 @@ describe('OnCallPulsePage', () => {
       answerPulse,
     });
     const send = await screen.findByRole('button', { name: 'Send my answer' });
+    expect(screen.getByRole('link', { name: /payments/ })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/payments',
+    );
     expect(send).toBeDisabled();
 
     const sustainable = screen.getByRole('radiogroup', {
@@ -77,7 +81,7 @@ describe('OnCallPulsePage', () => {
     await userEvent.click(within(actionable).getByRole('radio', { name: '4' }));
     await userEvent.type(
       screen.getByRole('textbox', { name: /Anything else/ }),
-      '  Nights were rough  ',
+      '  Rough  ',
     );
     await userEvent.click(send);
 
@@ -85,7 +89,7 @@ describe('OnCallPulsePage', () => {
     expect(answerPulse).toHaveBeenCalledTimes(1);
     expect(answerPulse).toHaveBeenCalledWith('inv-1', {
       scores: { sustainable: 2, sleep: 1, actionable: 4 },
-      comment: 'Nights were rough',
+      comment: 'Rough',
     });
     expect(screen.queryByRole('button', { name: 'Send my answer' })).toBeNull();
   });

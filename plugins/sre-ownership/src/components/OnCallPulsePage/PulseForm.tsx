@@ -9,6 +9,7 @@ import {
   PulseInvitation,
   PulseQuestionId,
 } from '@sre-ownership/plugin-sre-ownership-common';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { FormEvent, useState } from 'react';
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { ScoreQuestion } from './ScoreQuestion';
@@ -48,10 +49,12 @@ export function PulseForm(props: {
   return (
     <form onSubmit={submit} aria-label="On-call pulse">
       <Typography variant="body1" paragraph>
-        Your answer counts towards the averages of {props.invitation.teamRef}{' '}
-        for {props.invitation.period.from} to {props.invitation.period.to}. It
-        is stored without your name or your shift's times, and shown only as
-        team averages once enough people have answered.
+        Your answer counts towards the averages of{' '}
+        <EntityRefLink entityRef={props.invitation.teamRef} /> for shifts that
+        ended from {props.invitation.period.from} to before{' '}
+        {props.invitation.period.to}. It is stored without your name or your
+        shift's times, and shown only as team averages once enough people have
+        answered.
       </Typography>
       {PULSE_QUESTIONS.map(question => (
         <Box key={question.id}>

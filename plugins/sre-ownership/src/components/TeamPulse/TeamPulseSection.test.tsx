@@ -10,8 +10,6 @@ import {
 import { anEntity, renderOnEntityPage } from '../../__testUtils__/entityPage';
 import { TeamPulseSection } from './TeamPulseSection';
 
-jest.setTimeout(30_000);
-
 const period = { from: '2026-11-02', to: '2026-11-30' };
 const previousPeriod = { from: '2026-10-05', to: '2026-11-02' };
 
