@@ -70,7 +70,7 @@ export function PulseForm(props: {
       <TextField
         id="pulse-comment"
         label="Anything else? (optional)"
-        helperText={`Do not name people or nights: comments are shown to the team's managers. ${comment.length}/${PULSE_COMMENT_MAX_LENGTH}`}
+        helperText={`Do not name people or nights: comments are shown, without your name, to those allowed to read the team's comments. ${comment.length}/${PULSE_COMMENT_MAX_LENGTH}`}
         multiline
         minRows={3}
         fullWidth
