@@ -1,9 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  CompoundEntityRef,
-  Entity,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   OwnershipProblem,
@@ -72,44 +68,6 @@ export class TeamPeopleReader {
       }).timezone,
     };
     return { ...result, problems: [...problems.values()] };
-  }
-
-  /**
-   * The Group and its members in one catalog request with the caller's
-   * credentials (a Group `kind`/`namespace`/`name` filter or'ed with a
-   * `relations.memberof` one; the catalog matches both case-insensitively).
-   * The members go into the caller's cache, so {@link read} finds them; one
-   * the query did not return (not visible, or without the reverse relation)
-   * is read by ref there. `undefined` when there is no such Group.
-   */
-  async readGroup(
-    team: CompoundEntityRef,
-    credentials: BackstageCredentials,
-  ): Promise<Entity | undefined> {
-    const teamRef = stringifyEntityRef(team).toLocaleLowerCase('en-US');
-    const { items } = await this.catalog.getEntities(
-      {
-        filter: [
-          {
-            kind: 'group',
-            'metadata.namespace': team.namespace,
-            'metadata.name': team.name,
-          },
-          { kind: 'user', 'relations.memberof': teamRef },
-        ],
-      },
-      { credentials },
-    );
-    const isGroup = (entity: Entity) =>
-      entity.kind.toLocaleLowerCase('en-US') === 'group' &&
-      stringifyEntityRef(entity).toLocaleLowerCase('en-US') === teamRef;
-    const users = new Map(
-      items
-        .filter(entity => !isGroup(entity))
-        .map(user => [stringifyEntityRef(user), user] as const),
-    );
-    this.cache.remember(credentials, users);
-    return items.find(isGroup);
   }
 
   /**
