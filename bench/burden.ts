@@ -185,6 +185,10 @@ interface TeamBurdenLatency {
  * load: the team burden endpoint, the catalog's own GET /entities/by-name
  * for the Group (the endpoint must read it with the caller's credentials),
  * and the raw SQL aggregate of the team's pages and shifts of both windows.
+ * The endpoint and the aggregate read the same rows, so which of the three
+ * goes first rotates (`timeInterleaved`): otherwise the endpoint always pays
+ * for bringing the team's pages into PostgreSQL's cache and the aggregate
+ * never does.
  */
 async function measureTeamBurdenLatency(db: Db): Promise<TeamBurdenLatency> {
   const to = Date.now();
