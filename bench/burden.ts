@@ -460,13 +460,16 @@ async function main() {
   });
   const db = database.db();
   await until(
-    'the catalog to hold every team',
-    async () =>
-      (
-        await getJson(
-          `${base}/catalog/entities/by-query?limit=1&filter=kind=component`,
-        )
-      ).totalItems >= TEAMS,
+    'the catalog to hold every team and its service',
+    async () => {
+      for (const kind of ['group', 'component']) {
+        const { totalItems } = await getJson(
+          `${base}/catalog/entities/by-query?limit=1&filter=kind=${kind}`,
+        );
+        if (totalItems < TEAMS) return false;
+      }
+      return true;
+    },
     20 * 60_000,
   );
 
