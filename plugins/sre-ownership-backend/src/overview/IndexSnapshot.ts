@@ -1,4 +1,5 @@
 import { IndexSummary } from './indexEntry';
+import { SearchIndex } from './whoToCall';
 import {
   IndexGeneration,
   ReliabilityIndexStore,
@@ -9,6 +10,8 @@ export interface IndexView {
   generation: IndexGeneration;
   summaries: IndexSummary[];
   byRef: Map<string, IndexSummary>;
+  /** The search index of these summaries, built on first use. */
+  search(): SearchIndex;
 }
 
 /**
@@ -38,12 +41,14 @@ export class IndexSnapshot {
   private async load(generation: IndexGeneration): Promise<IndexView> {
     const summaries = await this.store.summaries();
     summaries.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+    let search: SearchIndex | undefined;
     const view: IndexView = {
       generation,
       summaries,
       byRef: new Map(
         summaries.map(s => [s.entityRef.toLocaleLowerCase('en-US'), s]),
       ),
+      search: () => (search ??= new SearchIndex(summaries)),
     };
     this.current = view;
     return view;

@@ -26,7 +26,7 @@ import { IndexSnapshot } from './IndexSnapshot';
 import { OverviewSettings } from './overviewConfig';
 import { ReliabilityIndexStore } from './ReliabilityIndexStore';
 import { describeTierRules } from './tierRules';
-import { Match, parseQuery, rankEntities } from './whoToCall';
+import { Match, parseQuery } from './whoToCall';
 
 const TIER_LIST_LIMIT = 50;
 
@@ -58,7 +58,17 @@ export class OverviewService {
     const summaries = readable.all
       ? view.summaries
       : view.summaries.filter(s => canRead(readable, s.entityRef));
-    return { summaries, refreshedAt: view.generation.refreshedAt };
+    return {
+      summaries,
+      refreshedAt: view.generation.refreshedAt,
+      search: (terms: string[]) =>
+        view
+          .search()
+          .rank(
+            terms,
+            readable.all ? undefined : s => canRead(readable, s.entityRef),
+          ),
+    };
   }
 
   async coverage(
@@ -126,10 +136,10 @@ export class OverviewService {
     limit: number,
     credentials: BackstageCredentials,
   ): Promise<WhoToCallResult> {
-    const { summaries } = await this.visible(credentials);
+    const { summaries, search } = await this.visible(credentials);
     const parsed = parseQuery(query);
     const matches: Match[] = parsed.terms.length
-      ? rankEntities(summaries, parsed.terms)
+      ? search(parsed.terms)
       : this.holdersOf(summaries, parsed.role);
     const top = matches.slice(0, limit);
     const resolved = await this.options.store.resolved(

@@ -1,5 +1,6 @@
 import { IndexSummary } from './indexEntry';
-import { parseQuery, rankEntities } from './whoToCall';
+import fc from 'fast-check';
+import { parseQuery, rankEntities, SearchIndex } from './whoToCall';
 
 const aSummary = (overrides: Partial<IndexSummary>): IndexSummary => ({
   entityRef: `component:default/${overrides.name}`,
@@ -76,5 +77,90 @@ describe('rankEntities', () => {
 
   it('requires every word to match', () => {
     expect(rankEntities(catalog, ['payments', 'search'])).toEqual([]);
+  });
+});
+
+describe('SearchIndex', () => {
+  const word = fc.constantFrom(
+    'payments',
+    'search',
+    'team-3',
+    'api',
+    'jane',
+    'doe',
+    'ledger',
+    'ü',
+    'a_b',
+  );
+  const text = fc
+    .array(word, { maxLength: 3 })
+    .chain(words => fc.constantFrom(' ', '-', '.').map(sep => words.join(sep)));
+  const summary = fc
+    .record({
+      name: word,
+      title: fc.option(text, { nil: undefined }),
+      description: fc.option(text, { nil: undefined }),
+      owner: fc.option(
+        word.map(w => `group:default/${w}`),
+        { nil: undefined },
+      ),
+      system: fc.option(word, { nil: undefined }),
+      tags: fc.array(word, { maxLength: 2 }),
+      people: fc.array(
+        fc.record({
+          ref: word.map(w => `user:default/${w}`),
+          displayName: text,
+          as: fc.constant('SLO guard'),
+        }),
+        { maxLength: 2 },
+      ),
+    })
+    .map(overrides => aSummary(overrides));
+
+  // Half the queries are a summary's own title, name, owner or person,
+  // split as a person would type it, so exact-name and team matches occur.
+  const queryFor = (summaries: IndexSummary[], pick: number) => {
+    const s = summaries[pick % summaries.length];
+    const phrases = [
+      s.title,
+      s.name,
+      s.owner?.replace(/^group:default\//, ''),
+      s.people[0]?.displayName,
+    ].filter((p): p is string => !!p);
+    return (phrases[pick % phrases.length] ?? s.name)
+      .toLocaleLowerCase('en-US')
+      .split(' ')
+      .filter(Boolean);
+  };
+
+  it('ranks exactly what a scan of every entity ranks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(summary, { minLength: 1, maxLength: 12 }),
+        fc.array(word, { minLength: 1, maxLength: 3 }),
+        fc.nat(),
+        fc.boolean(),
+        (summaries, words, pick, typed) => {
+          const terms = typed ? queryFor(summaries, pick) : words;
+          fc.pre(terms.length > 0);
+          expect(new SearchIndex(summaries).rank(terms)).toEqual(
+            rankEntities(summaries, terms),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leaves out what the caller may not read', () => {
+    const summaries = [
+      aSummary({ name: 'payments' }),
+      aSummary({ name: 'billing', owner: 'group:default/payments' }),
+    ];
+    expect(
+      new SearchIndex(summaries)
+        .rank(['payments'], s => s.name !== 'payments')
+        .map(m => m.summary.name),
+    ).toEqual(['billing']);
   });
 });

@@ -78,6 +78,65 @@ const RANK: Record<MatchKind, number> = {
 
 const nameOf = (ref: string | undefined) =>
   ref?.replace(/^[a-z]+:([^/]+\/)?/, '') ?? '';
+const lower = (s: string | undefined) => s?.toLocaleLowerCase('en-US') ?? '';
+const words = (s: string | undefined) =>
+  lower(s)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+const TEAM_FIELDS = ['owner', 'system', 'domain'] as const;
+
+/** What search compares a query with, lower-cased and split once. */
+interface SearchFields {
+  names: string[];
+  teams: Array<{ as: (typeof TEAM_FIELDS)[number]; ref: string; name: string }>;
+  people: Array<{
+    party: IndexSummary['people'][number];
+    displayWords: Set<string>;
+    refName: string;
+    refParts: Set<string>;
+  }>;
+  tags: Set<string>;
+  /** Words of the name, title, owner, system and domain. */
+  nameOrTeamWords: Set<string>;
+  descriptionWords: Set<string>;
+}
+
+// Summaries are immutable and shared by every request until the index's
+// next generation replaces them, so their search fields are worked out once
+// per generation, not once per query.
+const searchFieldsCache = new WeakMap<IndexSummary, SearchFields>();
+
+function searchFieldsOf(summary: IndexSummary): SearchFields {
+  const cached = searchFieldsCache.get(summary);
+  if (cached) return cached;
+  const teams = TEAM_FIELDS.flatMap(as => {
+    const ref = summary[as];
+    return ref ? [{ as, ref, name: lower(nameOf(ref)) }] : [];
+  });
+  const fields: SearchFields = {
+    names: [summary.name, summary.title].map(lower),
+    teams,
+    people: summary.people.map(party => {
+      const refName = lower(nameOf(party.ref));
+      return {
+        party,
+        displayWords: new Set(lower(party.displayName).split(/\s+/)),
+        refName,
+        refParts: new Set(refName.split(/[-_.]/)),
+      };
+    }),
+    tags: new Set(summary.tags.flatMap(words)),
+    nameOrTeamWords: new Set([
+      ...words(summary.name),
+      ...words(summary.title),
+      ...teams.flatMap(team => words(team.name)),
+    ]),
+    descriptionWords: new Set(words(summary.description)),
+  };
+  searchFieldsCache.set(summary, fields);
+  return fields;
+}
 
 /**
  * Ranks one entity for the terms: exact name (or title) first, then the
@@ -90,9 +149,9 @@ export function matchEntity(
 ): Match | undefined {
   if (!terms.length) return undefined;
   const phrase = terms.join(' ');
-  const lower = (s: string | undefined) => s?.toLocaleLowerCase('en-US') ?? '';
-  const names = [summary.name, summary.title].map(lower);
-  if (names.includes(phrase) || names.includes(terms.join('-'))) {
+  const slug = terms.join('-');
+  const fields = searchFieldsOf(summary);
+  if (fields.names.includes(phrase) || fields.names.includes(slug)) {
     return {
       summary,
       match: 'name',
@@ -100,30 +159,19 @@ export function matchEntity(
       why: `Its name is ${summary.title ?? summary.name}.`,
     };
   }
-  const teams = [
-    ['owner', summary.owner],
-    ['system', summary.system],
-    ['domain', summary.domain],
-  ] as const;
-  for (const [as, ref] of teams) {
-    if (
-      ref &&
-      (lower(nameOf(ref)) === phrase || lower(nameOf(ref)) === terms.join('-'))
-    ) {
-      return {
-        summary,
-        match: 'person',
-        rank: RANK.person,
-        why: `Its ${as} is ${ref}.`,
-      };
-    }
+  const team = fields.teams.find(t => t.name === phrase || t.name === slug);
+  if (team) {
+    return {
+      summary,
+      match: 'person',
+      rank: RANK.person,
+      why: `Its ${team.as} is ${team.ref}.`,
+    };
   }
-  const person = summary.people.find(p =>
+  const person = fields.people.find(p =>
     terms.every(
       term =>
-        lower(p.displayName).split(/\s+/).includes(term) ||
-        lower(nameOf(p.ref)).split(/[-_.]/).includes(term) ||
-        lower(nameOf(p.ref)) === term,
+        p.displayWords.has(term) || p.refParts.has(term) || p.refName === term,
     ),
   );
   if (person) {
@@ -131,22 +179,12 @@ export function matchEntity(
       summary,
       match: 'person',
       rank: RANK.person,
-      why: `${person.displayName} (${person.ref}) is its ${person.as}.`,
+      why: `${person.party.displayName} (${person.party.ref}) is its ${person.party.as}.`,
     };
   }
-  const words = (s: string) =>
-    lower(s)
-      .split(/[^a-z0-9]+/)
-      .filter(Boolean);
-  const tags = summary.tags.flatMap(words);
-  const nameWords = [...words(summary.name), ...words(summary.title ?? '')];
-  const ownerWords = teams.flatMap(([, ref]) => words(nameOf(ref)));
-  if (
-    terms.every(
-      t => tags.includes(t) || nameWords.includes(t) || ownerWords.includes(t),
-    )
-  ) {
-    if (terms.some(t => tags.includes(t))) {
+  const { tags, nameOrTeamWords, descriptionWords } = fields;
+  if (terms.every(t => tags.has(t) || nameOrTeamWords.has(t))) {
+    if (terms.some(t => tags.has(t))) {
       return {
         summary,
         match: 'tag',
@@ -161,14 +199,9 @@ export function matchEntity(
       why: `Its name or team matches "${phrase}".`,
     };
   }
-  const description = words(summary.description ?? '');
   if (
     terms.every(
-      t =>
-        description.includes(t) ||
-        tags.includes(t) ||
-        nameWords.includes(t) ||
-        ownerWords.includes(t),
+      t => descriptionWords.has(t) || tags.has(t) || nameOrTeamWords.has(t),
     )
   ) {
     return {
@@ -191,19 +224,101 @@ const KIND_ORDER = [
   'group',
 ];
 
-/** Ranks every entity; best first, then by kind and name. */
+const byCodeUnit = (a: string, b: string) => {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+};
+
+/** Matches, best first, then by kind and entity ref. */
+function sortMatches(matches: Match[]): Match[] {
+  const keyed = matches.map(match => ({
+    match,
+    kind: KIND_ORDER.indexOf(match.summary.kind),
+    ref: match.summary.entityRef,
+  }));
+  // A common word can match most of the catalog: compare refs by code unit,
+  // which is cheap and total, rather than by locale.
+  return keyed
+    .sort(
+      (a, b) =>
+        a.match.rank - b.match.rank ||
+        a.kind - b.kind ||
+        byCodeUnit(a.ref, b.ref),
+    )
+    .map(m => m.match);
+}
+
+/** Ranks every entity by scanning them all; best first, then by kind and ref. */
 export function rankEntities(
   summaries: IndexSummary[],
   terms: string[],
 ): Match[] {
-  return summaries
-    .map(summary => matchEntity(summary, terms))
-    .filter((m): m is Match => !!m)
-    .sort(
-      (a, b) =>
-        a.rank - b.rank ||
-        KIND_ORDER.indexOf(a.summary.kind) -
-          KIND_ORDER.indexOf(b.summary.kind) ||
-        a.summary.entityRef.localeCompare(b.summary.entityRef),
-    );
+  return sortMatches(
+    summaries.flatMap(summary => matchEntity(summary, terms) ?? []),
+  );
+}
+
+/** Every token a term must equal for `matchEntity` to match on it. */
+function tokensOf(summary: IndexSummary): Set<string> {
+  const fields = searchFieldsOf(summary);
+  const tokens = new Set<string>([
+    ...fields.tags,
+    ...fields.nameOrTeamWords,
+    ...fields.descriptionWords,
+  ]);
+  // Exact names and team names may hold characters words() splits on:
+  // keep them whole and split the way a multi-term phrase or slug is joined.
+  for (const whole of [...fields.names, ...fields.teams.map(t => t.name)]) {
+    tokens.add(whole);
+    whole.split(' ').forEach(part => tokens.add(part));
+    whole.split('-').forEach(part => tokens.add(part));
+  }
+  for (const person of fields.people) {
+    tokens.add(person.refName);
+    person.refParts.forEach(part => tokens.add(part));
+    person.displayWords.forEach(word => tokens.add(word));
+  }
+  return tokens;
+}
+
+/**
+ * An inverted index of one generation of the reliability index: for each
+ * token, the summaries that hold it. A summary can only match a query when
+ * every term is one of its tokens, so a query ranks the intersection of the
+ * terms' postings instead of scanning the catalog; the answers are exactly
+ * those of {@link rankEntities}.
+ */
+export class SearchIndex {
+  private readonly postings = new Map<string, number[]>();
+
+  constructor(private readonly summaries: IndexSummary[]) {
+    summaries.forEach((summary, position) => {
+      for (const token of tokensOf(summary)) {
+        const list = this.postings.get(token);
+        if (list) list.push(position);
+        else this.postings.set(token, [position]);
+      }
+    });
+  }
+
+  /** Ranked matches among the summaries `visible` lets through. */
+  rank(
+    terms: string[],
+    visible: (summary: IndexSummary) => boolean = () => true,
+  ): Match[] {
+    if (!terms.length) return [];
+    const lists = terms
+      .map(term => this.postings.get(term) ?? [])
+      .sort((a, b) => a.length - b.length);
+    const others = lists.slice(1).map(list => new Set(list));
+    const matches: Match[] = [];
+    for (const position of lists[0]) {
+      if (!others.every(set => set.has(position))) continue;
+      const summary = this.summaries[position];
+      if (!visible(summary)) continue;
+      const match = matchEntity(summary, terms);
+      if (match) matches.push(match);
+    }
+    return sortMatches(matches);
+  }
 }
