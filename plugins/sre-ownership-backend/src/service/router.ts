@@ -93,7 +93,7 @@ export async function createRouter(options: {
   });
 
   api.get('/ownership', async (req, res) => {
-    const page = await ownership.listOwnership(
+    const page = await ownership.listOwnershipJson(
       {
         kinds: req.query.kind ? [...req.query.kind] : undefined,
         limit: req.query.limit ?? DEFAULT_PAGE_SIZE,
@@ -101,7 +101,8 @@ export async function createRouter(options: {
       },
       await caller(req),
     );
-    res.json({ ...page, items: page.items.map(item => ({ ...item })) });
+    // Already serialised (see listOwnershipJson): sent as it is.
+    res.type('application/json').end(page);
   });
 
   api.get('/teams/:namespace/:name/burden', async (req, res) => {
