@@ -8,5 +8,6 @@ export type { WhoIsOnCallInput } from './onCallNow';
 export { isKnownTimezone } from './localTime';
 export { COMPENSATION_BANDS, bandAt, splitByBand } from './bands';
 export type { ByBand, CompensationBand } from './bands';
+export type { Interval } from './intervals';
 export { computeRestOwed, restTakenDays } from './restOwed';
 export { computeCompensation } from './compensation';

@@ -10,6 +10,8 @@ export const WEEK_MS = 7 * DAY_MS;
 /**
  * A half-open range of instants `[start, end)` in epoch milliseconds. All
  * durations are computed on UTC instants, so DST changes never distort them.
+ *
+ * @public
  */
 export interface Interval {
   start: number;
