@@ -62,9 +62,11 @@ export function registerOverviewRoutes(
   const { overview, teams, caller } = options;
 
   router.get('/overview/coverage', async (req, res) => {
-    res.json(
-      await overview.coverage(filterOf(queryOf(req)), await caller(req)),
-    );
+    // Spread: the spec's body type has an index signature, which the
+    // CoverageSummary interface lacks.
+    res.json({
+      ...(await overview.coverage(filterOf(queryOf(req)), await caller(req))),
+    });
   });
 
   router.get('/overview/entities', async (req, res) => {

@@ -107,6 +107,9 @@ export function registerRestRoutes(
       .status(200)
       .type('text/csv; charset=utf-8')
       .setHeader('Content-Disposition', `attachment; filename="${name}"`)
-      .send(compensationCsv(report));
+      // The spec types this route's body as its JSON form only.
+      .send(
+        compensationCsv(report) as unknown as Parameters<typeof res.send>[0],
+      );
   });
 }

@@ -5,16 +5,14 @@ import { overviewPaths, overviewSchemas } from './overviewSpec';
 import { restPaths, restSchemas } from './restSpec';
 import { pulsePaths, pulseSchemas } from './pulseSpec';
 import { responseSchemas } from './responseSchemas';
-
-/** A required, non-empty path parameter. */
-function pathParameter<Name extends string>(name: Name) {
-  return {
-    name,
-    in: 'path',
-    required: true,
-    schema: { type: 'string', minLength: 1 },
-  } as const;
-}
+import {
+  ENTITY_READ_ERRORS,
+  UNAUTHORIZED,
+  error,
+  json,
+  pathParameter,
+  TEAM_PATH,
+} from './common';
 
 /** The window of the burden and health routes: the last `days`, or `from`/`to`. */
 const WINDOW_DAYS = {
@@ -77,30 +75,6 @@ const ENTITY_PATH = [
   pathParameter('namespace'),
   pathParameter('name'),
 ] as const;
-
-/** A response whose JSON body is the named component schema. */
-function json<Name extends string>(description: string, schema: Name) {
-  return {
-    description,
-    content: {
-      'application/json': {
-        schema: { $ref: `#/components/schemas/${schema}` as const },
-      },
-    },
-  } as const;
-}
-
-/** An error response: its body is an Error. */
-const error = (description: string) => json(description, 'Error');
-
-/** The answer to a route called without a valid Backstage token. */
-const UNAUTHORIZED = { description: 'No valid Backstage token.' } as const;
-
-/** What a route reading one entity answers besides its data. */
-const ENTITY_READ_ERRORS = {
-  '401': UNAUTHORIZED,
-  '404': error('No such entity, or the caller may not see it.'),
-} as const;
 
 /** Errors every ingestion route may answer besides 400. */
 const INGESTION_ERRORS = {
@@ -500,11 +474,7 @@ export const spec = {
         operationId: 'GetTeamBurden',
         description:
           'On-call burden of a team (Group) for a window and the previous one.',
-        parameters: [
-          pathParameter('namespace'),
-          pathParameter('name'),
-          ...WINDOW,
-        ],
+        parameters: [...TEAM_PATH, ...WINDOW],
         responses: {
           '200': json('The team burden.', 'TeamBurden'),
           '400': error(

@@ -1,6 +1,7 @@
 /** OpenAPI fragments of the reliability overview routes, merged into `spec`. */
 import { SPECIALIST_ROLES } from '@sre-ownership/plugin-sre-ownership-common';
 import { SPECIALIST_CELLS } from './responseSchemas';
+import { UNAUTHORIZED, error, json } from './common';
 
 const list = (name: string, description: string) =>
   ({
@@ -36,21 +37,10 @@ const GAPS = [
   'declaration-problems',
 ] as const;
 
-const json = (ref: string) =>
-  ({
-    'application/json': { schema: { $ref: `#/components/schemas/${ref}` } },
-  } as const);
-
 const ERRORS = {
-  '400': {
-    description: 'A query parameter is invalid; the message names it.',
-    content: json('Error'),
-  },
-  '401': { description: 'No valid Backstage token.' },
-  '403': {
-    description: 'The catalog read policy denies the caller every entity.',
-    content: json('Error'),
-  },
+  '400': error('A query parameter is invalid; the message names it.'),
+  '401': UNAUTHORIZED,
+  '403': error('The catalog read policy denies the caller every entity.'),
 } as const;
 
 const count = { type: 'integer' } as const;
@@ -276,7 +266,7 @@ export const overviewPaths = {
       description: 'The coverage tiles, for entities the caller may read.',
       parameters: FILTERS,
       responses: {
-        '200': { description: 'The tiles.', content: json('CoverageSummary') },
+        '200': json('The tiles.', 'CoverageSummary'),
         ...ERRORS,
       },
     },
@@ -320,10 +310,7 @@ export const overviewPaths = {
         },
       ],
       responses: {
-        '200': {
-          description: 'One page.',
-          content: json('OverviewEntityPage'),
-        },
+        '200': json('One page.', 'OverviewEntityPage'),
         ...ERRORS,
       },
     },
@@ -335,7 +322,7 @@ export const overviewPaths = {
         'Each tier from app-config with what it requires and who falls short, with reasons.',
       parameters: FILTERS,
       responses: {
-        '200': { description: 'Rules by tier.', content: json('TierOverview') },
+        '200': json('Rules by tier.', 'TierOverview'),
         ...ERRORS,
       },
     },
@@ -422,10 +409,7 @@ export const overviewPaths = {
         },
       ],
       responses: {
-        '200': {
-          description: 'Ranked answers.',
-          content: json('WhoToCallResult'),
-        },
+        '200': json('Ranked answers.', 'WhoToCallResult'),
         ...ERRORS,
       },
     },

@@ -1,21 +1,6 @@
 /** OpenAPI fragments of the on-call pulse routes, merged into `spec`. */
 import { PULSE_COMMENT_MAX_LENGTH } from '@sre-ownership/plugin-sre-ownership-common';
-
-const path = (name: string) =>
-  ({
-    name,
-    in: 'path',
-    required: true,
-    schema: { type: 'string', minLength: 1 },
-  } as const);
-
-const json = (ref: string) =>
-  ({
-    'application/json': { schema: { $ref: `#/components/schemas/${ref}` } },
-  } as const);
-
-const error = (description: string) =>
-  ({ description, content: json('Error') } as const);
+import { TEAM_PATH, UNAUTHORIZED, error, json, pathParameter } from './common';
 
 const score = { type: 'integer', minimum: 1, maximum: 5 } as const;
 const scores = {
@@ -110,8 +95,17 @@ export const pulseSchemas = {
 
 const teamResponses = {
   '400': error('The entity is not a Group.'),
-  '401': { description: 'No valid Backstage token.' },
+  '401': UNAUTHORIZED,
   '404': error('No such Group, or the caller may not see it.'),
+} as const;
+
+/** What a route on one invitation answers besides its data and a 400. */
+const INVITATION_ERRORS = {
+  '401': UNAUTHORIZED,
+  '403': error(
+    "The invitation is another engineer's, or the caller is not a user.",
+  ),
+  '404': error('No such invitation.'),
 } as const;
 
 /** The pulse routes. */
@@ -121,17 +115,10 @@ export const pulsePaths = {
       operationId: 'GetPulseInvitation',
       description:
         "The caller's pulse invitation and whether it is open, answered or closed. Only the invited engineer may read it.",
-      parameters: [path('id')],
+      parameters: [pathParameter('id')],
       responses: {
-        '200': {
-          description: 'The invitation.',
-          content: json('PulseInvitation'),
-        },
-        '401': { description: 'No valid Backstage token.' },
-        '403': error(
-          "The invitation is another engineer's, or the caller is not a user.",
-        ),
-        '404': error('No such invitation.'),
+        '200': json('The invitation.', 'PulseInvitation'),
+        ...INVITATION_ERRORS,
       },
     },
   },
@@ -140,7 +127,7 @@ export const pulsePaths = {
       operationId: 'AnswerPulse',
       description:
         'Answers the pulse for the shift of the invitation, once. Only the invited engineer may answer; the answer is added to team totals and kept without their identity. Audited (pulse-answer) without the scores.',
-      parameters: [path('id')],
+      parameters: [pathParameter('id')],
       requestBody: {
         required: true,
         content: {
@@ -164,16 +151,12 @@ export const pulsePaths = {
         },
       },
       responses: {
-        '201': {
-          description: 'Recorded; the invitation, now answered.',
-          content: json('PulseInvitation'),
-        },
-        '400': error('The body is invalid; the message names the field.'),
-        '401': { description: 'No valid Backstage token.' },
-        '403': error(
-          "The invitation is another engineer's, or the caller is not a user.",
+        '201': json(
+          'Recorded; the invitation, now answered.',
+          'PulseInvitation',
         ),
-        '404': error('No such invitation.'),
+        '400': error('The body is invalid; the message names the field.'),
+        ...INVITATION_ERRORS,
         '409': error('Answered already, or closed.'),
       },
     },
@@ -183,9 +166,9 @@ export const pulsePaths = {
       operationId: 'GetTeamPulse',
       description:
         "A team's pulse aggregates, for anyone who may see the Group.",
-      parameters: [path('namespace'), path('name')],
+      parameters: [...TEAM_PATH],
       responses: {
-        '200': { description: 'The pulse.', content: json('TeamPulse') },
+        '200': json('The pulse.', 'TeamPulse'),
         ...teamResponses,
       },
     },
@@ -195,12 +178,9 @@ export const pulsePaths = {
       operationId: 'GetTeamPulseComments',
       description:
         "The comments of a team's last complete pulse period; needs sre-ownership.pulse.comments.read on the team.",
-      parameters: [path('namespace'), path('name')],
+      parameters: [...TEAM_PATH],
       responses: {
-        '200': {
-          description: 'The comments.',
-          content: json('TeamPulseComments'),
-        },
+        '200': json('The comments.', 'TeamPulseComments'),
         ...teamResponses,
         '403': error(
           'The caller lacks sre-ownership.pulse.comments.read on the team.',

@@ -1,20 +1,6 @@
 /** OpenAPI fragments of the rest-owed and compensation routes, merged into `spec`. */
 
-const path = (name: string) =>
-  ({
-    name,
-    in: 'path',
-    required: true,
-    schema: { type: 'string', minLength: 1 },
-  } as const);
-
-const json = (ref: string) =>
-  ({
-    'application/json': { schema: { $ref: `#/components/schemas/${ref}` } },
-  } as const);
-
-const error = (description: string) =>
-  ({ description, content: json('Error') } as const);
+import { TEAM_PATH, UNAUTHORIZED, error, json, jsonContent } from './common';
 
 /** The period: the last `days`, or `from`/`to`, as on the burden route. */
 const PERIOD = [
@@ -69,7 +55,7 @@ const WINDOW = {
 } as const;
 
 const TEAM_ERRORS = {
-  '401': { description: 'No valid Backstage token.' },
+  '401': UNAUTHORIZED,
   '403': error(
     "The caller may not read this team's per-person figures (sre-ownership.burden.read on the Group).",
   ),
@@ -245,9 +231,9 @@ export const restPaths = {
       operationId: 'GetTeamRestOwed',
       description:
         'Rest owed to each engineer of a team after heavy on-call periods, with the reason for each entry, less rest taken. Needs sre-ownership.burden.read on the Group.',
-      parameters: [path('namespace'), path('name'), ...PERIOD],
+      parameters: [...TEAM_PATH, ...PERIOD],
       responses: {
-        '200': { description: 'The rest owed.', content: json('TeamRestOwed') },
+        '200': json('The rest owed.', 'TeamRestOwed'),
         '400': error('Invalid period; the message names days, from or to.'),
         ...TEAM_ERRORS,
       },
@@ -258,7 +244,7 @@ export const restPaths = {
       operationId: 'RecordRestTaken',
       description:
         'Records rest an engineer of the team took on one day, lowering what they are owed. Recording the same day again replaces it (no duplicates). Needs sre-ownership.rest.record on the Group; a user who does not manage the team may record only their own rest. Audited as rest-taken-record.',
-      parameters: [path('namespace'), path('name')],
+      parameters: [...TEAM_PATH],
       requestBody: {
         required: true,
         content: {
@@ -293,19 +279,15 @@ export const restPaths = {
         },
       },
       responses: {
-        '201': {
-          description: 'A new day of rest was recorded.',
-          content: json('RestTakenResult'),
-        },
-        '200': {
-          description:
-            'The day was recorded already and now holds these values.',
-          content: json('RestTakenResult'),
-        },
+        '201': json('A new day of rest was recorded.', 'RestTakenResult'),
+        '200': json(
+          'The day was recorded already and now holds these values.',
+          'RestTakenResult',
+        ),
         '400': error(
           'The body is invalid (the message names the field), or userRef is not a member of the team.',
         ),
-        '401': { description: 'No valid Backstage token.' },
+        '401': UNAUTHORIZED,
         '403': error(
           "The caller lacks sre-ownership.rest.record on the Group, or records someone else's rest without managing the team.",
         ),
@@ -319,8 +301,7 @@ export const restPaths = {
       description:
         "On-call minutes, pages and response minutes per engineer over a period, by band (weekday business hours, weekday outside them, weekend, holiday) in each engineer's own time zone, for payroll and time-off systems. Needs sre-ownership.burden.read on the Group.",
       parameters: [
-        path('namespace'),
-        path('name'),
+        ...TEAM_PATH,
         ...PERIOD,
         {
           name: 'format',
@@ -335,7 +316,7 @@ export const restPaths = {
           description:
             'The figures; as CSV with Content-Disposition: attachment.',
           content: {
-            ...json('TeamCompensation'),
+            ...jsonContent('TeamCompensation'),
             'text/csv': {
               schema: {
                 type: 'string',

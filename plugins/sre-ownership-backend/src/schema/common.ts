@@ -1,0 +1,49 @@
+/**
+ * Building blocks shared by the OpenAPI fragments (`openapi.ts` and the
+ * per-capability `*Spec.ts` files), kept apart so the fragments can use them
+ * without importing `openapi.ts`, which imports them.
+ */
+
+/** A required, non-empty path parameter. */
+export function pathParameter<Name extends string>(name: Name) {
+  return {
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: 'string', minLength: 1 },
+  } as const;
+}
+
+/** The path parameters naming one team (a Group). */
+export const TEAM_PATH = [
+  pathParameter('namespace'),
+  pathParameter('name'),
+] as const;
+
+/** A JSON body that is the named component schema, for a `content` map. */
+export function jsonContent<Name extends string>(schema: Name) {
+  return {
+    'application/json': {
+      schema: { $ref: `#/components/schemas/${schema}` as const },
+    },
+  } as const;
+}
+
+/** A response whose JSON body is the named component schema. */
+export function json<Name extends string>(description: string, schema: Name) {
+  return { description, content: jsonContent(schema) } as const;
+}
+
+/** An error response: its body is an Error. */
+export const error = (description: string) => json(description, 'Error');
+
+/** The answer to a route called without a valid Backstage token. */
+export const UNAUTHORIZED = {
+  description: 'No valid Backstage token.',
+} as const;
+
+/** What a route reading one entity answers besides its data. */
+export const ENTITY_READ_ERRORS = {
+  '401': UNAUTHORIZED,
+  '404': error('No such entity, or the caller may not see it.'),
+} as const;
