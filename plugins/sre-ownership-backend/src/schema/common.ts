@@ -47,3 +47,46 @@ export const ENTITY_READ_ERRORS = {
   '401': UNAUTHORIZED,
   '404': error('No such entity, or the caller may not see it.'),
 } as const;
+
+/** A reference to the named component schema. */
+export const ref = <Name extends string>(name: Name) =>
+  ({ $ref: `#/components/schemas/${name}` } as const);
+
+/** An array of `items`. */
+export const arrayOf = <const Item>(items: Item) =>
+  ({ type: 'array', items } as const);
+
+/** A string. */
+export const STRING = { type: 'string' } as const;
+
+/** An integer. */
+export const INTEGER = { type: 'integer' } as const;
+
+/** A number. */
+export const NUMBER = { type: 'number' } as const;
+
+/** A boolean. */
+export const BOOLEAN = { type: 'boolean' } as const;
+
+/** A number, or null where it is undefined. */
+export const NULLABLE_NUMBER = { type: ['number', 'null'] } as const;
+
+/** An ISO 8601 date-time. */
+export const TIME = { type: 'string', format: 'date-time' } as const;
+
+/** A string naming one of `values`. */
+export const oneOfValues = <Values extends readonly string[]>(values: Values) =>
+  ({ type: 'string', enum: values } as const);
+
+/** An object with one property of `schema` per key. */
+export const keyed = <Keys extends readonly string[], const Schema>(
+  keys: Keys,
+  schema: Schema,
+) =>
+  ({
+    type: 'object',
+    properties: Object.fromEntries(keys.map(key => [key, schema])) as Record<
+      Keys[number],
+      Schema
+    >,
+  } as const);

@@ -1,6 +1,6 @@
 /** OpenAPI fragments of the reliability overview routes, merged into `spec`. */
 import { SPECIALIST_ROLES } from '@sre-ownership/plugin-sre-ownership-common';
-import { SPECIALIST_CELLS } from './responseSchemas';
+import { SPECIALIST_CELLS } from './specialistCells';
 import { UNAUTHORIZED, error, json } from './common';
 
 const list = (name: string, description: string) =>

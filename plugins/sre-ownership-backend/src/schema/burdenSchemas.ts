@@ -1,0 +1,225 @@
+/** Component schemas of team burden and service on-call health. */
+import { PAGE_SEVERITIES } from '@sre-ownership/plugin-sre-ownership-common';
+import {
+  BOOLEAN,
+  INTEGER,
+  NUMBER,
+  NULLABLE_NUMBER,
+  STRING,
+  TIME,
+  arrayOf,
+  keyed,
+  oneOfValues,
+  ref,
+} from './common';
+
+const STATUS = {
+  type: 'string',
+  enum: ['healthy', 'at-risk', 'overloaded'],
+} as const;
+
+const MINUTES_BY_SEVERITY = {
+  description:
+    'Mean minutes per severity and over all severities (all); absent where no page had the time.',
+  ...keyed([...PAGE_SEVERITIES, 'all'] as const, NUMBER),
+} as const;
+
+/** Schemas of the burden and health routes. */
+export const burdenSchemas = {
+  BurdenWindow: {
+    type: 'object',
+    description: 'A half-open window [from, to).',
+    required: ['from', 'to', 'days', 'endsNow'],
+    properties: { from: TIME, to: TIME, days: NUMBER, endsNow: BOOLEAN },
+  },
+  WeeklyVolume: {
+    type: 'object',
+    description: 'Pages of one week (weeks start Monday 00:00 UTC).',
+    required: ['weekStart', 'pages'],
+    properties: { weekStart: TIME, pages: INTEGER },
+  },
+  TeamFigures: {
+    type: 'object',
+    description:
+      'Team figures over one window; null where a figure is undefined for it (a rate without coverage, a share of nothing).',
+    required: [
+      'pages',
+      'unattributedPages',
+      'pagesPerShift',
+      'offHoursPages',
+      'sleepHoursPages',
+      'mttaMinutes',
+      'mttrMinutes',
+      'toilMinutes',
+      'toilShare',
+      'coverageHours',
+      'personHours',
+      'rotationSize',
+      'requiredRotationSize',
+      'overLimit',
+    ],
+    properties: {
+      pages: INTEGER,
+      unattributedPages: INTEGER,
+      pagesPerShift: NULLABLE_NUMBER,
+      offHoursPages: INTEGER,
+      sleepHoursPages: INTEGER,
+      mttaMinutes: MINUTES_BY_SEVERITY,
+      mttrMinutes: MINUTES_BY_SEVERITY,
+      toilMinutes: NUMBER,
+      toilShare: NULLABLE_NUMBER,
+      coverageHours: NUMBER,
+      personHours: NUMBER,
+      rotationSize: INTEGER,
+      requiredRotationSize: INTEGER,
+      overLimit: arrayOf(
+        oneOfValues(['pagesPerShift', 'toilShare', 'rotationSize'] as const),
+      ),
+    },
+  },
+  EngineerFigures: {
+    type: 'object',
+    description:
+      "One engineer's figures over one window; null where a figure is undefined for it.",
+    required: [
+      'onCallHours',
+      'onCallShare',
+      'onCallWeeksPerMonth',
+      'pages',
+      'pagesWhileOnCall',
+      'offRotationPages',
+      'pagesPerShift',
+      'offHoursPages',
+      'sleepHoursPages',
+      'respondingMinutes',
+      'respondingOffRotationMinutes',
+      'toilMinutes',
+      'toilShare',
+    ],
+    properties: {
+      onCallHours: NUMBER,
+      onCallShare: NUMBER,
+      onCallWeeksPerMonth: NUMBER,
+      pages: INTEGER,
+      pagesWhileOnCall: INTEGER,
+      offRotationPages: INTEGER,
+      pagesPerShift: NULLABLE_NUMBER,
+      offHoursPages: INTEGER,
+      sleepHoursPages: INTEGER,
+      respondingMinutes: NUMBER,
+      respondingOffRotationMinutes: NUMBER,
+      toilMinutes: NUMBER,
+      toilShare: NULLABLE_NUMBER,
+    },
+  },
+  EngineerBurden: {
+    type: 'object',
+    required: [
+      'userRef',
+      'timezone',
+      'member',
+      'current',
+      'previous',
+      'overLimit',
+    ],
+    properties: {
+      userRef: STRING,
+      timezone: STRING,
+      member: {
+        type: 'boolean',
+        description: 'Whether the engineer is a member (else they covered).',
+      },
+      current: ref('EngineerFigures'),
+      previous: ref('EngineerFigures'),
+      overLimit: arrayOf(
+        oneOfValues([
+          'onCallWeeksPerMonth',
+          'pagesPerShift',
+          'onCallShare',
+          'toilShare',
+        ] as const),
+      ),
+    },
+  },
+  TeamBurden: {
+    type: 'object',
+    description:
+      'On-call burden of a team: status and reasons, team and per-engineer figures for the window and the previous one, weekly volume. engineers is absent without the sre-ownership.burden.read permission.',
+    required: [
+      'teamRef',
+      'window',
+      'previousWindow',
+      'limits',
+      'status',
+      'reasons',
+      'current',
+      'previous',
+      'weeklyVolume',
+      'requiredRotationSize',
+      'problems',
+    ],
+    properties: {
+      teamRef: STRING,
+      window: ref('BurdenWindow'),
+      previousWindow: ref('BurdenWindow'),
+      limits: {
+        type: 'object',
+        required: [
+          'onCallWeeksPerMonth',
+          'pagesPerShift',
+          'onCallShare',
+          'toilShare',
+        ],
+        properties: {
+          onCallWeeksPerMonth: NUMBER,
+          pagesPerShift: NUMBER,
+          onCallShare: NUMBER,
+          toilShare: NUMBER,
+        },
+      },
+      status: STATUS,
+      reasons: arrayOf(STRING),
+      current: ref('TeamFigures'),
+      previous: ref('TeamFigures'),
+      weeklyVolume: arrayOf(ref('WeeklyVolume')),
+      weekOverWeekChange: NUMBER,
+      requiredRotationSize: INTEGER,
+      engineers: arrayOf(ref('EngineerBurden')),
+      problems: arrayOf(ref('OwnershipProblem')),
+    },
+  },
+  ServiceHealthFigures: {
+    type: 'object',
+    required: ['pages', 'offHoursShare', 'mttaMinutes', 'mttrMinutes'],
+    properties: {
+      pages: INTEGER,
+      offHoursShare: NULLABLE_NUMBER,
+      mttaMinutes: MINUTES_BY_SEVERITY,
+      mttrMinutes: MINUTES_BY_SEVERITY,
+    },
+  },
+  ServiceOnCallHealth: {
+    type: 'object',
+    description:
+      'On-call health of a service: page volume and trend, MTTA/MTTR by severity, off-hours share, who is on call now and next.',
+    required: [
+      'entityRef',
+      'window',
+      'previousWindow',
+      'current',
+      'previous',
+      'weeklyVolume',
+      'onCall',
+    ],
+    properties: {
+      entityRef: STRING,
+      window: ref('BurdenWindow'),
+      previousWindow: ref('BurdenWindow'),
+      current: ref('ServiceHealthFigures'),
+      previous: ref('ServiceHealthFigures'),
+      weeklyVolume: arrayOf(ref('WeeklyVolume')),
+      weekOverWeekChange: NUMBER,
+      onCall: arrayOf(ref('OnCallNow')),
+    },
+  },
+} as const;

@@ -1,0 +1,115 @@
+/** Component schemas of SLO declarations and status. */
+import { BURN_WINDOWS } from '@sre-ownership/plugin-sre-ownership-common';
+import {
+  INTEGER,
+  NUMBER,
+  NULLABLE_NUMBER,
+  STRING,
+  keyed,
+  oneOfValues,
+  ref,
+} from './common';
+
+/** Schemas of the SLO routes. */
+export const sloSchemas = {
+  SloDeclaration: {
+    type: 'object',
+    description:
+      'An SLO as declared in OpenSLO v1: target (0-1), window and indicator queries.',
+    required: [
+      'name',
+      'displayName',
+      'declaredIn',
+      'target',
+      'window',
+      'indicator',
+    ],
+    properties: {
+      name: STRING,
+      displayName: STRING,
+      description: STRING,
+      declaredIn: STRING,
+      target: NUMBER,
+      objectiveName: STRING,
+      window: {
+        type: 'object',
+        description:
+          'rolling: seconds; calendar: unit, count, startTime and timeZone.',
+        required: ['kind', 'duration'],
+        properties: {
+          kind: { type: 'string', enum: ['rolling', 'calendar'] },
+          duration: STRING,
+          seconds: NUMBER,
+          unit: {
+            type: 'string',
+            enum: ['minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'],
+          },
+          count: INTEGER,
+          startTime: STRING,
+          timeZone: STRING,
+        },
+      },
+      indicator: {
+        type: 'object',
+        required: ['name', 'total'],
+        properties: {
+          name: STRING,
+          prometheus: STRING,
+          good: ref('SloQuery'),
+          bad: ref('SloQuery'),
+          total: ref('SloQuery'),
+        },
+      },
+    },
+  },
+  SloQuery: {
+    type: 'object',
+    required: ['query', 'form'],
+    properties: {
+      query: STRING,
+      form: { type: 'string', enum: ['selector', 'template'] },
+    },
+  },
+  SloFigures: {
+    type: 'object',
+    description: 'Attainment, error budget and burn; null without events.',
+    required: ['attainment', 'budget', 'previousConsumed', 'burnRates', 'burn'],
+    properties: {
+      attainment: NULLABLE_NUMBER,
+      budget: {
+        type: 'object',
+        required: ['consumed', 'remaining', 'totalSeconds', 'remainingSeconds'],
+        properties: {
+          consumed: NULLABLE_NUMBER,
+          remaining: NULLABLE_NUMBER,
+          totalSeconds: NUMBER,
+          remainingSeconds: NULLABLE_NUMBER,
+        },
+      },
+      previousConsumed: NULLABLE_NUMBER,
+      burnRates: keyed(BURN_WINDOWS, NULLABLE_NUMBER),
+      burn: {
+        type: 'object',
+        required: ['severity', 'rate', 'exhaustedInSeconds'],
+        properties: {
+          severity: {
+            type: 'string',
+            enum: ['page', 'ticket', 'ok', 'unknown'],
+          },
+          rule: {
+            type: 'object',
+            required: ['severity', 'factor', 'long', 'short'],
+            properties: {
+              severity: { type: 'string', enum: ['page', 'ticket'] },
+              factor: NUMBER,
+              long: oneOfValues(BURN_WINDOWS),
+              short: oneOfValues(BURN_WINDOWS),
+            },
+          },
+          rate: NULLABLE_NUMBER,
+          exhaustedInSeconds: NULLABLE_NUMBER,
+        },
+      },
+    },
+  },
+} as const;
