@@ -1,18 +1,8 @@
 import {
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
-import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
-import {
   mockCredentials,
-  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import permissionBackend from '@backstage/plugin-permission-backend';
 import {
   AuthorizeResult,
   isPermission,
@@ -23,10 +13,9 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { sreOwnershipBurdenReadPermission } from '@sre-ownership/plugin-sre-ownership-common';
 import request from 'supertest';
-import { sreOwnershipPlugin } from '../plugin';
+import { startBackendWithPolicy } from '../__testUtils__/permissionPolicyBackend';
 import {
   createSreOwnershipTeamConditionalDecision,
   sreOwnershipTeamConditions,
@@ -85,81 +74,24 @@ const CLAIMS: Record<string, string[]> = {
   ],
 };
 
-const userInfoFactory = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials: any) {
-      const userEntityRef = credentials.principal.userEntityRef;
-      return { userEntityRef, ownershipEntityRefs: CLAIMS[userEntityRef] };
-    },
-  }),
-});
-
-/**
- * The mock auth service, except that the permission backend calls other
- * plugins as itself, as the real one does (its on-behalf-of token carries it
- * as the actor); the mock would forward the bare user, whom a plugin's
- * apply-conditions endpoint refuses.
- */
-const authFactory = createServiceFactory({
-  service: coreServices.auth,
-  deps: { plugin: coreServices.pluginMetadata },
-  factory({ plugin }) {
-    const auth = mockServices.auth({ pluginId: plugin.getId() });
-    if (plugin.getId() !== 'permission') return auth;
-    return Object.assign(Object.create(auth), {
-      getPluginRequestToken: async (options: { targetPluginId: string }) =>
-        auth.getPluginRequestToken({
-          ...options,
-          onBehalfOf: await auth.getOwnServiceCredentials(),
-        }),
-    });
-  },
-});
-
-const policyModule = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'team-people-policy',
-  register(reg) {
-    reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new TeamPeoplePolicy());
-      },
-    });
-  },
-});
-
 describe('per-person figures under a real permission policy', () => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
 
   beforeAll(async () => {
-    backend = await startTestBackend({
-      features: [
-        sreOwnershipPlugin,
-        permissionBackend,
-        policyModule,
-        permissionsServiceFactory,
-        permissionsRegistryServiceFactory,
-        userInfoFactory,
-        authFactory,
-        mockServices.rootConfig.factory({
-          data: { permission: { enabled: true } },
-        }),
-        catalogServiceMock.factory({
-          entities: [
-            payments,
-            ...[
-              'jane-doe',
-              'mei-lin',
-              'ada-head',
-              'lee-lead',
-              'erik-johansson',
-            ].map(user),
-          ],
-        }),
+    backend = await startBackendWithPolicy({
+      policy: new TeamPeoplePolicy(),
+      policyModuleId: 'team-people-policy',
+      entities: [
+        payments,
+        ...[
+          'jane-doe',
+          'mei-lin',
+          'ada-head',
+          'lee-lead',
+          'erik-johansson',
+        ].map(user),
       ],
+      claimsOf: userEntityRef => CLAIMS[userEntityRef],
     });
   });
 

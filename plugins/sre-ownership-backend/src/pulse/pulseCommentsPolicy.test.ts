@@ -1,18 +1,8 @@
 import {
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
-import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
-import {
   mockCredentials,
-  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import permissionBackend from '@backstage/plugin-permission-backend';
 import {
   AuthorizeResult,
   isPermission,
@@ -23,10 +13,9 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { sreOwnershipPulseCommentsReadPermission } from '@sre-ownership/plugin-sre-ownership-common';
 import request from 'supertest';
-import { sreOwnershipPlugin } from '../plugin';
+import { startBackendWithPolicy } from '../__testUtils__/permissionPolicyBackend';
 import {
   createSreOwnershipTeamConditionalDecision,
   sreOwnershipTeamConditions,
@@ -73,70 +62,19 @@ const payments = entity('Group', 'payments', {
   relations: [{ type: 'hasMember', targetRef: 'user:default/jane-doe' }],
 });
 
-const userInfoFactory = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials: any) {
-      const userEntityRef = credentials.principal.userEntityRef;
-      return { userEntityRef, ownershipEntityRefs: [userEntityRef] };
-    },
-  }),
-});
-
-// As in permissions/teamPermissions.test.ts: the permission backend calls
-// the plugin's apply-conditions endpoint as itself, as the real one does.
-const authFactory = createServiceFactory({
-  service: coreServices.auth,
-  deps: { plugin: coreServices.pluginMetadata },
-  factory({ plugin }) {
-    const auth = mockServices.auth({ pluginId: plugin.getId() });
-    if (plugin.getId() !== 'permission') return auth;
-    return Object.assign(Object.create(auth), {
-      getPluginRequestToken: async (options: { targetPluginId: string }) =>
-        auth.getPluginRequestToken({
-          ...options,
-          onBehalfOf: await auth.getOwnServiceCredentials(),
-        }),
-    });
-  },
-});
-
 describe('pulse comments under a real permission policy', () => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
 
   beforeAll(async () => {
-    backend = await startTestBackend({
-      features: [
-        sreOwnershipPlugin,
-        permissionBackend,
-        createBackendModule({
-          pluginId: 'permission',
-          moduleId: 'managers-read-comments',
-          register(reg) {
-            reg.registerInit({
-              deps: { policy: policyExtensionPoint },
-              async init({ policy }) {
-                policy.setPolicy(new ManagersReadCommentsPolicy());
-              },
-            });
-          },
-        }),
-        permissionsServiceFactory,
-        permissionsRegistryServiceFactory,
-        userInfoFactory,
-        authFactory,
-        mockServices.rootConfig.factory({
-          data: { permission: { enabled: true } },
-        }),
-        catalogServiceMock.factory({
-          entities: [
-            payments,
-            entity('User', 'jane-doe'),
-            entity('User', 'ada-head'),
-          ],
-        }),
+    backend = await startBackendWithPolicy({
+      policy: new ManagersReadCommentsPolicy(),
+      policyModuleId: 'managers-read-comments',
+      entities: [
+        payments,
+        entity('User', 'jane-doe'),
+        entity('User', 'ada-head'),
       ],
+      claimsOf: userEntityRef => [userEntityRef],
     });
   });
 
