@@ -1,9 +1,4 @@
 import {
-  coreServices,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
   mockServices,
   startTestBackend,
   TestDatabases,
@@ -11,14 +6,9 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  NotificationService,
-  notificationService,
-} from '@backstage/plugin-notifications-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import { Notification } from '@backstage/plugin-notifications-common';
-import notificationsPlugin from '@backstage/plugin-notifications-backend';
-import { Server } from 'node:http';
-import request from 'supertest';
+import { startNotificationsBackend } from '../__testUtils__/notificationsBackend';
 import { readBurdenSettings } from '../burdenConfig';
 import { DatabaseOncallStore } from '../database/DatabaseOncallStore';
 import { BurdenService } from '../burden/BurdenService';
@@ -102,9 +92,9 @@ function changingCatalog(initial: Entity[]) {
 describe.each(databases.eachSupportedId())(
   'notifications on worsening burden (%s)',
   databaseId => {
-    let server: Server;
     let backend: Awaited<ReturnType<typeof startTestBackend>>;
     let notifications: NotificationService;
+    let inbox: (name: string) => Promise<Notification[]>;
     let oncall: DatabaseOncallStore;
     let state: NotificationStateStore;
     let now = NOW;
@@ -132,31 +122,9 @@ describe.each(databases.eachSupportedId())(
           endsAt: at(to as number),
         })),
       });
-      const captureNotifications = createBackendPlugin({
-        pluginId: 'capture',
-        register(env) {
-          env.registerInit({
-            deps: {
-              notifications: notificationService,
-              logger: coreServices.logger,
-            },
-            async init(deps) {
-              notifications = deps.notifications;
-            },
-          });
-        },
-      });
-      backend = await startTestBackend({
-        features: [
-          notificationsPlugin,
-          mockServices.rootConfig.factory({
-            data: { app: { baseUrl: 'http://localhost:3000' } },
-          }),
-          catalogServiceMock.factory({ entities: organisation() }),
-          captureNotifications,
-        ],
-      });
-      server = backend.server;
+      ({ backend, notifications, inbox } = await startNotificationsBackend(
+        organisation(),
+      ));
     });
 
     afterAll(() => backend?.stop());
@@ -209,17 +177,6 @@ describe.each(databases.eachSupportedId())(
         now: clock,
       });
       return notifier.run();
-    }
-
-    async function inbox(name: string): Promise<Notification[]> {
-      const response = await request(server)
-        .get('/api/notifications/notifications')
-        .set(
-          'Authorization',
-          mockCredentials.user.header(`user:default/${name}`),
-        );
-      expect(response.status).toBe(200);
-      return response.body.notifications;
     }
 
     const status = (n: Notification) =>

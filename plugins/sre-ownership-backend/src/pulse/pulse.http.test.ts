@@ -1,8 +1,4 @@
 import {
-  coreServices,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -10,15 +6,11 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
-import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import { Notification } from '@backstage/plugin-notifications-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  NotificationService,
-  notificationService,
-} from '@backstage/plugin-notifications-node';
 import { Server } from 'node:http';
 import request from 'supertest';
+import { startNotificationsBackend } from '../__testUtils__/notificationsBackend';
 import { sreOwnershipPlugin } from '../plugin';
 import { DatabasePulseStore } from './DatabasePulseStore';
 import { readPulseSettings } from './pulseConfig';
@@ -74,38 +66,11 @@ describe.each(databases.eachSupportedId())(
       server = plugin.server;
 
       // A separate backend holds the real notifications plugin.
-      let notifications: NotificationService | undefined;
-      const notificationsBackend = await startTestBackend({
-        features: [
-          notificationsPlugin,
-          mockServices.rootConfig.factory({
-            data: { app: { baseUrl: 'http://localhost:3000' } },
-          }),
-          catalogServiceMock.factory({ entities: organisation }),
-          createBackendPlugin({
-            pluginId: 'capture',
-            register(env) {
-              env.registerInit({
-                deps: {
-                  notifications: notificationService,
-                  logger: coreServices.logger,
-                },
-                async init(deps) {
-                  notifications = deps.notifications;
-                },
-              });
-            },
-          }),
-        ],
-      });
-      stops.push(() => notificationsBackend.stop());
-      inbox = async name => {
-        const response = await request(notificationsBackend.server)
-          .get('/api/notifications/notifications')
-          .set('Authorization', as(name));
-        expect(response.status).toBe(200);
-        return response.body.notifications;
-      };
+      const notificationsBackend = await startNotificationsBackend(
+        organisation,
+      );
+      stops.push(() => notificationsBackend.backend.stop());
+      inbox = notificationsBackend.inbox;
 
       const ended = (name: string, hoursAgo: number, id: string) => ({
         source: 'test',
@@ -133,7 +98,7 @@ describe.each(databases.eachSupportedId())(
         store: await DatabasePulseStore.create({
           database: mockServices.database({ knex, migrations: { skip: true } }),
         }),
-        notifications: notifications!,
+        notifications: notificationsBackend.notifications,
         settings: readPulseSettings(new ConfigReader({})),
         logger: mockServices.logger.mock(),
       });
