@@ -1,15 +1,10 @@
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { anOrganisation } from './__testUtils__/catalog';
 import { DatabaseOncallStore } from './database/DatabaseOncallStore';
-import { sreOwnershipPlugin } from './plugin';
+import { startSreOwnershipServer } from './__testUtils__/sreOwnershipBackend';
 
 jest.setTimeout(60_000);
 
@@ -82,15 +77,11 @@ describe.each(databases.eachSupportedId())(
         | AuthorizeResult.ALLOW
         | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
     ) {
-      const { server } = await startTestBackend({
-        features: [
-          sreOwnershipPlugin,
-          catalogServiceMock.factory({ entities: organisation() }),
-          mockServices.database.factory({ knex }),
-          mockServices.permissions.factory({ result: permission }),
-        ],
+      return startSreOwnershipServer({
+        knex,
+        entities: organisation(),
+        permission,
       });
-      return server;
     }
 
     it('reports the team status, reasons and per-engineer figures', async () => {

@@ -2,15 +2,13 @@ import { createHmac } from 'node:crypto';
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { anOrganisation } from './__testUtils__/catalog';
-import { sreOwnershipPlugin } from './plugin';
+import { startSreOwnershipServer } from './__testUtils__/sreOwnershipBackend';
 
 jest.setTimeout(60_000);
 
@@ -98,18 +96,16 @@ describe.each(databases.eachSupportedId())(
             }
           : entity,
       );
-      const { server } = await startTestBackend({
+      return startSreOwnershipServer({
+        knex,
+        entities,
+        permission,
         features: [
-          sreOwnershipPlugin,
-          catalogServiceMock.factory({ entities }),
-          mockServices.database.factory({ knex }),
-          mockServices.permissions.factory({ result: permission }),
           mockServices.rootConfig.factory({
             data: { sreOwnership: { pagerDuty: { webhookSecrets: [SECRET] } } },
           }),
         ],
       });
-      return server;
     }
 
     const storedPages = () =>

@@ -1,12 +1,7 @@
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { sreOwnershipPlugin } from '../plugin';
+import { startSreOwnershipServer } from '../__testUtils__/sreOwnershipBackend';
 
 jest.setTimeout(60_000);
 
@@ -80,12 +75,9 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     async function backendWith(events: object) {
       const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          sreOwnershipPlugin,
-          catalogServiceMock.factory({ entities: catalog }),
-          mockServices.database.factory({ knex }),
-        ],
+      const server = await startSreOwnershipServer({
+        knex,
+        entities: catalog,
       });
       if (Object.keys(events).length) {
         const ingested = await request(server)

@@ -3,17 +3,11 @@ import {
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { sreOwnershipPlugin } from '../plugin';
+import { startSreOwnershipServer } from '../__testUtils__/sreOwnershipBackend';
 
 jest.setTimeout(60_000);
 
@@ -105,12 +99,11 @@ describe.each(databases.eachSupportedId())(
     ) {
       audit.length = 0;
       const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
+      const server = await startSreOwnershipServer({
+        knex,
+        entities: catalog,
+        permission: policy,
         features: [
-          sreOwnershipPlugin,
-          catalogServiceMock.factory({ entities: catalog }),
-          mockServices.database.factory({ knex }),
-          mockServices.permissions.factory({ result: policy }),
           createServiceFactory({
             service: coreServices.auditor,
             deps: {},
