@@ -1,15 +1,4 @@
-import { SreOwnershipClient } from './SreOwnershipClient';
-
-const payments = { kind: 'group', namespace: 'default', name: 'payments' };
-
-function aClient(respond: () => Response) {
-  const fetch = jest.fn(async (_url: string, _init?: RequestInit) => respond());
-  const client = new SreOwnershipClient({
-    discoveryApi: { getBaseUrl: async () => 'http://backstage/api/x' },
-    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
-  });
-  return { client, fetch };
-}
+import { aClient, payments } from '../__testUtils__/sreOwnershipClient';
 
 describe('SreOwnershipClient: rest and compensation', () => {
   it('posts rest taken as JSON to the team', async () => {
