@@ -88,3 +88,13 @@ export function anOrganisation(): Entity[] {
     }),
   ];
 }
+
+/** A team Group named `name`, with no members and no child teams. */
+export function aTeam(name: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  };
+}

@@ -8,6 +8,7 @@ import {
 import { readPulseSettings } from './pulseConfig';
 import { PulseService } from './PulseService';
 import { PulseAnswerRecord, PulseStore, StoredInvitation } from './PulseStore';
+import { aTeam } from '../__testUtils__/catalog';
 
 const NOW = new Date('2026-12-02T13:00:00Z');
 const TEAM = 'group:default/payments';
@@ -63,16 +64,7 @@ function aService(options: { pulse?: object } = {}) {
   const store = memoryStore();
   const service = new PulseService({
     store,
-    catalog: catalogServiceMock({
-      entities: [
-        {
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Group',
-          metadata: { name: 'payments', namespace: 'default' },
-          spec: { type: 'team', children: [] },
-        },
-      ],
-    }),
+    catalog: catalogServiceMock({ entities: [aTeam('payments')] }),
     auth: mockServices.auth(),
     settings: readPulseSettings(
       new ConfigReader({ sreOwnership: { pulse: options.pulse ?? {} } }),

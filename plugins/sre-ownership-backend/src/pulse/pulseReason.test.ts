@@ -5,6 +5,7 @@ import { PulseDecline } from '@sre-ownership/plugin-sre-ownership-common';
 import { BurdenService } from '../burden/BurdenService';
 import { readBurdenSettings } from '../burdenConfig';
 import { OncallStore } from '../database/OncallStore';
+import { aTeam } from '../__testUtils__/catalog';
 
 const NOW = new Date('2026-12-02T13:00:00Z');
 const payments = { kind: 'Group', namespace: 'default', name: 'payments' };
@@ -20,16 +21,7 @@ function burdenWith(declines: PulseDecline[]) {
       listToil: nothing,
       readTeamEvents: async () => ({ shifts: [], pages: [], toil: [] }),
     } as unknown as OncallStore,
-    catalog: catalogServiceMock({
-      entities: [
-        {
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Group',
-          metadata: { name: 'payments', namespace: 'default' },
-          spec: { type: 'team', children: [] },
-        },
-      ],
-    }),
+    catalog: catalogServiceMock({ entities: [aTeam('payments')] }),
     permissions: mockServices.permissions(),
     settings: readBurdenSettings(new ConfigReader({})),
     pulse: {
