@@ -54,6 +54,29 @@ const WINDOW = {
   },
 } as const;
 
+/**
+ * One engineer's row of a team report: who they are, their time zone and
+ * whether they are a member, then the report's `figures`, all required.
+ */
+const engineerRow = <
+  const Required extends readonly string[],
+  const Figures extends Record<Required[number], unknown>,
+>(
+  required: Required,
+  figures: Figures,
+) =>
+  ({
+    type: 'object',
+    additionalProperties: false,
+    required: ['userRef', 'timezone', 'member', ...required],
+    properties: {
+      userRef: { type: 'string' },
+      timezone: { type: 'string' },
+      member: { type: 'boolean' },
+      ...figures,
+    },
+  } as const);
+
 const TEAM_ERRORS = {
   '401': UNAUTHORIZED,
   '403': error(
@@ -134,23 +157,15 @@ export const restSchemas = {
       },
       engineers: {
         type: 'array',
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: [
-            'userRef',
-            'timezone',
-            'member',
+        items: engineerRow(
+          [
             'owedMinutes',
             'takenMinutes',
             'balanceMinutes',
             'entries',
             'taken',
-          ],
-          properties: {
-            userRef: { type: 'string' },
-            timezone: { type: 'string' },
-            member: { type: 'boolean' },
+          ] as const,
+          {
             owedMinutes: minutes,
             takenMinutes: minutes,
             balanceMinutes: {
@@ -180,7 +195,7 @@ export const restSchemas = {
               items: { $ref: '#/components/schemas/RestTaken' },
             },
           },
-        },
+        ),
       },
     },
   },
@@ -195,21 +210,9 @@ export const restSchemas = {
       window: WINDOW,
       engineers: {
         type: 'array',
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: [
-            'userRef',
-            'timezone',
-            'member',
-            'onCallMinutes',
-            'pages',
-            'responseMinutes',
-          ],
-          properties: {
-            userRef: { type: 'string' },
-            timezone: { type: 'string' },
-            member: { type: 'boolean' },
+        items: engineerRow(
+          ['onCallMinutes', 'pages', 'responseMinutes'] as const,
+          {
             onCallMinutes: byBand(
               'On-call minutes in the period, rounded down per band.',
             ),
@@ -218,7 +221,7 @@ export const restSchemas = {
               'Acknowledge-to-resolve minutes of those pages, split where they fell.',
             ),
           },
-        },
+        ),
       },
     },
   },
