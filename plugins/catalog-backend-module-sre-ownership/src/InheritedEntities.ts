@@ -5,7 +5,12 @@ import {
   unknownOwnershipRefs,
 } from '@sre-ownership/plugin-sre-ownership-common';
 
-/** How the module reads entities from the catalog: by refs, in one request. */
+/**
+ * How the module reads entities from the catalog: by refs, in one request,
+ * `undefined` where the catalog holds no such entity.
+ *
+ * @public
+ */
 export type ReadEntitiesByRefs = (
   refs: string[],
 ) => Promise<Array<Entity | undefined>>;

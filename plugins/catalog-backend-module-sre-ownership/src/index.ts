@@ -6,3 +6,4 @@
  */
 export { catalogModuleSreOwnership as default } from './module';
 export { SreOwnershipProcessor } from './SreOwnershipProcessor';
+export type { ReadEntitiesByRefs } from './InheritedEntities';
