@@ -42,9 +42,7 @@ interface Finding {
   reason: string;
 }
 
-type Rule = (
-  input: BurdenAssessmentInput,
-) => Finding | Finding[] | undefined;
+type Rule = (input: BurdenAssessmentInput) => Finding | Finding[] | undefined;
 
 /** Indexes of the engineers above the limit of `measure`. */
 function engineersAbove(
