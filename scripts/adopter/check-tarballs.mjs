@@ -31,8 +31,10 @@ function entryPoints(pkg) {
 
 function importedPackages(text) {
   const names = new Set();
+  // A module specifier holds no white space or comma, which keeps prose such
+  // as JSX text "ended from ", x.from, " to" from reading as an import.
   const pattern =
-    /(?:from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)['"]([^'"./][^'"]*)['"]/g;
+    /(?:from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)['"]([^'"./\s,][^'"\s,]*)['"]/g;
   for (const [, spec] of text.matchAll(pattern)) {
     if (spec.startsWith('node:') || builtins.has(spec.split('/')[0])) continue;
     const parts = spec.split('/');
