@@ -28,11 +28,8 @@ import {
 import { memberRefsOf, TeamPeopleReader } from './TeamPeople';
 import { BurdenSettings } from '../burdenConfig';
 import { OncallStore, TeamEvents, TimeRange } from '../database/OncallStore';
+import { ON_CALL_LOOKAROUND_MS } from '../service/OnCallNowReader';
 import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-// Shifts this far around "now" decide who is on call now and next.
-const ON_CALL_LOOKAROUND_MS = 31 * DAY_MS;
 
 /**
  * On-call burden of teams and on-call health of services: reads the events

@@ -10,6 +10,7 @@ import {
   whoIsOnCall,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { OncallStore } from '../database/OncallStore';
+import { ON_CALL_LOOKAROUND_MS } from '../service/OnCallNowReader';
 import { buildIndexEntry, onCallTeamsOf, OnCallFacts } from './indexEntry';
 import { OverviewSettings } from './overviewConfig';
 import { IndexRowWrite, ReliabilityIndexStore } from './ReliabilityIndexStore';
@@ -54,8 +55,6 @@ const REFS_PER_REQUEST = 500;
 // Beyond this many changed entities one streamed read is cheaper than
 // fetching them by ref.
 const FULL_READ_THRESHOLD = 2_000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-const SHIFT_LOOKAROUND_MS = 31 * DAY_MS;
 
 /** What one refresh did. */
 export interface IndexRefresh {
@@ -186,8 +185,8 @@ export class ReliabilityIndexer {
     }
     const now = this.options.now?.() ?? new Date();
     const range = {
-      from: new Date(now.getTime() - SHIFT_LOOKAROUND_MS),
-      to: new Date(now.getTime() + SHIFT_LOOKAROUND_MS),
+      from: new Date(now.getTime() - ON_CALL_LOOKAROUND_MS),
+      to: new Date(now.getTime() + ON_CALL_LOOKAROUND_MS),
     };
     const scheduled = new Set<string>();
     const staffedNow = new Set<string>();

@@ -6,8 +6,12 @@ import {
 import { OncallStore } from '../database/OncallStore';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-// Shifts this far around "now" decide who is on call now and next.
-const LOOKAROUND_MS = 31 * DAY_MS;
+
+/**
+ * Shifts this far either side of "now" decide who is on call now and next;
+ * every reader of on-call-now uses this one range.
+ */
+export const ON_CALL_LOOKAROUND_MS = 31 * DAY_MS;
 
 /** Who carries each team's pager now, read from the stored shifts. */
 export class OnCallNowReader {
@@ -23,8 +27,8 @@ export class OnCallNowReader {
     const shifts = await this.options.store.listShifts({
       teamRef,
       range: {
-        from: new Date(now.getTime() - LOOKAROUND_MS),
-        to: new Date(now.getTime() + LOOKAROUND_MS),
+        from: new Date(now.getTime() - ON_CALL_LOOKAROUND_MS),
+        to: new Date(now.getTime() + ON_CALL_LOOKAROUND_MS),
       },
     });
     return whoIsOnCall({ teamRef, shifts, now: now.toISOString() });
