@@ -66,6 +66,11 @@ export async function signInAsGuest(baseUrl: string) {
   bearer = (await response.json()).backstageIdentity.token;
 }
 
+/** The token calls carry now (see signInAsGuest and useServiceToken). */
+export function currentBearer(): string {
+  return bearer;
+}
+
 /** Makes later calls carry the static service token again. */
 export function useServiceToken() {
   bearer = BENCH_TOKEN;

@@ -5,7 +5,17 @@
  * whole catalog through the paged bulk route beside the catalog's paged list.
  * Used by bench:ownership and bench:overview.
  */
-import { fmt, getJson, summarize, timed, timeInterleaved } from './harness';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import {
+  currentBearer,
+  fmt,
+  getJson,
+  summarize,
+  timeInterleaved,
+} from './harness';
+
+const execFileAsync = promisify(execFile);
 
 /** What one measurement found, for the caller to print or compare. */
 export interface OwnershipFigures {
@@ -17,16 +27,43 @@ export interface OwnershipFigures {
   listedCount: number;
 }
 
-async function pageAll(url: (cursor?: string) => string) {
-  let cursor: string | undefined;
+// A bulk reader is a client of its own: it pages in a process of its own,
+// so that the time parsing 10,000 documents is not charged to the backend's
+// event loop or heap (the bench runs the backend in this process). `fetch`
+// asks for gzip, as browsers and clients do.
+const READER = `
+const [url, token] = process.argv.slice(1);
+(async () => {
+  const start = performance.now();
+  let cursor;
   let count = 0;
   do {
-    const page = await getJson(url(cursor));
+    const response = await fetch(
+      url + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''),
+      { headers: { Authorization: 'Bearer ' + token } },
+    );
+    if (!response.ok) throw new Error(url + ': ' + response.status);
+    const page = await response.json();
     count += page.items.length;
     cursor = page.nextCursor ?? page.pageInfo?.nextCursor;
   } while (cursor);
-  return count;
+  process.stdout.write(JSON.stringify({ count, ms: performance.now() - start }));
+})();
+`;
+
+/** Reads every page of `url` (with `?limit=`) from a client process. */
+async function pageAll(url: string): Promise<{ count: number; ms: number }> {
+  const { stdout } = await execFileAsync(process.execPath, [
+    '-e',
+    READER,
+    url,
+    currentBearer(),
+  ]);
+  return JSON.parse(stdout);
 }
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
  * Measures single-entity and bulk ownership with the harness's current
@@ -40,10 +77,6 @@ export async function measureOwnership(options: {
   samples: number;
 }): Promise<OwnershipFigures> {
   const { base, components, samples } = options;
-  const withCursor = (path: string) => (cursor?: string) =>
-    `${base}${path}?limit=1000${
-      cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
-    }`;
   const sample = Array.from(
     { length: samples },
     (_, i) => components[(i * 7919) % components.length],
@@ -63,14 +96,25 @@ export async function measureOwnership(options: {
     catalog: catalogLookup,
     ownership: ownershipLookup,
   });
+  // One pass each to warm up, then three passes in turn; the median counts.
+  const ownershipPages = `${base}/sre-ownership/ownership?limit=1000`;
+  const catalogPages = `${base}/catalog/entities/by-query?limit=1000`;
+  await pageAll(ownershipPages);
+  await pageAll(catalogPages);
+  const bulk: number[] = [];
+  const catalogBulk: number[] = [];
   let resolvedCount = 0;
-  const bulkMs = await timed(async () => {
-    resolvedCount = await pageAll(withCursor('/sre-ownership/ownership'));
-  });
   let listedCount = 0;
-  const catalogBulkMs = await timed(async () => {
-    listedCount = await pageAll(withCursor('/catalog/entities/by-query'));
-  });
+  for (let pass = 0; pass < 3; pass++) {
+    const resolved = await pageAll(ownershipPages);
+    const listed = await pageAll(catalogPages);
+    bulk.push(resolved.ms);
+    catalogBulk.push(listed.ms);
+    resolvedCount = resolved.count;
+    listedCount = listed.count;
+  }
+  const bulkMs = median(bulk);
+  const catalogBulkMs = median(catalogBulk);
 
   const catalog = summarize(times.catalog);
   const ownership = summarize(times.ownership);
@@ -93,14 +137,19 @@ export async function measureOwnership(options: {
       2,
     )}x  (target p95 <= 1.5x)`,
   );
-  console.log(`Bulk, pages of 1000:`);
+  const passes = (values: number[]) => values.map(fmt).join(', ');
+  console.log(`Bulk, pages of 1000, read by a client process, median of 3:`);
   console.log(
     `  sre-ownership: resolved ${resolvedCount} entities in ${fmt(
       bulkMs,
-    )}  (target < 1500 ms for 10,000; the catalog lists them in the line below)`,
+    )} (${passes(bulk)})  (target < 1500 ms for 10,000${
+      resolvedCount <= 10_000 ? `: ${bulkMs < 1500 ? 'met' : 'NOT met'}` : ''
+    })`,
   );
   console.log(
-    `  catalog: listed ${listedCount} entities in ${fmt(catalogBulkMs)}`,
+    `  catalog: listed ${listedCount} entities in ${fmt(
+      catalogBulkMs,
+    )} (${passes(catalogBulk)})`,
   );
   return {
     catalog,

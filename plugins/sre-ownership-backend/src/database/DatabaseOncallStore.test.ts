@@ -201,6 +201,48 @@ describe.each(databases.eachSupportedId())(
       expect(shifts.map(s => s.externalId)).toEqual(['straddles']);
     });
 
+    it('reads several teams’ shifts in one call, each as listShifts reads it', async () => {
+      const teams = Array.from(
+        { length: 600 },
+        (_, i) => `group:default/t-${i}`,
+      );
+      await store.ingest({
+        shifts: [
+          ...teams.map((teamRef, i) =>
+            aShift({ externalId: `in-${i}`, teamRef }),
+          ),
+          aShift({
+            externalId: 'second',
+            teamRef: teams[599],
+            startsAt: '2026-03-01T09:00:00.000Z',
+            endsAt: '2026-03-02T09:00:00.000Z',
+          }),
+          aShift({
+            externalId: 'outside',
+            teamRef: teams[1],
+            startsAt: '2026-05-01T00:00:00Z',
+            endsAt: '2026-05-08T00:00:00Z',
+          }),
+          aShift({ externalId: 'not-asked', teamRef: 'group:default/other' }),
+        ],
+      });
+      const asked = [...teams, 'group:default/no-shifts'];
+      const byTeam = await store.listShiftsOfTeams({
+        teamRefs: asked,
+        range: march,
+      });
+      expect([...byTeam.keys()].sort()).toEqual([...teams].sort());
+      for (const teamRef of [teams[0], teams[1], teams[599]]) {
+        expect(byTeam.get(teamRef)).toEqual(
+          await store.listShifts({ teamRef, range: march }),
+        );
+      }
+      expect(byTeam.get(teams[599])!.map(s => s.externalId)).toEqual([
+        'second',
+        'in-599',
+      ]);
+    });
+
     it('reads a team’s events for the burden as epoch milliseconds, in the order the lists give', async () => {
       await store.ingest({
         shifts: [

@@ -51,6 +51,9 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
+// Well under SQLite's bound-variable limit.
+const TEAMS_PER_QUERY = 500;
+
 const upsertShift = (tx: Knex, shift: OncallShift, now: number) =>
   tx('oncall_shifts')
     .insert(shiftRow(shift, now))
@@ -288,6 +291,28 @@ export class DatabaseOncallStore implements OncallStore {
       .where('ends_at', '>', options.range.from.getTime())
       .orderBy([{ column: 'starts_at' }, { column: 'id' }]);
     return rows.map(shiftFromRow);
+  }
+
+  async listShiftsOfTeams(options: {
+    teamRefs: string[];
+    range: TimeRange;
+  }): Promise<Map<string, OncallShift[]>> {
+    const byTeam = new Map<string, OncallShift[]>();
+    const teamRefs = [...new Set(options.teamRefs)];
+    for (let i = 0; i < teamRefs.length; i += TEAMS_PER_QUERY) {
+      const rows: ShiftRow[] = await this.db('oncall_shifts')
+        .whereIn('team_ref', teamRefs.slice(i, i + TEAMS_PER_QUERY))
+        .where('starts_at', '<', options.range.to.getTime())
+        .where('ends_at', '>', options.range.from.getTime())
+        .orderBy([{ column: 'starts_at' }, { column: 'id' }]);
+      for (const row of rows) {
+        const shift = shiftFromRow(row);
+        const shifts = byTeam.get(shift.teamRef);
+        if (shifts) shifts.push(shift);
+        else byTeam.set(shift.teamRef, [shift]);
+      }
+    }
+    return byTeam;
   }
 
   async listPages(options: {

@@ -98,6 +98,15 @@ export interface OncallStore {
     range: TimeRange;
   }): Promise<OncallShift[]>;
 
+  /**
+   * Shifts of several teams that overlap the range, by team ref (teams
+   * without a shift are absent); one read however many teams.
+   */
+  listShiftsOfTeams(options: {
+    teamRefs: string[];
+    range: TimeRange;
+  }): Promise<Map<string, OncallShift[]>>;
+
   /** Pages of a team, or about a service, triggered within the range. */
   listPages(options: {
     teamRef?: string;

@@ -5,6 +5,7 @@ import { CatalogReadFilter } from './CatalogReadFilter';
 import { ReliabilityIndexStore } from './ReliabilityIndexStore';
 
 const CURSOR_PREFIX = 'ix.';
+const COMMA = Buffer.from(',');
 
 /** One page of resolved ownership. */
 export interface OwnershipPage {
@@ -31,6 +32,12 @@ function decodeCursor(cursor: string): { after: string; kinds: string[] } {
     // Reported below.
   }
   throw new InputError('cursor is not one this API returned');
+}
+
+interface StoredPage {
+  items: Buffer[];
+  totalItems: number;
+  nextCursor?: string;
 }
 
 /**
@@ -81,40 +88,64 @@ export class IndexedOwnership {
     const stored = await this.storedPage(request, credentials);
     if (!stored) return undefined;
     const { items, ...rest } = stored;
-    return { items: items.map(item => JSON.parse(item)), ...rest };
+    return {
+      items: items.map(item => JSON.parse(item.toString('utf8'))),
+      ...rest,
+    };
   }
 
   /**
    * The same page as {@link IndexedOwnership.page}, already serialised: the
    * index stores each resolution as JSON, so a bulk reader's response is
-   * assembled from the stored text without parsing and re-serialising
+   * assembled from the stored bytes without parsing and re-serialising
    * thousands of resolutions.
    */
   async pageJson(
     request: { kinds?: string[]; limit: number; cursor?: string },
     credentials: BackstageCredentials,
-  ): Promise<string | undefined> {
+  ): Promise<Buffer | undefined> {
     const stored = await this.storedPage(request, credentials);
     if (!stored) return undefined;
     const { items, ...rest } = stored;
     const tail = JSON.stringify(rest).slice(1);
-    return `{"items":[${items.join(',')}]${tail === '}' ? '}' : `,${tail}`}`;
+    const parts: Buffer[] = [Buffer.from('{"items":[')];
+    items.forEach((item, i) => {
+      if (i > 0) parts.push(COMMA);
+      parts.push(item);
+    });
+    parts.push(Buffer.from(tail === '}' ? ']}' : `],${tail}`));
+    return Buffer.concat(parts);
   }
 
+  /**
+   * A page of the index for this caller, or undefined when the index cannot
+   * answer them (not built yet, or a conditional catalog read policy): then
+   * they are answered live.
+   */
   private async storedPage(
     request: { kinds?: string[]; limit: number; cursor?: string },
     credentials: BackstageCredentials,
-  ): Promise<
-    { items: string[]; totalItems: number; nextCursor?: string } | undefined
-  > {
+  ): Promise<StoredPage | undefined> {
     const readable = await this.options.readable.forCaller(credentials);
-    const { store } = this.options;
-    if (!readable.all || (await store.generation()).generation === 0) {
+    if (
+      !readable.all ||
+      (await this.options.store.generation()).generation === 0
+    ) {
       if (request.cursor) {
         throw new InputError('cursor has expired: start again without one');
       }
       return undefined;
     }
+    return this.readPage(request);
+  }
+
+  /** A page of the index, whoever asks. */
+  private async readPage(request: {
+    kinds?: string[];
+    limit: number;
+    cursor?: string;
+  }): Promise<StoredPage> {
+    const { store } = this.options;
     const position = request.cursor
       ? decodeCursor(request.cursor)
       : {

@@ -19,8 +19,8 @@ export interface IndexGeneration {
 
 /** One page of stored resolved ownership, as JSON text. */
 export interface ResolvedPage {
-  /** ResolvedOwnership documents, serialised. */
-  items: string[];
+  /** ResolvedOwnership documents, serialised as UTF-8 JSON. */
+  items: Buffer[];
   /** The entity ref of the last item, for the next page. */
   last?: string;
 }

@@ -77,6 +77,8 @@ export interface IndexRefresh {
 export class ReliabilityIndexer {
   private readonly outline = new Map<string, Entity>();
   private built = false;
+  /** Every indexed entity's resolution from the outline as it stands. */
+  private resolved?: Map<string, ResolvedOwnership>;
   private lastOnCall = '';
 
   constructor(
@@ -144,7 +146,9 @@ export class ReliabilityIndexer {
     }
 
     const catalogChanged = read > 0 || removedFromCatalog.length > 0;
-    const resolved = this.resolveAll();
+    // Resolution reads nothing but the outline: unchanged, so is the result.
+    if (catalogChanged || !this.resolved) this.resolved = this.resolveAll();
+    const resolved = this.resolved;
     const onCall = await this.onCallFacts(resolved);
     const onCallKey = JSON.stringify([
       [...onCall.scheduled].sort(),
@@ -190,9 +194,13 @@ export class ReliabilityIndexer {
     };
     const scheduled = new Set<string>();
     const staffedNow = new Set<string>();
+    const shiftsOf = await this.options.oncall.listShiftsOfTeams({
+      teamRefs: [...teams],
+      range,
+    });
     for (const teamRef of teams) {
       const group = this.outline.get(teamRef);
-      const shifts = await this.options.oncall.listShifts({ teamRef, range });
+      const shifts = shiftsOf.get(teamRef) ?? [];
       if (
         shifts.length ||
         this.options.scheduledInConfig.includes(teamRef) ||

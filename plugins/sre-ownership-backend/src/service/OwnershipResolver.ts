@@ -110,14 +110,14 @@ export class OwnershipResolver {
   }
 
   /**
-   * {@link OwnershipResolver.listOwnership}'s page as a JSON document; from
-   * the index it is assembled from the stored text, which is what makes the
-   * bulk route fast.
+   * {@link OwnershipResolver.listOwnership}'s page as a UTF-8 JSON
+   * document; from the index it is assembled from the stored bytes, which
+   * is what makes the bulk route fast.
    */
   async listOwnershipJson(
     request: { kinds?: string[]; limit: number; cursor?: string },
     credentials: BackstageCredentials,
-  ): Promise<string> {
+  ): Promise<Buffer | string> {
     if (!request.cursor || IndexedOwnership.ownsCursor(request.cursor)) {
       const indexed = await this.options.index?.pageJson(request, credentials);
       if (indexed) return indexed;

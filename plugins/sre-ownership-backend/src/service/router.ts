@@ -23,6 +23,7 @@ import { BurdenService } from '../burden/BurdenService';
 import { EventIngestion } from './EventIngestion';
 import { OwnershipResolver } from './OwnershipResolver';
 import { RouteAccess } from './routeAccess';
+import { sendLargeJson } from './sendLargeJson';
 
 const DEFAULT_PAGE_SIZE = 200;
 /** Seconds a client should wait after a 503 before sending again. */
@@ -102,7 +103,7 @@ export async function createRouter(options: {
       await caller(req),
     );
     // Already serialised (see listOwnershipJson): sent as it is.
-    res.type('application/json').end(page);
+    await sendLargeJson(req, res, page);
   });
 
   api.get('/teams/:namespace/:name/burden', async (req, res) => {
