@@ -207,7 +207,7 @@ export function writeCatalogFiles(dir: string, docs: object[]): string[] {
 }
 
 /**
- * Starts a real backend on SQLite in `dir`/db with the catalog (loading
+ * Starts a real backend (on SQLite in `dir`/db unless given a database) with the catalog (loading
  * `catalogFiles` once a day at most, so re-processing does not compete with
  * the measurements), guest sign-in, the allow-all permission policy, the
  * catalog module and this plugin with the given `sreOwnership` config.
@@ -217,12 +217,14 @@ export function startCatalogBackend(options: {
   dir: string;
   catalogFiles: string[];
   sreOwnership: JsonObject;
+  /** backend.database; SQLite in `dir`/db when absent. */
+  database?: JsonObject;
 }) {
   return startBackend({
     port: options.port,
     config: {
       backend: {
-        database: {
+        database: options.database ?? {
           client: 'better-sqlite3',
           connection: { directory: join(options.dir, 'db') },
         },

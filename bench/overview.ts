@@ -1,12 +1,13 @@
 /**
  * Benchmark: the reliability overview on one real backend (catalog,
- * permissions with the allow-all policy, this plugin, SQLite) loaded with a
- * synthetic catalog, side by side with the catalog's own
- * GET /entities/by-name in the same run, called with a signed-in guest's
- * token as the page calls it. Prints each figure beside its target; asserts
- * nothing.
+ * permissions with the allow-all policy, this plugin; SQLite, or PostgreSQL
+ * with BENCH_DB=pg) loaded with a synthetic catalog, side by side with the
+ * catalog's own GET /entities/by-name in the same run, called with a
+ * signed-in guest's token as the page calls it. Prints each figure beside
+ * its target; asserts nothing.
  *
- * The catalog database is kept in .data/bench-overview-<size>/ (the first
+ * The catalog database is kept (in .data/bench-overview-<size>/ on SQLite,
+ * in the bench_overview_<size>_catalog database on PostgreSQL; the first
  * run loads the catalog: minutes on 2 cores); the plugin's index is rebuilt
  * from scratch on every run, which is what the build figure measures. One
  * probe entity in its own file is then edited and refreshed in the catalog,
@@ -15,9 +16,11 @@
  * service token and with the guest's token.
  *
  *   npm run bench:overview [-- --entities 10000 --samples 200]
+ *   BENCH_DB=pg npm run bench:overview -- --entities 50000
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import knexFactory from 'knex';
 import { generateCatalog } from './catalogGenerator';
 import {
   fmt,
@@ -95,6 +98,34 @@ async function measureFreshness(dir: string): Promise<number> {
   return Date.now() - started;
 }
 
+const DATABASE = process.env.BENCH_DB ?? 'sqlite';
+const PG = process.env.BENCH_PG ?? 'postgresql://postgres@127.0.0.1:5432';
+
+/**
+ * SQLite files in `dir`/db (the default), or PostgreSQL with BENCH_DB=pg
+ * (databases named bench_overview_<size>_*); either way the plugin's own
+ * database is dropped first.
+ */
+async function benchDatabase(dir: string) {
+  if (DATABASE === 'sqlite') {
+    rmSync(join(dir, 'db', 'sre-ownership.sqlite'), { force: true });
+    return { name: 'SQLite', config: undefined };
+  }
+  if (DATABASE !== 'pg') {
+    throw new Error(`BENCH_DB=${DATABASE}: use pg or sqlite`);
+  }
+  const prefix = `bench_overview_${ENTITIES}_`;
+  const admin = knexFactory({ client: 'pg', connection: `${PG}/postgres` });
+  await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [
+    `${prefix}sre-ownership`,
+  ]);
+  await admin.destroy();
+  return {
+    name: 'PostgreSQL',
+    config: { client: 'pg', connection: PG, prefix },
+  };
+}
+
 async function main() {
   const dir = resolve(__dirname, '..', '.data', `bench-overview-${ENTITIES}`);
   const docs = generateCatalog(ENTITIES);
@@ -104,13 +135,14 @@ async function main() {
   ];
   // The plugin's database goes, the catalog's stays: the index is built from
   // scratch against an already loaded catalog.
-  rmSync(join(dir, 'db', 'sre-ownership.sqlite'), { force: true });
+  const database = await benchDatabase(dir);
 
   const started = Date.now();
   const backend = await startCatalogBackend({
     port: PORT,
     dir,
     catalogFiles,
+    database: database.config,
     sreOwnership: {
       defaults: { platformTeam: 'group:default/team-0' },
       overview: { refreshFrequency: { seconds: REFRESH_SECONDS } },
@@ -130,12 +162,11 @@ async function main() {
   );
   const indexed = Date.now();
   console.log(
-    `\n${
-      docs.length
-    } entities (${services} counted by the overview); catalog ready ${(
-      (catalogReady - started) /
-      1000
-    ).toFixed(0)} s after start`,
+    `\n${docs.length} entities (${services} counted by the overview) on ${
+      database.name
+    }; catalog ready ${((catalogReady - started) / 1000).toFixed(
+      0,
+    )} s after start`,
   );
 
   await signInAsGuest(base);

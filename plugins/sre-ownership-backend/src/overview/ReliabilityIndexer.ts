@@ -77,8 +77,8 @@ export interface IndexRefresh {
 export class ReliabilityIndexer {
   private readonly outline = new Map<string, Entity>();
   private built = false;
-  /** Every indexed entity's resolution from the outline as it stands. */
-  private resolved?: Map<string, ResolvedOwnership>;
+  /** The on-call teams the last resolution of the outline named. */
+  private onCallTeams?: Set<string>;
   private lastOnCall = '';
 
   constructor(
@@ -146,10 +146,16 @@ export class ReliabilityIndexer {
     }
 
     const catalogChanged = read > 0 || removedFromCatalog.length > 0;
-    // Resolution reads nothing but the outline: unchanged, so is the result.
-    if (catalogChanged || !this.resolved) this.resolved = this.resolveAll();
-    const resolved = this.resolved;
-    const onCall = await this.onCallFacts(resolved);
+    // Resolution reads nothing but the outline: while it is unchanged, so
+    // are the on-call teams, and only who is on call can change a row.
+    let resolved: Map<string, ResolvedOwnership> | undefined;
+    if (catalogChanged || !this.onCallTeams) {
+      resolved = this.resolveAll();
+      this.onCallTeams = new Set(
+        [...resolved.values()].flatMap(ownership => onCallTeamsOf(ownership)),
+      );
+    }
+    const onCall = await this.onCallFacts(this.onCallTeams);
     const onCallKey = JSON.stringify([
       [...onCall.scheduled].sort(),
       [...onCall.staffedNow].sort(),
@@ -158,7 +164,7 @@ export class ReliabilityIndexer {
       await this.options.store.apply({ write: [], removed: [] });
       return { read, written: 0, removed: 0, full };
     }
-    const result = await this.write(resolved, onCall);
+    const result = await this.write(resolved ?? this.resolveAll(), onCall);
     this.lastOnCall = onCallKey;
     this.built = true;
     return { read, full, ...result };
@@ -180,13 +186,7 @@ export class ReliabilityIndexer {
   }
 
   /** Which on-call teams have a schedule, and which have someone on call now. */
-  private async onCallFacts(
-    resolved: Map<string, ResolvedOwnership>,
-  ): Promise<OnCallFacts> {
-    const teams = new Set<string>();
-    for (const ownership of resolved.values()) {
-      onCallTeamsOf(ownership).forEach(team => teams.add(team));
-    }
+  private async onCallFacts(teams: Set<string>): Promise<OnCallFacts> {
     const now = this.options.now?.() ?? new Date();
     const range = {
       from: new Date(now.getTime() - ON_CALL_LOOKAROUND_MS),
