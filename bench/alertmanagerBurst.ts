@@ -84,11 +84,13 @@ async function sender() {
     const body = bodies[next++];
     const start = performance.now();
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' },
-        body,
-      });
+      const response = await fetch(url, body === null
+        ? { headers: { Authorization: 'Bearer ' + token } }
+        : {
+            method: 'POST',
+            headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' },
+            body,
+          });
       const text = await response.text();
       if (!response.ok) failures.push(response.status + ' ' + text);
     } catch (error) {
@@ -104,12 +106,13 @@ Promise.all(Array.from({ length: concurrency }, sender)).then(() =>
 `;
 
 /**
- * Posts `bodies` from another thread with `concurrency` requests in flight
- * at any time, timing each from the first byte sent to the last received.
+ * Posts `bodies` (GETs for `null`) from another thread with `concurrency`
+ * requests in flight at any time, timing each from the first byte sent to
+ * the last received.
  */
 function postConcurrently(
   url: string,
-  bodies: string[],
+  bodies: Array<string | null>,
   concurrency: number,
 ): Promise<Pick<BurstPhase, 'wallMs' | 'latencies' | 'failures'>> {
   return new Promise((resolve, reject) => {
@@ -180,6 +183,35 @@ export async function measureAlertmanagerBurst(options: {
 }
 
 /**
+ * The same senders reading one entity from the catalog's own
+ * `GET /entities/by-name` as often as the burst posts notifications: what
+ * this backend's HTTP stack (authentication, the root router's middleware,
+ * one database read) serves on these cores, beside the plugin's figure.
+ */
+export async function measureCatalogReads(options: {
+  url: string;
+  requests: number;
+  concurrency: number;
+}): Promise<BurstPhase> {
+  const { url, requests, concurrency } = options;
+  await postConcurrently(url, Array(500).fill(null), concurrency);
+  const before = performance.eventLoopUtilization();
+  const measured = await postConcurrently(
+    url,
+    Array(requests).fill(null),
+    concurrency,
+  );
+  const busy = performance.eventLoopUtilization(before);
+  return {
+    name: 'catalog GET /entities/by-name',
+    notifications: requests,
+    concurrency,
+    ...measured,
+    backendBusyMs: busy.active,
+  };
+}
+
+/**
  * With BENCH_CPU_PROFILE=file.cpuprofile, profiles the backend (it runs in
  * this process) during the measured phases only, for Chrome DevTools.
  */
@@ -202,7 +234,7 @@ async function startProfile() {
 /** Prints each phase beside the targets. */
 export function reportAlertmanagerBurst(
   phases: BurstPhase[],
-  conditions: { database: string; stored: string },
+  conditions: { database: string; stored: string; catalog: BurstPhase },
 ) {
   console.log(
     `\nAlertmanager burst, one alert per notification, ${conditions.database}:`,
@@ -235,4 +267,19 @@ export function reportAlertmanagerBurst(
     }
   }
   console.log(`  stored: ${conditions.stored}`);
+  const { catalog } = conditions;
+  console.log(
+    `  beside it, ${catalog.name} of one entity, ${
+      catalog.notifications
+    } requests, ${catalog.concurrency} concurrent: ${Math.round(
+      catalog.notifications / (catalog.wallMs / 1000),
+    )} requests/s, p95 ${fmt(percentile(catalog.latencies, 0.95))}, failed: ${
+      catalog.failures.length
+    }; event loop busy ${(
+      (100 * catalog.backendBusyMs) /
+      catalog.wallMs
+    ).toFixed(0)}%, ${(catalog.backendBusyMs / catalog.notifications).toFixed(
+      2,
+    )} ms a request`,
+  );
 }

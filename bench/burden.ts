@@ -31,6 +31,7 @@ import { join, resolve } from 'node:path';
 import knexFactory from 'knex';
 import {
   measureAlertmanagerBurst,
+  measureCatalogReads,
   reportAlertmanagerBurst,
 } from './alertmanagerBurst';
 import {
@@ -418,7 +419,13 @@ async function alertmanagerBurst(db: Db, database: string) {
       .clone()
       .whereNotNull('resolved_at')
       .count({ n: '*' });
+    const catalog = await measureCatalogReads({
+      url: `${base}/catalog/entities/by-name/component/default/service-0`,
+      requests: GROUPS,
+      concurrency,
+    });
     reportAlertmanagerBurst(phases, {
+      catalog,
       database: `${database}, ${
         cpus().length
       } cores, load average ${load} at the start`,
