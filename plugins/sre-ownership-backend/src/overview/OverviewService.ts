@@ -61,6 +61,9 @@ export class OverviewService {
     return {
       summaries,
       refreshedAt: view.generation.refreshedAt,
+      /** Once per generation for callers who see everything; else each time. */
+      derived: <T>(key: string, compute: () => T): T =>
+        readable.all ? view.derived(key, compute) : compute(),
       search: (terms: string[]) =>
         view
           .search()
@@ -75,9 +78,11 @@ export class OverviewService {
     filter: CoverageFilter,
     credentials: BackstageCredentials,
   ): Promise<CoverageSummary> {
-    const { summaries, refreshedAt } = await this.visible(credentials);
+    const { summaries, refreshedAt, derived } = await this.visible(credentials);
     return {
-      ...summarise(summaries, filter),
+      ...derived(`coverage ${JSON.stringify(filter)}`, () =>
+        summarise(summaries, filter),
+      ),
       ...(refreshedAt ? { refreshedAt: refreshedAt.toISOString() } : {}),
     };
   }
@@ -93,15 +98,16 @@ export class OverviewService {
     },
     credentials: BackstageCredentials,
   ): Promise<OverviewEntityPage> {
-    const { summaries } = await this.visible(credentials);
-    const all = listEntities(summaries, request);
+    const { summaries, derived } = await this.visible(credentials);
+    const { offset, limit, ...listed } = request;
+    const all = derived(`list ${JSON.stringify(listed)}`, () =>
+      listEntities(summaries, request),
+    );
     return {
-      items: all
-        .slice(request.offset, request.offset + request.limit)
-        .map(toOverviewEntity),
+      items: all.slice(offset, offset + limit).map(toOverviewEntity),
       totalItems: all.length,
-      offset: request.offset,
-      limit: request.limit,
+      offset,
+      limit,
     };
   }
 
