@@ -8,7 +8,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { principalKey } from '../service/PrincipalEntityCache';
 import { indexKey } from './DatabaseReliabilityIndexStore';
-import { INDEXED_KINDS } from './ReliabilityIndexer';
+import { INDEXED_KINDS, PROBE_PAGE_SIZE } from './ReliabilityIndexer';
 
 /**
  * Which indexed entities one caller may read in the catalog: all of them
@@ -76,6 +76,7 @@ export class CatalogReadFilter {
       {
         fields: ['kind', 'metadata.namespace', 'metadata.name'],
         filter: { kind: INDEXED_KINDS },
+        pageSize: PROBE_PAGE_SIZE,
       },
       { credentials },
     )) {
