@@ -65,12 +65,11 @@ export class OverviewService {
       derived: <T>(key: string, compute: () => T): T =>
         readable.all ? view.derived(key, compute) : compute(),
       search: (terms: string[]) =>
-        view
-          .search()
-          .rank(
-            terms,
-            readable.all ? undefined : s => canRead(readable, s.entityRef),
-          ),
+        readable.all
+          ? view.derived(`search ${JSON.stringify(terms)}`, () =>
+              view.search().rank(terms),
+            )
+          : view.search().rank(terms, s => canRead(readable, s.entityRef)),
     };
   }
 
