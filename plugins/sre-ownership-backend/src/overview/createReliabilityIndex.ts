@@ -1,6 +1,7 @@
 import {
   AuthService,
   DatabaseService,
+  LifecycleService,
   LoggerService,
   PermissionsService,
   RootConfigService,
@@ -16,6 +17,9 @@ import { IndexedOwnership } from './IndexedOwnership';
 import { IndexSnapshot } from './IndexSnapshot';
 import { OverviewSettings, readOverviewSettings } from './overviewConfig';
 import { ReliabilityIndexer } from './ReliabilityIndexer';
+
+/** The scheduled task that refreshes the index. */
+export const INDEX_TASK_ID = 'sre-ownership-reliability-index';
 
 /** The parts of the reliability index the rest of the plugin uses. */
 export interface ReliabilityIndex {
@@ -35,6 +39,7 @@ export async function createReliabilityIndex(options: {
   config: RootConfigService;
   database: DatabaseService;
   scheduler: SchedulerService;
+  lifecycle: LifecycleService;
   catalog: CatalogService;
   auth: AuthService;
   permissions: PermissionsService;
@@ -45,9 +50,7 @@ export async function createReliabilityIndex(options: {
 }): Promise<ReliabilityIndex> {
   const settings = readOverviewSettings(options.config);
   const store = await DatabaseReliabilityIndexStore.create(options);
-  const logger = options.logger.child({
-    task: 'sre-ownership-reliability-index',
-  });
+  const logger = options.logger.child({ task: INDEX_TASK_ID });
   const indexer = new ReliabilityIndexer({
     catalog: options.catalog,
     auth: options.auth,
@@ -64,7 +67,7 @@ export async function createReliabilityIndex(options: {
     ttlMs: settings.permissionCacheTtlMs,
   });
   await options.scheduler.scheduleTask({
-    id: 'sre-ownership-reliability-index',
+    id: INDEX_TASK_ID,
     scope: 'global',
     frequency: settings.refreshFrequency,
     timeout: { minutes: 10 },
@@ -81,6 +84,15 @@ export async function createReliabilityIndex(options: {
       }
     },
   });
+  // The catalog starts in the same backend: a first run before it serves
+  // fails, and the next would come a whole cadence later. Run again as soon
+  // as every plugin has started.
+  options.lifecycle.addStartupHook(() =>
+    options.scheduler.triggerTask(INDEX_TASK_ID).catch(error =>
+      // Already running, here or on another replica.
+      logger.debug(`Did not start the index refresh at startup: ${error}`),
+    ),
+  );
   return {
     settings,
     indexer,
