@@ -285,12 +285,11 @@ export class DatabaseOncallStore implements OncallStore {
     teamRef: string;
     range: TimeRange;
   }): Promise<OncallShift[]> {
-    const rows: ShiftRow[] = await this.db('oncall_shifts')
-      .where('team_ref', options.teamRef)
-      .where('starts_at', '<', options.range.to.getTime())
-      .where('ends_at', '>', options.range.from.getTime())
-      .orderBy([{ column: 'starts_at' }, { column: 'id' }]);
-    return rows.map(shiftFromRow);
+    const byTeam = await this.listShiftsOfTeams({
+      teamRefs: [options.teamRef],
+      range: options.range,
+    });
+    return byTeam.get(options.teamRef) ?? [];
   }
 
   async listShiftsOfTeams(options: {
