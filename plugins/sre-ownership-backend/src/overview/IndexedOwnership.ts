@@ -136,15 +136,6 @@ export class IndexedOwnership {
       }
       return undefined;
     }
-    return this.readPage(request);
-  }
-
-  /** A page of the index, whoever asks. */
-  private async readPage(request: {
-    kinds?: string[];
-    limit: number;
-    cursor?: string;
-  }): Promise<StoredPage> {
     const { store } = this.options;
     const position = request.cursor
       ? decodeCursor(request.cursor)

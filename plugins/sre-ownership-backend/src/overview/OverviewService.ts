@@ -58,18 +58,22 @@ export class OverviewService {
     const summaries = readable.all
       ? view.summaries
       : view.summaries.filter(s => canRead(readable, s.entityRef));
+    /** Once per generation for callers who see everything; else each time. */
+    const derived = <T>(key: string, compute: () => T): T =>
+      readable.all ? view.derived(key, compute) : compute();
     return {
       summaries,
       refreshedAt: view.generation.refreshedAt,
-      /** Once per generation for callers who see everything; else each time. */
-      derived: <T>(key: string, compute: () => T): T =>
-        readable.all ? view.derived(key, compute) : compute(),
+      derived,
       search: (terms: string[]) =>
-        readable.all
-          ? view.derived(`search ${JSON.stringify(terms)}`, () =>
-              view.search().rank(terms),
-            )
-          : view.search().rank(terms, s => canRead(readable, s.entityRef)),
+        derived(`search ${JSON.stringify(terms)}`, () =>
+          view
+            .search()
+            .rank(
+              terms,
+              readable.all ? undefined : s => canRead(readable, s.entityRef),
+            ),
+        ),
     };
   }
 
