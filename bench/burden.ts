@@ -35,6 +35,7 @@ import {
   reportAlertmanagerBurst,
 } from './alertmanagerBurst';
 import {
+  BENCH_PG,
   BENCH_TOKEN,
   fmt,
   getJson,
@@ -60,7 +61,6 @@ const USERS_PER_TEAM = 6;
 const PAGES = 1_000_000;
 const SHIFTS = 100_000;
 const PORT = Number(process.env.BENCH_PORT ?? 7037);
-const PG = process.env.BENCH_PG ?? 'postgresql://postgres@127.0.0.1:5432';
 const DB_PREFIX = process.env.BENCH_DB_PREFIX ?? 'bench_burden_';
 const base = `http://127.0.0.1:${PORT}/api`;
 const DAY = 86_400_000;
@@ -347,11 +347,11 @@ function benchDatabase(dir: string) {
     throw new Error(`BENCH_DB=${DATABASE}: use pg or sqlite`);
   return {
     name: 'PostgreSQL',
-    config: { client: 'pg', connection: PG, prefix: DB_PREFIX },
+    config: { client: 'pg', connection: BENCH_PG, prefix: DB_PREFIX },
     db: () =>
       knexFactory({
         client: 'pg',
-        connection: `${PG}/${DB_PREFIX}sre-ownership`,
+        connection: `${BENCH_PG}/${DB_PREFIX}sre-ownership`,
       }),
   };
 }

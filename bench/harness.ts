@@ -11,6 +11,10 @@ import { JsonObject } from '@backstage/types';
 
 export const BENCH_TOKEN = 'bench-static-token-0123456789abcdef';
 
+/** The PostgreSQL server the benches use with BENCH_DB=pg. */
+export const BENCH_PG =
+  process.env.BENCH_PG ?? 'postgresql://postgres@127.0.0.1:5432';
+
 /** Starts a real Backstage backend with the given plugins and config. */
 export async function startBackend(options: {
   port: number;

@@ -23,6 +23,7 @@ import { join, resolve } from 'node:path';
 import knexFactory from 'knex';
 import { generateCatalog } from './catalogGenerator';
 import {
+  BENCH_PG,
   fmt,
   getJson,
   numberOption,
@@ -99,7 +100,6 @@ async function measureFreshness(dir: string): Promise<number> {
 }
 
 const DATABASE = process.env.BENCH_DB ?? 'sqlite';
-const PG = process.env.BENCH_PG ?? 'postgresql://postgres@127.0.0.1:5432';
 
 /**
  * SQLite files in `dir`/db (the default), or PostgreSQL with BENCH_DB=pg
@@ -115,14 +115,17 @@ async function benchDatabase(dir: string) {
     throw new Error(`BENCH_DB=${DATABASE}: use pg or sqlite`);
   }
   const prefix = `bench_overview_${ENTITIES}_`;
-  const admin = knexFactory({ client: 'pg', connection: `${PG}/postgres` });
+  const admin = knexFactory({
+    client: 'pg',
+    connection: `${BENCH_PG}/postgres`,
+  });
   await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [
     `${prefix}sre-ownership`,
   ]);
   await admin.destroy();
   return {
     name: 'PostgreSQL',
-    config: { client: 'pg', connection: PG, prefix },
+    config: { client: 'pg', connection: BENCH_PG, prefix },
   };
 }
 
