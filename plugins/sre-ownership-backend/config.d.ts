@@ -83,6 +83,13 @@ export interface Config {
        */
       permissionCacheTtl?: HumanDuration | string;
       /**
+       * How long a team's shifts around now are reused to say who is on
+       * call, e.g. { seconds: 5 } (the default); { seconds: 0 } reads them
+       * on every request. Shifts written through the same backend instance
+       * show at once; those written through another replica within this.
+       */
+      onCallCacheTtl?: HumanDuration | string;
+      /**
        * Reliability tiers in order, each with what it requires. Entities name
        * theirs with the sre-ownership.io/tier annotation.
        */

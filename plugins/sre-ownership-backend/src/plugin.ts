@@ -89,12 +89,15 @@ export const sreOwnershipPlugin = createBackendPlugin({
         deps.lifecycle.addStartupHook(() => readiness.markStarted());
         const skeleton = new CatalogSkeleton(deps);
         const cache = new PrincipalEntityCache();
-        const onCall = new OnCallNowReader({ store });
         const index = await createReliabilityIndex({
           ...deps,
           oncall: store,
           defaults,
           schedules,
+        });
+        const onCall = new OnCallNowReader({
+          store,
+          ttlMs: index.settings.onCallCacheTtlMs,
         });
         const ownership = new OwnershipResolver({
           catalog: deps.catalog,

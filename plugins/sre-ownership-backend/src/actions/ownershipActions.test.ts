@@ -31,7 +31,7 @@ async function setup(shifts: OncallShift[] = []) {
     catalog,
     defaults: { derivedEscalationStepMinutes: 15 },
     cache: new PrincipalEntityCache(),
-    onCall: new OnCallNowReader({ store, now: () => NOW }),
+    onCall: new OnCallNowReader({ store, ttlMs: 0, now: () => NOW }),
   });
   const actionsRegistry = actionsRegistryServiceMock();
   registerOwnershipActions({ actionsRegistry, ownership });

@@ -84,6 +84,12 @@ export class DatabaseOncallStore implements OncallStore {
 
   private constructor(private readonly db: Knex) {}
 
+  private committedShiftWrites = 0;
+
+  shiftWrites(): number {
+    return this.committedShiftWrites;
+  }
+
   async ingest(batch: OncallEventBatch): Promise<void> {
     const now = Date.now();
     // Tables in one order (shifts, pages, toil), rows in key order.
@@ -122,6 +128,7 @@ export class DatabaseOncallStore implements OncallStore {
         }
       }),
     );
+    if (batch.shifts?.length) this.committedShiftWrites += 1;
   }
 
   /**
@@ -197,7 +204,7 @@ export class DatabaseOncallStore implements OncallStore {
     const to = range.to.getTime();
     const now = Date.now();
     const ordered = [...shifts].sort(byKey);
-    return retryTransient(() =>
+    const replacement = await retryTransient(() =>
       this.db.transaction(async tx => {
         // Every row that may be kept, updated or deleted overlaps the range.
         const stored: Array<ShiftRow & { id: number | string }> = await tx(
@@ -229,6 +236,10 @@ export class DatabaseOncallStore implements OncallStore {
         return { written, deleted: dropped.length };
       }),
     );
+    if (replacement.written || replacement.deleted) {
+      this.committedShiftWrites += 1;
+    }
+    return replacement;
   }
 
   async recordFeedRun(run: ScheduleFeedRun): Promise<void> {

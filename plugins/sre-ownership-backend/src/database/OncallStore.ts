@@ -92,6 +92,12 @@ export interface OncallStore {
   /** Resolves when the database answers a query; rejects otherwise. */
   ping(): Promise<void>;
 
+  /**
+   * How many writes of shifts this instance has committed: a reader that
+   * keeps shifts compares it to know when to read them again.
+   */
+  shiftWrites(): number;
+
   /** Shifts of a team that overlap the range. */
   listShifts(options: {
     teamRef: string;

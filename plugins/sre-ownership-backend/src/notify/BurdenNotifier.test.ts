@@ -152,7 +152,11 @@ describe.each(databases.eachSupportedId())(
       const logger = mockServices.logger.mock();
       const catalog = changing.catalog;
       const clock = () => new Date(now);
-      const onCall = new OnCallNowReader({ store: oncall, now: clock });
+      const onCall = new OnCallNowReader({
+        store: oncall,
+        ttlMs: 0,
+        now: clock,
+      });
       const notifier = new BurdenNotifier({
         auth,
         catalog,

@@ -8,6 +8,8 @@ export interface OverviewSettings {
   refreshFrequency: HumanDuration;
   /** How long one caller's catalog read decision (and readable set) is reused. */
   permissionCacheTtlMs: number;
+  /** How long a team's shifts around now are reused to say who is on call. */
+  onCallCacheTtlMs: number;
   /** Tiers in the order written, with their rules. */
   tiers: Array<{ name: string; rules: TierRules }>;
   /** The tier of an entity that names none. */
@@ -102,6 +104,9 @@ export function readOverviewSettings(config: Config): OverviewSettings {
     }),
     permissionCacheTtlMs: durationToMilliseconds(
       readDuration(config, `${base}.permissionCacheTtl`, { seconds: 10 }),
+    ),
+    onCallCacheTtlMs: durationToMilliseconds(
+      readDuration(config, `${base}.onCallCacheTtl`, { seconds: 5 }),
     ),
     tiers: tiers.length ? tiers : [{ name: defaultTier, rules: {} }],
     defaultTier,

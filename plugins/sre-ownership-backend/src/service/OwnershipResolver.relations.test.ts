@@ -82,7 +82,10 @@ async function backendResolution(
     catalog: catalogServiceMock({ entities }),
     defaults,
     cache: new PrincipalEntityCache(),
-    onCall: new OnCallNowReader({ store: { listShifts: async () => [] } }),
+    onCall: new OnCallNowReader({
+      store: { listShifts: async () => [], shiftWrites: () => 0 },
+      ttlMs: 0,
+    }),
   });
   return resolver.getOwnership(
     { kind: 'component', namespace: 'default', name: 'payments-api' },

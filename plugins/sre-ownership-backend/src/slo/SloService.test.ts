@@ -162,7 +162,10 @@ function service(settings: Partial<PrometheusSettings> = {}) {
     defaults: { derivedEscalationStepMinutes: 15 },
     cache: new PrincipalEntityCache(),
     // No shifts: these tests are about SLOs, not who is on call.
-    onCall: new OnCallNowReader({ store: { listShifts: async () => [] } }),
+    onCall: new OnCallNowReader({
+      store: { listShifts: async () => [], shiftWrites: () => 0 },
+      ttlMs: 0,
+    }),
   });
   return new SloService({
     catalog,
