@@ -227,6 +227,12 @@ export interface WhoToCallAnswer {
   escalation: ResolvedEscalationLevel[];
   /** Who carries the pager now, level by level. */
   onCallNow: Array<{ level: number; teamRef: string; onCall: OnCallNow }>;
+  /**
+   * For a team (a Group answer): who carries the team's own pager now. A
+   * team's rotation is whom to call about the team; its escalation levels,
+   * if any, are those of the Group entity.
+   */
+  teamOnCall?: OnCallNow;
   /** The specialist asked for, when the query named a role. */
   specialist?: {
     role: SpecialistRole;

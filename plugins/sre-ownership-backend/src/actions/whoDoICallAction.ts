@@ -22,7 +22,7 @@ export function registerWhoDoICallAction(options: {
     name: 'who-do-i-call',
     title: 'Who do I call?',
     description:
-      'Answers "who do I call about X?" for a service, API, resource, system, domain, team, person, tag, or a specialist role with or without a scope (e.g. "SLO guard payments", "who is the incident response leader for search?"). Ranked: exact name first, then owner/team/person, then tags, then description. Each answer names the reliability owners, who is on call now at each escalation level and until when, the matching specialist (primary and backups), contacts, the escalation path and why it matched. Only entities the caller may read in the catalog are answered.',
+      'Answers "who do I call about X?" for a service, API, resource, system, domain, team, person, tag, or a specialist role with or without a scope (e.g. "SLO guard payments", "who is the incident response leader for search?"). Ranked: exact name first, then owner/team/person, then tags, then description. Each answer names the reliability owners, who is on call now at each escalation level (for a team, on its own rotation) and until when, the matching specialist (primary and backups), contacts, the escalation path and why it matched. Only entities the caller may read in the catalog are answered.',
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z =>
@@ -61,6 +61,14 @@ export function registerWhoDoICallAction(options: {
                   ),
                 }),
               ),
+              teamOnCall: z
+                .object({
+                  current: z.array(
+                    z.object({ userRef: z.string(), until: z.string() }),
+                  ),
+                })
+                .optional()
+                .describe("For a team: who carries the team's own pager now."),
               specialist: z
                 .object({
                   role: z.string(),
@@ -92,8 +100,12 @@ export function registerWhoDoICallAction(options: {
           scope: result.scope,
           totalMatches: result.totalMatches,
           answers: result.answers.map(answer => {
-            const onCall = answer.onCallNow
-              .flatMap(level => level.onCall.current.map(c => c.userRef))
+            const onCall = (
+              answer.teamOnCall
+                ? [answer.teamOnCall]
+                : answer.onCallNow.map(level => level.onCall)
+            )
+              .flatMap(rotation => rotation.current.map(c => c.userRef))
               .join(', ');
             const owners = answer.reliabilityOwners
               .map(p => p.displayName)
@@ -116,6 +128,9 @@ export function registerWhoDoICallAction(options: {
                 teamRef: level.teamRef,
                 current: level.onCall.current,
               })),
+              ...(answer.teamOnCall
+                ? { teamOnCall: { current: answer.teamOnCall.current } }
+                : {}),
               ...(answer.specialist
                 ? {
                     specialist: {

@@ -235,6 +235,9 @@ export class OverviewService {
             ]
           : [],
       ),
+      ...(summary.kind === 'group'
+        ? { teamOnCall: await this.options.onCall.forTeam(summary.entityRef) }
+        : {}),
       ...(specialist
         ? {
             specialist: {

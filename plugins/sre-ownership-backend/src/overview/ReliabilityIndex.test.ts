@@ -264,6 +264,42 @@ describe.each(databases.eachSupportedId())(
       expect(byPerson.answers[0].why).toContain('Mei Lin');
     });
 
+    it("answers a team with who carries the team's own pager now", async () => {
+      const hour = 60 * 60 * 1000;
+      const stored = await request(backend.server)
+        .post('/api/sre-ownership/events')
+        .set('Authorization', allowed)
+        .send({
+          shifts: [
+            {
+              source: 'api',
+              externalId: 'payments-now',
+              teamRef: 'group:default/payments',
+              userRef: 'user:default/jane-doe',
+              startsAt: new Date(Date.now() - hour).toISOString(),
+              endsAt: new Date(Date.now() + hour).toISOString(),
+            },
+          ],
+        });
+      expect(stored.status).toBe(201);
+
+      const { body } = await get('/overview/who-to-call?q=payments');
+      const team = body.answers.find(
+        (a: { entityRef: string }) => a.entityRef === 'group:default/payments',
+      );
+      expect(team.teamOnCall.current).toEqual([
+        {
+          userRef: 'user:default/jane-doe',
+          until: expect.any(String),
+        },
+      ]);
+      const services = body.answers.filter(
+        (a: { kind: string }) => a.kind !== 'group',
+      );
+      expect(services.length).toBeGreaterThan(0);
+      expect(services.some((a: object) => 'teamOnCall' in a)).toBe(false);
+    });
+
     it('reports the teams that carry a pager: their burden and specialist gaps', async () => {
       const { body: risk } = await get('/overview/teams-at-risk');
       const payments = risk.teams.find(

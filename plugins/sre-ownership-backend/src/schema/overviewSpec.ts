@@ -235,6 +235,8 @@ export const overviewSchemas = {
                 },
               },
             },
+            // For a team: who carries the team's own pager now.
+            teamOnCall: { $ref: '#/components/schemas/OnCallNow' },
             specialist: {
               type: 'object',
               required: ['role', 'backups'],

@@ -37,6 +37,14 @@ export function AnswerCard(props: { answer: WhoToCallAnswer }) {
   const { answer } = props;
   const classes = useStyles();
   const specialist = answer.specialist;
+  // A team is called through its own rotation; anything else through the
+  // on-call levels of its escalation path.
+  const rotations = answer.teamOnCall
+    ? [{ prefix: '', onCall: answer.teamOnCall }]
+    : answer.onCallNow.map(level => ({
+        prefix: `level ${level.level}: `,
+        onCall: level.onCall,
+      }));
   return (
     <Card className={classes.card} data-testid="answer" variant="outlined">
       <CardContent>
@@ -84,11 +92,11 @@ export function AnswerCard(props: { answer: WhoToCallAnswer }) {
         </div>
         <div className={classes.line}>
           <span className={classes.label}>On call now: </span>
-          {answer.onCallNow.some(level => level.onCall.current.length) ? (
-            answer.onCallNow.flatMap(level =>
-              level.onCall.current.map(shift => (
-                <span key={`${level.level}-${shift.userRef}`}>
-                  level {level.level}:{' '}
+          {rotations.some(rotation => rotation.onCall.current.length) ? (
+            rotations.flatMap(rotation =>
+              rotation.onCall.current.map(shift => (
+                <span key={`${rotation.prefix}-${shift.userRef}`}>
+                  {rotation.prefix}
                   <EntityRefLink entityRef={shift.userRef} /> until{' '}
                   {time(shift.until)}{' '}
                 </span>
@@ -97,7 +105,7 @@ export function AnswerCard(props: { answer: WhoToCallAnswer }) {
           ) : (
             <Typography component="span" color="textSecondary">
               — nobody known (no shift now for{' '}
-              {answer.onCallNow.map(l => l.teamRef).join(', ') ||
+              {rotations.map(rotation => rotation.onCall.teamRef).join(', ') ||
                 'any on-call team'}
               )
             </Typography>

@@ -146,6 +146,70 @@ describe('ReliabilityOverviewPage', () => {
     expect(screen.getByRole('searchbox')).toHaveValue('SLO guard payments');
   });
 
+  it("answers a team with its own rotation: who carries the team's pager now", async () => {
+    const aTeam = (current: Array<{ userRef: string; until: string }>) => ({
+      query: 'payments',
+      scope: 'payments',
+      totalMatches: 1,
+      answers: [
+        {
+          entityRef: 'group:default/payments',
+          kind: 'group',
+          title: 'Payments',
+          match: 'name' as const,
+          why: 'Its name is Payments.',
+          reliabilityOwners: [],
+          escalation: [],
+          onCallNow: [],
+          teamOnCall: { teamRef: 'group:default/payments', current },
+          contacts: [],
+        },
+      ],
+    });
+    await renderPage(
+      anApi({
+        whoToCall: async () =>
+          aTeam([
+            { userRef: 'user:default/mei-lin', until: '2026-12-02T09:00:00Z' },
+          ]),
+      }),
+      '/reliability?q=payments',
+    );
+    const answer = await screen.findByTestId('answer');
+    expect(
+      within(answer).getByText('Team', { exact: false }),
+    ).toBeInTheDocument();
+    expect(
+      within(answer).getByRole('link', { name: /mei-lin/i }),
+    ).toBeInTheDocument();
+    expect(within(answer).queryByText(/level \d/)).not.toBeInTheDocument();
+    expect(within(answer).queryByText(/nobody known/)).not.toBeInTheDocument();
+  });
+
+  it('says whose rotation has nobody on call now', async () => {
+    await renderPage(
+      anApi({
+        whoToCall: async () => ({
+          ...anAnswer,
+          answers: [
+            {
+              ...anAnswer.answers[0],
+              kind: 'group',
+              entityRef: 'group:default/payments',
+              onCallNow: [],
+              teamOnCall: { teamRef: 'group:default/payments', current: [] },
+            },
+          ],
+        }),
+      }),
+      '/reliability?q=payments',
+    );
+    const answer = await screen.findByTestId('answer');
+    expect(
+      within(answer).getByText(/no shift now for group:default\/payments/),
+    ).toBeInTheDocument();
+  });
+
   it('searches on Enter from the box', async () => {
     const whoToCall = jest.fn(async () => anAnswer);
     await renderPage(anApi({ whoToCall }));
