@@ -179,17 +179,7 @@ export function ReliabilityOverviewPage() {
               )}
             </OverviewSection>
           </Grid>
-          <Grid item xs={12} md={6}>
-            <OverviewSection
-              title="Rules by tier"
-              subheader="Set in app-config under sreOwnership.overview.tiers; entities name theirs with sre-ownership.io/tier"
-              subject="the tier rules"
-              state={tiers}
-            >
-              {value => <TierRules tiers={value} />}
-            </OverviewSection>
-          </Grid>
-          <Grid item xs={12} md={6}>
+          <Grid item xs={12}>
             <OverviewSection
               title="Teams at risk"
               subheader="On-call burden this window, against the previous one"
@@ -207,6 +197,16 @@ export function ReliabilityOverviewPage() {
                   />
                 )
               }
+            </OverviewSection>
+          </Grid>
+          <Grid item xs={12}>
+            <OverviewSection
+              title="Rules by tier"
+              subheader="Set in app-config under sreOwnership.overview.tiers; entities name theirs with sre-ownership.io/tier"
+              subject="the tier rules"
+              state={tiers}
+            >
+              {value => <TierRules tiers={value} />}
             </OverviewSection>
           </Grid>
           <Grid item xs={12}>
