@@ -277,6 +277,40 @@ describe('createRouter', () => {
     expect(ingestBatch).not.toHaveBeenCalled();
   });
 
+  it('validates a webhook delivery against the document, naming the field', async () => {
+    const ingestAlertmanager = jest.fn();
+    const app = await anApp(
+      { ingestAlertmanager },
+      { caller: alertmanagerToken },
+    );
+    const response = await request(app)
+      .post('/webhooks/alertmanager')
+      .send({
+        ...anAlertmanagerNotification,
+        alerts: [{ ...anAlertmanagerNotification.alerts[0], status: 'gone' }],
+      });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe(
+      'Rejected the whole delivery, nothing was stored: alerts[0].status: must be equal to one of the allowed values: firing, resolved',
+    );
+    expect(ingestAlertmanager).not.toHaveBeenCalled();
+  });
+
+  it('serves one OpenAPI document with every route, ingestion included', async () => {
+    const app = await anApp({});
+    const response = await request(app).get('/openapi.json');
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/events',
+        '/webhooks/alertmanager',
+        '/webhooks/pagerduty',
+        '/entities/{kind}/{namespace}/{name}/ownership',
+        '/overview/coverage',
+      ]),
+    );
+  });
+
   it('answers a busy database with a 503 that says when to send again', async () => {
     const ingestBatch = jest
       .fn()
