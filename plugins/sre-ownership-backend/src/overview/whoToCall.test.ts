@@ -157,6 +157,17 @@ describe('SearchIndex', () => {
     );
   });
 
+  it('finds a slug typed with some of its dashes kept', () => {
+    const summaries = [
+      aSummary({ name: 'payments', title: 'search-team-3-jane' }),
+    ];
+    expect(
+      new SearchIndex(summaries)
+        .rank(['search', 'team-3', 'jane'])
+        .map(m => m.match),
+    ).toEqual(['name']);
+  });
+
   it('leaves out what the caller may not read', () => {
     const summaries = [
       aSummary({ name: 'payments' }),

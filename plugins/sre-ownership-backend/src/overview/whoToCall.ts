@@ -268,10 +268,17 @@ function tokensOf(summary: IndexSummary): Set<string> {
   ]);
   // Exact names and team names may hold characters words() splits on:
   // keep them whole and split the way a multi-term phrase or slug is joined.
+  // A term may itself hold a dash ("team-3" of search-team-3-jane), so every
+  // run of a slug's parts is a token.
   for (const whole of [...fields.names, ...fields.teams.map(t => t.name)]) {
     tokens.add(whole);
     whole.split(' ').forEach(part => tokens.add(part));
-    whole.split('-').forEach(part => tokens.add(part));
+    const parts = whole.split('-');
+    for (let from = 0; from < parts.length; from++) {
+      for (let to = from + 1; to <= parts.length; to++) {
+        tokens.add(parts.slice(from, to).join('-'));
+      }
+    }
   }
   for (const person of fields.people) {
     tokens.add(person.refName);
