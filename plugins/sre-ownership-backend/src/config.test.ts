@@ -27,6 +27,20 @@ describe('readSreOwnershipConfig', () => {
     });
   });
 
+  it('reads every part of sreOwnership in one place, so a mistake anywhere stops the start', () => {
+    const config = read({
+      overview: { onCallCacheTtl: { seconds: 0 } },
+      notifications: { enabled: true },
+    });
+    expect(config.overview.onCallCacheTtlMs).toBe(0);
+    expect(config.overview.permissionCacheTtlMs).toBe(10_000);
+    expect(config.notifications.enabled).toBe(true);
+    expect(config.prometheus.instances).toEqual([]);
+    expect(() => read({ overview: { onCallCacheTtl: 'soon' } })).toThrow(
+      'Invalid app-config: sreOwnership.overview.onCallCacheTtl is not a duration',
+    );
+  });
+
   it('reads schedule feeds, normalising team refs, and the sync frequency', () => {
     const config = read({
       schedules: [

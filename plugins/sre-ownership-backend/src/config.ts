@@ -7,6 +7,15 @@ import {
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { BurdenSettings, readBurdenSettings } from './burdenConfig';
 import { PulseSettings, readPulseSettings } from './pulse/pulseConfig';
+import {
+  OverviewSettings,
+  readOverviewSettings,
+} from './overview/overviewConfig';
+import { NotifySettings, readNotifySettings } from './notify/notifyConfig';
+import {
+  PrometheusSettings,
+  readPrometheusSettings,
+} from './slo/prometheusConfig';
 
 /** An on-call schedule feed named in app-config. */
 export interface ScheduleFeedConfig {
@@ -33,6 +42,12 @@ export interface SreOwnershipConfig {
   pagerDuty: { webhookSecrets: string[] };
   /** The anonymous on-call pulse, from `sreOwnership.pulse`. */
   pulse: PulseSettings;
+  /** The reliability overview and its index, from `sreOwnership.overview`. */
+  overview: OverviewSettings;
+  /** Burden notifications, from `sreOwnership.notifications`. */
+  notifications: NotifySettings;
+  /** Prometheus instances SLOs are read from, from `sreOwnership.prometheus`. */
+  prometheus: PrometheusSettings;
 }
 
 function fail(key: string, message: string): never {
@@ -99,7 +114,6 @@ function readScheduleSyncFrequency(config: Config): HumanDuration {
 /**
  * Reads and validates `sreOwnership.*` once, at start: a mistake stops the
  * backend with the key and the fix rather than showing wrong owners later.
- * (Prometheus instances are read by the SLO capability's own module.)
  */
 export function readSreOwnershipConfig(config: Config): SreOwnershipConfig {
   return {
@@ -109,6 +123,9 @@ export function readSreOwnershipConfig(config: Config): SreOwnershipConfig {
     burden: readBurdenSettings(config),
     pagerDuty: { webhookSecrets: readWebhookSecrets(config) },
     pulse: readPulseSettings(config),
+    overview: readOverviewSettings(config),
+    notifications: readNotifySettings(config),
+    prometheus: readPrometheusSettings(config),
   };
 }
 

@@ -31,7 +31,6 @@ import { createRouteAccess } from './service/routeAccess';
 import { createReliabilityIndex } from './overview/createReliabilityIndex';
 import { OverviewService } from './overview/OverviewService';
 import { TeamReports } from './overview/TeamReports';
-import { readPrometheusSettings } from './slo/prometheusConfig';
 import { registerSloActions } from './slo/sloActions';
 import { SloDeclarationReader } from './slo/SloDeclarationReader';
 import { SloService } from './slo/SloService';
@@ -71,6 +70,9 @@ export const sreOwnershipPlugin = createBackendPlugin({
           burden: burdenSettings,
           pagerDuty,
           pulse: pulseSettings,
+          overview: overviewSettings,
+          notifications: notifySettings,
+          prometheus: prometheusSettings,
         } = readSreOwnershipConfig(deps.config);
         const store = await DatabaseOncallStore.create({
           database: deps.database,
@@ -94,10 +96,11 @@ export const sreOwnershipPlugin = createBackendPlugin({
           oncall: store,
           defaults,
           schedules,
+          settings: overviewSettings,
         });
         const onCall = new OnCallNowReader({
           store,
-          ttlMs: index.settings.onCallCacheTtlMs,
+          ttlMs: overviewSettings.onCallCacheTtlMs,
         });
         const ownership = new OwnershipResolver({
           catalog: deps.catalog,
@@ -142,7 +145,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
             store: index.store,
             readable: index.readable,
             onCall,
-            settings: index.settings,
+            settings: overviewSettings,
           }),
           teams: new TeamReports({
             snapshot: index.snapshot,
@@ -173,7 +176,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
         const slos = new SloService({
           catalog: deps.catalog,
           reader: new SloDeclarationReader({ urlReader: deps.urlReader }),
-          settings: readPrometheusSettings(deps.config),
+          settings: prometheusSettings,
           getOwnership: (ref, credentials) =>
             ownership.getOwnership(ref, credentials),
         });
@@ -210,7 +213,13 @@ export const sreOwnershipPlugin = createBackendPlugin({
             await icsSync.run(signal);
           },
         });
-        await scheduleNotifications({ ...deps, burden, ownership, onCall });
+        await scheduleNotifications({
+          ...deps,
+          burden,
+          ownership,
+          onCall,
+          settings: notifySettings,
+        });
         await schedulePulseInvitations({
           ...deps,
           store: pulseStore,

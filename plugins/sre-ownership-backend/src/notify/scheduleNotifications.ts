@@ -2,7 +2,6 @@ import {
   AuthService,
   DatabaseService,
   LoggerService,
-  RootConfigService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -12,7 +11,7 @@ import { OnCallNowReader } from '../service/OnCallNowReader';
 import { OwnershipResolver } from '../service/OwnershipResolver';
 import { BurdenNotifier } from './BurdenNotifier';
 import { NotificationStateStore } from './NotificationStateStore';
-import { readNotifySettings } from './notifyConfig';
+import { NotifySettings } from './notifyConfig';
 
 /** The id of the scheduled notification evaluation. */
 export const NOTIFY_TASK_ID = 'sre-ownership-notify';
@@ -23,7 +22,6 @@ export const NOTIFY_TASK_ID = 'sre-ownership-notify';
  * frequency.
  */
 export async function scheduleNotifications(options: {
-  config: RootConfigService;
   database: DatabaseService;
   scheduler: SchedulerService;
   logger: LoggerService;
@@ -33,8 +31,9 @@ export async function scheduleNotifications(options: {
   burden: BurdenService;
   ownership: OwnershipResolver;
   onCall: OnCallNowReader;
+  settings: NotifySettings;
 }): Promise<void> {
-  const settings = readNotifySettings(options.config);
+  const { settings } = options;
   if (!settings.enabled) return;
   const logger = options.logger.child({ task: NOTIFY_TASK_ID });
   const notifier = new BurdenNotifier({

@@ -6,6 +6,7 @@ import {
   createReliabilityIndex,
   INDEX_TASK_ID,
 } from './createReliabilityIndex';
+import { readOverviewSettings } from './overviewConfig';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -19,7 +20,6 @@ describe('createReliabilityIndex', () => {
     const scheduler = mockServices.scheduler.mock({ triggerTask });
     const lifecycle = mockServices.lifecycle.mock();
     await createReliabilityIndex({
-      config: mockServices.rootConfig(),
       database,
       scheduler,
       lifecycle,
@@ -30,6 +30,7 @@ describe('createReliabilityIndex', () => {
       oncall: await DatabaseOncallStore.create({ database }),
       defaults: {},
       schedules: [],
+      settings: readOverviewSettings(mockServices.rootConfig()),
     });
     return { scheduler, lifecycle };
   }

@@ -4,7 +4,6 @@ import {
   LifecycleService,
   LoggerService,
   PermissionsService,
-  RootConfigService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -15,7 +14,7 @@ import { CatalogReadFilter } from './CatalogReadFilter';
 import { DatabaseReliabilityIndexStore } from './DatabaseReliabilityIndexStore';
 import { IndexedOwnership } from './IndexedOwnership';
 import { IndexSnapshot } from './IndexSnapshot';
-import { OverviewSettings, readOverviewSettings } from './overviewConfig';
+import { OverviewSettings } from './overviewConfig';
 import { ReliabilityIndexer } from './ReliabilityIndexer';
 
 /** The scheduled task that refreshes the index. */
@@ -23,7 +22,6 @@ export const INDEX_TASK_ID = 'sre-ownership-reliability-index';
 
 /** The parts of the reliability index the rest of the plugin uses. */
 export interface ReliabilityIndex {
-  settings: OverviewSettings;
   indexer: ReliabilityIndexer;
   snapshot: IndexSnapshot;
   store: DatabaseReliabilityIndexStore;
@@ -36,7 +34,6 @@ export interface ReliabilityIndex {
  * so one replica at a time compares the index with the catalog.
  */
 export async function createReliabilityIndex(options: {
-  config: RootConfigService;
   database: DatabaseService;
   scheduler: SchedulerService;
   lifecycle: LifecycleService;
@@ -47,8 +44,9 @@ export async function createReliabilityIndex(options: {
   oncall: OncallStore;
   defaults: OwnershipDefaults;
   schedules: ScheduleFeedConfig[];
+  settings: OverviewSettings;
 }): Promise<ReliabilityIndex> {
-  const settings = readOverviewSettings(options.config);
+  const { settings } = options;
   const store = await DatabaseReliabilityIndexStore.create(options);
   const logger = options.logger.child({ task: INDEX_TASK_ID });
   const indexer = new ReliabilityIndexer({
@@ -94,7 +92,6 @@ export async function createReliabilityIndex(options: {
     ),
   );
   return {
-    settings,
     indexer,
     snapshot: new IndexSnapshot(store),
     store,

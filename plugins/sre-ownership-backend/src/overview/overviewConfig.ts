@@ -32,6 +32,7 @@ function readDuration(
   config: Config,
   key: string,
   fallback: HumanDuration,
+  options: { zeroAllowed?: boolean } = {},
 ): HumanDuration {
   if (!config.has(key)) return fallback;
   let duration: HumanDuration;
@@ -40,8 +41,12 @@ function readDuration(
   } catch {
     return fail(key, 'is not a duration; write it as { seconds: 30 } or PT30S');
   }
-  if (!(durationToMilliseconds(duration) > 0)) {
-    fail(key, 'must be longer than zero');
+  const ms = durationToMilliseconds(duration);
+  if (options.zeroAllowed ? !(ms >= 0) : !(ms > 0)) {
+    fail(
+      key,
+      options.zeroAllowed ? 'must not be negative' : 'must be longer than zero',
+    );
   }
   return duration;
 }
@@ -106,7 +111,12 @@ export function readOverviewSettings(config: Config): OverviewSettings {
       readDuration(config, `${base}.permissionCacheTtl`, { seconds: 10 }),
     ),
     onCallCacheTtlMs: durationToMilliseconds(
-      readDuration(config, `${base}.onCallCacheTtl`, { seconds: 5 }),
+      readDuration(
+        config,
+        `${base}.onCallCacheTtl`,
+        { seconds: 5 },
+        { zeroAllowed: true },
+      ),
     ),
     tiers: tiers.length ? tiers : [{ name: defaultTier, rules: {} }],
     defaultTier,
