@@ -109,6 +109,22 @@ export async function overviewScenarios({
     await ask('payments-api', /On call now/);
   });
 
+  await scenario(
+    page,
+    "who do I call about a team: whoever carries the team's pager now",
+    async () => {
+      const answer = await ask('who do I call about payments?', /Team/);
+      const title = (await answer.locator('h3').innerText()).trim();
+      const text = await answer.innerText();
+      if (title !== 'Payments') {
+        throw new Error(`the first answer is ${title}, not the Payments team`);
+      }
+      if (/nobody known/.test(text) || !/ until /.test(text)) {
+        throw new Error(`the team's answer names nobody on call: ${text}`);
+      }
+    },
+  );
+
   await scenario(page, 'who do I call about a person', async () => {
     await ask('Mei Lin', /Mei Lin/);
   });
