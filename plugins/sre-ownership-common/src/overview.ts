@@ -244,6 +244,20 @@ export interface WhoToCallAnswer {
 }
 
 /**
+ * Whom an answer says is on call now: a team's own rotation, or else each
+ * `oncall` level of the escalation path, with its level.
+ *
+ * @public
+ */
+export function onCallRotations(
+  answer: Pick<WhoToCallAnswer, 'teamOnCall' | 'onCallNow'>,
+): Array<{ level?: number; onCall: OnCallNow }> {
+  return answer.teamOnCall
+    ? [{ onCall: answer.teamOnCall }]
+    : answer.onCallNow.map(({ level, onCall }) => ({ level, onCall }));
+}
+
+/**
  * The ranked answers to a free-text query.
  *
  * @public

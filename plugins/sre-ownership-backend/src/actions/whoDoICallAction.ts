@@ -2,6 +2,7 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   Party,
   SPECIALIST_ROLE_INFO,
+  onCallRotations,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { OverviewService } from '../overview/OverviewService';
 
@@ -100,12 +101,8 @@ export function registerWhoDoICallAction(options: {
           scope: result.scope,
           totalMatches: result.totalMatches,
           answers: result.answers.map(answer => {
-            const onCall = (
-              answer.teamOnCall
-                ? [answer.teamOnCall]
-                : answer.onCallNow.map(level => level.onCall)
-            )
-              .flatMap(rotation => rotation.current.map(c => c.userRef))
+            const onCall = onCallRotations(answer)
+              .flatMap(({ onCall: now }) => now.current.map(c => c.userRef))
               .join(', ');
             const owners = answer.reliabilityOwners
               .map(p => p.displayName)

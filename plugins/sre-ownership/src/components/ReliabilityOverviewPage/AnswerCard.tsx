@@ -6,6 +6,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   SPECIALIST_ROLE_INFO,
   WhoToCallAnswer,
+  onCallRotations,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { PartyLink } from '../PartyLink';
 
@@ -37,14 +38,10 @@ export function AnswerCard(props: { answer: WhoToCallAnswer }) {
   const { answer } = props;
   const classes = useStyles();
   const specialist = answer.specialist;
-  // A team is called through its own rotation; anything else through the
-  // on-call levels of its escalation path.
-  const rotations = answer.teamOnCall
-    ? [{ prefix: '', onCall: answer.teamOnCall }]
-    : answer.onCallNow.map(level => ({
-        prefix: `level ${level.level}: `,
-        onCall: level.onCall,
-      }));
+  const rotations = onCallRotations(answer).map(({ level, onCall }) => ({
+    prefix: level === undefined ? '' : `level ${level}: `,
+    onCall,
+  }));
   return (
     <Card className={classes.card} data-testid="answer" variant="outlined">
       <CardContent>
