@@ -31,4 +31,11 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // Exposes actions from the plugins listed in backend.actions.pluginSources to MCP clients.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-backend.start();
+// A backend whose start failed serves nothing useful, yet would keep running
+// and keep its port open; exiting lets the orchestrator see the failure and
+// start it again.
+backend.start().catch(error => {
+  // eslint-disable-next-line no-console
+  console.error('The backend failed to start', error);
+  process.exit(1);
+});
