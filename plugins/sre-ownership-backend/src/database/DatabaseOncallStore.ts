@@ -44,6 +44,7 @@ import {
   toilRow,
 } from './rows';
 import { migrateLatest } from './migrateLatest';
+import { probeEventWrites } from './probeEventWrites';
 import { retryTransient } from './retryTransient';
 
 const migrationsDir = resolvePackagePath(
@@ -289,7 +290,7 @@ export class DatabaseOncallStore implements OncallStore {
   }
 
   async ping(): Promise<void> {
-    await this.db.raw('SELECT 1');
+    await probeEventWrites(this.db);
   }
 
   async listShifts(options: {

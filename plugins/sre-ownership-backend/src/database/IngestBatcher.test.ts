@@ -1,4 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ServiceUnavailableError } from '@backstage/errors';
 import { OncallPage } from '@sre-ownership/plugin-sre-ownership-common';
 import { DatabaseOncallStore } from './DatabaseOncallStore';
 import { IngestBatcher } from './IngestBatcher';
@@ -113,6 +114,86 @@ describe('IngestBatcher', () => {
     expect(
       store.transactions.flatMap(batch => batch.pages!.map(p => p.externalId)),
     ).toEqual(['fp-1', 'fp-3']);
+  });
+
+  describe('while the database does not answer', () => {
+    /** A store whose writes never finish, as behind a held lock. */
+    const hangingStore = () => ({
+      calls: 0,
+      ingest() {
+        this.calls += 1;
+        return new Promise<void>(() => {});
+      },
+    });
+
+    const refusal = (promise: Promise<void>) =>
+      promise.then(
+        () => undefined,
+        (error: Error) => error,
+      );
+
+    it('answers every delivery with a 503 by the deadline, saying whether it may still be stored', async () => {
+      const batcher = new IngestBatcher(hangingStore(), { deadlineMs: 100 });
+      const started = Date.now();
+
+      const writing = refusal(batcher.ingest({ pages: [aPage('fp-1')] }));
+      await new Promise(resolve => setImmediate(resolve));
+      const queued = refusal(batcher.ingest({ pages: [aPage('fp-2')] }));
+      const [inFlight, neverWritten] = await Promise.all([writing, queued]);
+
+      expect(Date.now() - started).toBeLessThan(1_000);
+      expect(inFlight).toBeInstanceOf(ServiceUnavailableError);
+      expect(inFlight?.message).toContain('it may be stored later');
+      expect(neverWritten).toBeInstanceOf(ServiceUnavailableError);
+      expect(neverWritten?.message).toContain('nothing was stored');
+    });
+
+    it('refuses a delivery at once when the queue is full, instead of holding it in memory', async () => {
+      const store = hangingStore();
+      const batcher = new IngestBatcher(store, {
+        maxQueuedRecords: 3,
+        deadlineMs: 200,
+      });
+      const writing = refusal(batcher.ingest({ pages: [aPage('fp-0')] }));
+      await new Promise(resolve => setImmediate(resolve));
+      const queued = [1, 2, 3].map(i =>
+        refusal(batcher.ingest({ pages: [aPage(`fp-${i}`)] })),
+      );
+
+      const started = Date.now();
+      const overflow = await refusal(
+        batcher.ingest({ pages: [aPage('fp-4')] }),
+      );
+
+      expect(Date.now() - started).toBeLessThan(50);
+      expect(overflow).toBeInstanceOf(ServiceUnavailableError);
+      expect(overflow?.message).toContain('Too many deliveries are waiting');
+      await Promise.all([writing, ...queued]);
+      // Room again once the waiting deliveries are answered: the next one
+      // waits for the database (until the deadline) instead.
+      const next = await refusal(batcher.ingest({ pages: [aPage('fp-5')] }));
+      expect(next?.message).toContain('did not store the delivery within');
+      expect(store.calls).toBe(1);
+    });
+
+    it('refuses a group the database could not take together, without waiting on it once per delivery', async () => {
+      const timedOut = Object.assign(new Error('query timeout'), {
+        name: 'KnexTimeoutError',
+      });
+      const ingest = jest.fn(async () => {
+        throw timedOut;
+      });
+      const batcher = new IngestBatcher({ ingest });
+
+      const outcomes = await settle(
+        Array.from({ length: 5 }, (_, i) =>
+          batcher.ingest({ pages: [aPage(`fp-${i}`)] }),
+        ),
+      );
+
+      expect(outcomes).toEqual(Array(5).fill('refused'));
+      expect(ingest).toHaveBeenCalledTimes(1);
+    });
   });
 });
 

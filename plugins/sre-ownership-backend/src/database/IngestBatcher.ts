@@ -1,4 +1,7 @@
+import { ServiceUnavailableError } from '@backstage/errors';
+import { DEFAULT_STATEMENT_TIMEOUT_MS } from './databaseConfig';
 import { OncallEventBatch, OncallStore } from './OncallStore';
+import { isTransient } from './retryTransient';
 
 /**
  * Most records one grouped transaction writes. A notification of one
@@ -8,12 +11,50 @@ import { OncallEventBatch, OncallStore } from './OncallStore';
  */
 export const MAX_RECORDS_PER_FLUSH = 2_000;
 
+/**
+ * Most records waiting to be written. Healthy flushes take tens of
+ * milliseconds, so the queue stays far below this; it fills only when the
+ * database stops answering, and then a delivery is refused with a 503 (which
+ * Alertmanager and PagerDuty retry) instead of holding its records in memory.
+ */
+export const MAX_QUEUED_RECORDS = 10 * MAX_RECORDS_PER_FLUSH;
+
 interface Waiting {
   batch: OncallEventBatch;
   records: number;
+  /** Whether a flush has taken it (its records may then be committed). */
+  taken: boolean;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
+
+/** Settings of an {@link IngestBatcher}; every one has a default. */
+export interface IngestBatcherOptions {
+  /** Most records in one transaction; {@link MAX_RECORDS_PER_FLUSH}. */
+  maxRecordsPerFlush?: number;
+  /** Most records waiting to be written; {@link MAX_QUEUED_RECORDS}. */
+  maxQueuedRecords?: number;
+  /**
+   * Longest time a delivery waits for its commit before it is answered
+   * with a 503; the statement timeout, 5 s by default.
+   */
+  deadlineMs?: number;
+}
+
+const queueFull = () =>
+  new ServiceUnavailableError(
+    'Too many deliveries are waiting for the database; nothing was stored. Send the same request again after Retry-After seconds.',
+  );
+
+const notStoredInTime = (ms: number) =>
+  new ServiceUnavailableError(
+    `The database did not store the delivery within ${ms} ms; nothing was stored. Send the same request again after Retry-After seconds.`,
+  );
+
+const maybeStoredLate = (ms: number) =>
+  new ServiceUnavailableError(
+    `The database did not confirm the delivery within ${ms} ms; it may be stored later. Send the same request again after Retry-After seconds: a delivery sent twice is stored once.`,
+  );
 
 const sizeOf = (batch: OncallEventBatch) =>
   (batch.shifts?.length ?? 0) +
@@ -36,20 +77,62 @@ const sizeOf = (batch: OncallEventBatch) =>
  * deliveries is written again alone, so one delivery that cannot be stored
  * never fails another. Writes stay idempotent: grouping merges records with
  * the same key exactly as one batch holding both would.
+ *
+ * Bounded in memory and in time: a delivery that would take the queue past
+ * {@link MAX_QUEUED_RECORDS} is refused at once, and every delivery is
+ * answered within the deadline — with a 503 if its transaction has not
+ * committed by then. When a grouped transaction fails because the database
+ * is unavailable (a timeout, a held lock), its deliveries get that 503
+ * together rather than being written again one by one against a database
+ * that is not answering.
  */
 export class IngestBatcher implements Pick<OncallStore, 'ingest'> {
   private readonly queue: Waiting[] = [];
+  private queuedRecords = 0;
   private flushing = false;
 
   constructor(
     private readonly store: Pick<OncallStore, 'ingest'>,
-    private readonly options: { maxRecordsPerFlush?: number } = {},
+    private readonly options: IngestBatcherOptions = {},
   ) {}
 
   /** Stores the batch, together with those of concurrent deliveries. */
   ingest(batch: OncallEventBatch): Promise<void> {
+    const records = sizeOf(batch);
+    const maxQueued = this.options.maxQueuedRecords ?? MAX_QUEUED_RECORDS;
+    // A delivery larger than the bound is still taken when nothing waits:
+    // its size is bounded by the request body limit.
+    if (this.queue.length > 0 && this.queuedRecords + records > maxQueued) {
+      return Promise.reject(queueFull());
+    }
+    const deadlineMs = this.options.deadlineMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
     return new Promise((resolve, reject) => {
-      this.queue.push({ batch, records: sizeOf(batch), resolve, reject });
+      let settled = false;
+      const settle = (finish: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        finish();
+      };
+      const waiting: Waiting = {
+        batch,
+        records,
+        taken: false,
+        resolve: () => settle(resolve),
+        reject: error => settle(() => reject(error)),
+      };
+      const timer = setTimeout(() => {
+        if (waiting.taken) {
+          waiting.reject(maybeStoredLate(deadlineMs));
+          return;
+        }
+        // Never taken by a flush: nothing of it is written.
+        this.queue.splice(this.queue.indexOf(waiting), 1);
+        this.queuedRecords -= records;
+        waiting.reject(notStoredInTime(deadlineMs));
+      }, deadlineMs);
+      this.queue.push(waiting);
+      this.queuedRecords += records;
       if (!this.flushing) {
         this.flushing = true;
         // Lets the deliveries already parsed in this turn of the event loop
@@ -81,7 +164,10 @@ export class IngestBatcher implements Pick<OncallStore, 'ingest'> {
       records += this.queue[count].records;
       count += 1;
     }
-    return this.queue.splice(0, count);
+    const group = this.queue.splice(0, count);
+    this.queuedRecords -= records;
+    for (const waiting of group) waiting.taken = true;
+    return group;
   }
 
   private async flush(group: Waiting[]) {
@@ -95,7 +181,13 @@ export class IngestBatcher implements Pick<OncallStore, 'ingest'> {
         pages: group.flatMap(waiting => waiting.batch.pages ?? []),
         toil: group.flatMap(waiting => waiting.batch.toil ?? []),
       });
-    } catch {
+    } catch (error) {
+      if (isTransient(error) || error instanceof ServiceUnavailableError) {
+        // The database, not a delivery, failed: writing each alone would
+        // only wait on it once per delivery.
+        for (const waiting of group) waiting.reject(error);
+        return;
+      }
       // Finds the delivery that cannot be stored; the others are stored.
       for (const waiting of group) await this.writeAlone(waiting);
       return;

@@ -89,7 +89,10 @@ export interface OncallStore {
   /** The last reads of every schedule feed, by feed name. */
   listFeedRuns(): Promise<ScheduleFeedStatus[]>;
 
-  /** Resolves when the database answers a query; rejects otherwise. */
+  /**
+   * Resolves when a delivery could be written now — the database answers
+   * and no lock holds the event tables; rejects otherwise.
+   */
   ping(): Promise<void>;
 
   /**

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { unboundedClient } from './boundedDatabase';
 
 /**
  * Key of the PostgreSQL advisory lock that serialises this plugin's
@@ -15,11 +16,15 @@ const MIGRATION_LOCK_KEY = '152695834201430887';
  * advisory lock, held on a connection of its own, makes the others wait
  * until the first has finished; they then find nothing left to do.
  * SQLite databases belong to one process, so they need no lock.
+ * Migrations run without the statement timeout of a bounded client.
  */
 export async function migrateLatest(
-  knex: Knex,
+  client: Knex,
   directory: string,
 ): Promise<void> {
+  // Waiting for another instance's migrations may take longer than any
+  // statement timeout; the plugin's statements keep theirs.
+  const knex = unboundedClient(client);
   if (knex.client.config.client !== 'pg') {
     await knex.migrate.latest({ directory });
     return;

@@ -1,5 +1,5 @@
 import { ServiceUnavailableError } from '@backstage/errors';
-import { retryTransient } from './retryTransient';
+import { asServiceUnavailable, retryTransient } from './retryTransient';
 
 const pgError = (code: string) =>
   Object.assign(new Error(`database error ${code}`), { code });
@@ -48,5 +48,27 @@ describe('retryTransient', () => {
     });
     await expect(retryTransient(transaction)).rejects.toBe(constraint);
     expect(transaction).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('asServiceUnavailable', () => {
+  it('answers a statement past its timeout or cancelled with a 503 that hides the SQL', () => {
+    const knexTimeout = Object.assign(
+      new Error('Defined query timeout of 5000ms exceeded when running query.'),
+      { name: 'KnexTimeoutError', sql: 'select * from "oncall_pages"' },
+    );
+    const cancelFailed = Object.assign(new Error('cancelling failed'), {
+      timeout: 5000,
+    });
+    for (const error of [knexTimeout, cancelFailed, pgError('57014')]) {
+      const answer = asServiceUnavailable(error);
+      expect(answer).toBeInstanceOf(ServiceUnavailableError);
+      expect((answer as Error).message).not.toContain('oncall_pages');
+    }
+  });
+
+  it('leaves an error that is not the database being unavailable as it is', () => {
+    const constraint = pgError('23502');
+    expect(asServiceUnavailable(constraint)).toBe(constraint);
   });
 });

@@ -11,6 +11,9 @@ const UNAVAILABLE_CODES = new Set([
   // SQLite: another connection holds the lock.
   'SQLITE_BUSY',
   'SQLITE_LOCKED',
+  // PostgreSQL: a statement cancelled (statement_timeout, or knex's
+  // cancel after its query timeout).
+  '57014',
   // PostgreSQL: too many connections, shutting down, cannot connect now.
   '53300',
   '57P01',
@@ -32,13 +35,39 @@ export function isRetryable(error: unknown): boolean {
   return code !== undefined && RETRYABLE_CODES.has(code);
 }
 
+/**
+ * Whether knex gave up on the statement: its query timeout passed (a
+ * KnexTimeoutError, also when no connection came free in time), or it then
+ * failed to cancel the statement, an error it marks with the timeout.
+ */
+const timedOut = (error: unknown): boolean =>
+  error instanceof Error &&
+  (error.name === 'KnexTimeoutError' ||
+    typeof (error as { timeout?: unknown }).timeout === 'number');
+
 /** Whether the error means "try again later" rather than "this is wrong". */
 export function isTransient(error: unknown): boolean {
   const code = codeOf(error);
   return (
     isRetryable(error) ||
     (code !== undefined && UNAVAILABLE_CODES.has(code)) ||
-    (error instanceof Error && error.name === 'KnexTimeoutError')
+    timedOut(error)
+  );
+}
+
+/**
+ * What a route answers when a read fails: a transient database error (a
+ * statement past its timeout, a held lock, a lost connection) becomes a
+ * ServiceUnavailableError — a 503 with Retry-After — instead of a 500;
+ * anything else is returned as it is.
+ */
+export function asServiceUnavailable(error: unknown): unknown {
+  if (error instanceof ServiceUnavailableError || !isTransient(error)) {
+    return error;
+  }
+  // The cause stays out: its message quotes the SQL statement.
+  return new ServiceUnavailableError(
+    'The database did not answer in time; try again after Retry-After seconds.',
   );
 }
 
