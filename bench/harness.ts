@@ -33,6 +33,19 @@ export async function startBackend(options: {
           {
             type: 'static',
             options: { token: BENCH_TOKEN, subject: 'benchmark' },
+            // As docs/permissions.md says: a token from outside the backend
+            // is granted each of the plugin's permissions by name.
+            accessRestrictions: [
+              { plugin: 'catalog' },
+              {
+                plugin: 'sre-ownership',
+                permission: [
+                  'sre-ownership.events.create',
+                  'sre-ownership.alerts.receive',
+                  'sre-ownership.burden.read',
+                ],
+              },
+            ],
           },
         ],
       },

@@ -9,10 +9,13 @@ import { sreOwnershipPermissions } from '@sre-ownership/plugin-sre-ownership-com
 import { registerBurdenActions } from './actions/burdenActions';
 import { registerOwnershipActions } from './actions/ownershipActions';
 import { readSreOwnershipConfig } from './config';
+import { boundedDatabase } from './database/boundedDatabase';
 import { DatabaseOncallStore } from './database/DatabaseOncallStore';
 import { PluginReadiness } from './health/PluginReadiness';
 import { scheduleNotifications } from './notify/scheduleNotifications';
 import { registerTeamPermissions } from './permissions/registerTeamPermissions';
+import { requireNamedGrants } from './permissions/machineGrants';
+import { gatedPathPrefixes } from './service/requestGate';
 import { IcsScheduleSync } from './providers/ics/IcsScheduleSync';
 import { BurdenService } from './burden/BurdenService';
 import { CatalogSkeleton } from './service/CatalogSkeleton';
@@ -62,7 +65,17 @@ export const sreOwnershipPlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
         notifications: notificationService,
       },
-      async init(deps) {
+      async init(coreDeps) {
+        // Every capability asks this plugin's permissions through the same
+        // rule: a token from outside the backend holds only what it is
+        // granted by name (see requireNamedGrants).
+        const deps = {
+          ...coreDeps,
+          permissions: requireNamedGrants({
+            permissions: coreDeps.permissions,
+            config: coreDeps.config,
+          }),
+        };
         const {
           defaults,
           schedules,
@@ -73,9 +86,12 @@ export const sreOwnershipPlugin = createBackendPlugin({
           overview: overviewSettings,
           notifications: notifySettings,
           prometheus: prometheusSettings,
+          database: databaseSettings,
         } = readSreOwnershipConfig(deps.config);
+        // Every store's statements time out instead of waiting on a lock.
+        const database = boundedDatabase(deps.database, databaseSettings);
         const store = await DatabaseOncallStore.create({
-          database: deps.database,
+          database,
         });
         const readiness = new PluginReadiness([
           { name: 'database', check: () => store.ping() },
@@ -93,6 +109,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
         const cache = new PrincipalEntityCache();
         const index = await createReliabilityIndex({
           ...deps,
+          database,
           oncall: store,
           defaults,
           schedules,
@@ -114,7 +131,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
         registerTeamPermissions(deps);
 
         const pulseStore = await DatabasePulseStore.create({
-          database: deps.database,
+          database,
         });
         const pulse = new PulseService({
           ...deps,
@@ -132,7 +149,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
         const rest = new RestService({
           oncall: store,
           restTaken: await DatabaseRestTakenStore.create({
-            database: deps.database,
+            database,
           }),
           catalog: deps.catalog,
           userInfo: deps.userInfo,
@@ -164,6 +181,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
           logger: deps.logger,
           skeleton,
           pagerDutySecrets: pagerDuty.webhookSecrets,
+          deliveryDeadlineMs: databaseSettings.statementTimeoutMs,
         });
         registerOwnershipActions({
           actionsRegistry: deps.actionsRegistry,
@@ -215,6 +233,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
         });
         await scheduleNotifications({
           ...deps,
+          database,
           burden,
           ownership,
           onCall,
@@ -222,19 +241,16 @@ export const sreOwnershipPlugin = createBackendPlugin({
         });
         await schedulePulseInvitations({
           ...deps,
+          database,
           store: pulseStore,
           settings: pulseSettings,
         });
-        deps.httpRouter.addAuthPolicy({
-          path: '/health',
-          allow: 'unauthenticated',
-        });
-        // PagerDuty cannot send a Backstage token; its HMAC signature is
-        // verified instead, and unsigned deliveries are refused.
-        deps.httpRouter.addAuthPolicy({
-          path: '/webhooks/pagerduty',
-          allow: 'unauthenticated',
-        });
+        // The plugin's own gate authenticates its routes (all but /health
+        // and the signed PagerDuty webhook) and audits every refusal; see
+        // requestGate.
+        for (const path of gatedPathPrefixes()) {
+          deps.httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
+        }
       },
     });
   },

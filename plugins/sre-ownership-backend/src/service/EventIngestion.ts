@@ -42,9 +42,13 @@ export class EventIngestion {
       /** Secrets a PagerDuty signature may be made with (several while rotating). */
       pagerDutySecrets: string[];
       logger?: LoggerService;
+      /** Longest wait for a delivery's commit before a 503; 5 s if unset. */
+      deliveryDeadlineMs?: number;
     },
   ) {
-    this.writer = new IngestBatcher(options.store);
+    this.writer = new IngestBatcher(options.store, {
+      deadlineMs: options.deliveryDeadlineMs,
+    });
   }
 
   private readonly reportedConflicts = new Set<string>();
@@ -72,14 +76,25 @@ export class EventIngestion {
    * Stores the page update of a PagerDuty webhook whose signature matches a
    * configured secret; throws an AuthenticationError otherwise.
    */
-  async ingestPagerDuty(
-    webhook: PagerDutyWebhook,
-    signature: { rawBody: Buffer | undefined; header: string | undefined },
-  ): Promise<IngestionResult> {
+  /**
+   * Throws an AuthenticationError (401) unless the delivery is signed with
+   * one of the configured PagerDuty webhook secrets.
+   */
+  verifyPagerDutySignature(signature: {
+    rawBody: Buffer | undefined;
+    header: string | undefined;
+  }): void {
     verifyPagerDutySignature({
       ...signature,
       secrets: this.options.pagerDutySecrets,
     });
+  }
+
+  async ingestPagerDuty(
+    webhook: PagerDutyWebhook,
+    signature: { rawBody: Buffer | undefined; header: string | undefined },
+  ): Promise<IngestionResult> {
+    this.verifyPagerDutySignature(signature);
     const routing = await this.pageRouting();
     const serviceId = webhook.event.data.service?.id;
     const page = pageFromPagerDuty(webhook, {

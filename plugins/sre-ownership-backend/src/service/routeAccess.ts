@@ -13,7 +13,8 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
-import { Request as ExpressRequest } from 'express';
+import express, { Request as ExpressRequest } from 'express';
+import { createRequestGate, markAudited } from './requestGate';
 
 // Any route's request, whatever its typed parameters and body.
 type Request = ExpressRequest<any, any, any, any, any>;
@@ -24,11 +25,9 @@ export interface RouteAccess {
   credentials(request: Request): Promise<BackstageCredentials>;
   /**
    * The caller's credentials, if the caller holds the permission; otherwise
-   * a NotAllowedError (403). A user's permission is the policy's decision.
-   * An external-access token (static or JWKS) bypasses the policy in
-   * Backstage, so it must also be granted the permission by name in its
-   * `accessRestrictions`: a token made for one purpose cannot be used for
-   * another.
+   * a NotAllowedError (403). A user's permission is the policy's decision;
+   * a token from outside the backend needs the permission by name in its
+   * `accessRestrictions` (see requireNamedGrants).
    */
   authorize(
     request: Request,
@@ -44,6 +43,16 @@ export interface RouteAccess {
     permission: ResourcePermission,
     resourceRef: string,
   ): Promise<BackstageCredentials>;
+  /**
+   * Middleware that refuses a request without a user or service token (401)
+   * before its body is read; public paths pass (see requestGate).
+   */
+  authenticate: express.RequestHandler;
+  /**
+   * Error middleware that audits a refusal (400, 401, 403, 413, 415) its
+   * handler did not record through {@link RouteAccess.audited}.
+   */
+  auditRefusals: express.ErrorRequestHandler;
   /**
    * Runs a request's work as one audit event, which records refusals (401,
    * 403, a bad signature, a bad body) as failures as well as what was
@@ -73,30 +82,24 @@ export function createRouteAccess(options: {
   ): Promise<BackstageCredentials> {
     const { permission } = query;
     const caller = await credentials(request);
-    // Tokens from outside the backend; other plugins' own tokens (subject
-    // plugin:<id>) are the backend's code and follow Backstage's rules.
-    if (
-      auth.isPrincipal(caller, 'service') &&
-      caller.principal.subject.startsWith('external:')
-    ) {
-      const granted = caller.principal.accessRestrictions?.permissionNames;
-      if (!granted?.includes(permission.name)) {
-        throw new NotAllowedError(
-          `${caller.principal.subject} is an external-access token; grant it ${permission.name} in its token's accessRestrictions (backend.auth.externalAccess) to let it do this`,
-        );
-      }
-    }
+    // `permissions` is bound by requireNamedGrants: a token from outside the
+    // backend holds only the permissions its accessRestrictions name.
     const [decision] = await permissions.authorize([query], {
       credentials: caller,
     });
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`This needs the ${permission.name} permission`);
+      throw new NotAllowedError(
+        auth.isPrincipal(caller, 'service')
+          ? `${caller.principal.subject} may not use ${permission.name}: grant it by name in the token's accessRestrictions (backend.auth.externalAccess)`
+          : `This needs the ${permission.name} permission`,
+      );
     }
     return caller;
   }
 
   return {
     credentials,
+    ...createRequestGate({ httpAuth, auditor }),
 
     authorize: (request, permission) => decide(request, { permission }),
 
@@ -104,6 +107,7 @@ export function createRouteAccess(options: {
       decide(request, { permission, resourceRef }),
 
     async audited(eventId, request, work) {
+      markAudited(request);
       const event = await auditor
         .createEvent({ eventId, severityLevel: 'medium', request })
         // A token that cannot be read is itself a refusal worth recording.

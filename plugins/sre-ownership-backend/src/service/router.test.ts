@@ -24,6 +24,7 @@ import { OverviewService } from '../overview/OverviewService';
 import { TeamReports } from '../overview/TeamReports';
 import { createRouter } from './router';
 import { createRouteAccess } from './routeAccess';
+import { requireNamedGrants } from '../permissions/machineGrants';
 import { RestService } from '../rest/RestService';
 
 const aPage = {
@@ -68,8 +69,11 @@ async function anApp(
     access: createRouteAccess({
       auth: mockServices.auth(),
       httpAuth: mockServices.httpAuth({ defaultCredentials: options.caller }),
-      permissions: mockServices.permissions({
-        result: options.policy ?? AuthorizeResult.ALLOW,
+      permissions: requireNamedGrants({
+        permissions: mockServices.permissions({
+          result: options.policy ?? AuthorizeResult.ALLOW,
+        }),
+        config: mockServices.rootConfig(),
       }),
       auditor: recordingAuditor(options.audit ?? []),
     }),
@@ -197,39 +201,92 @@ describe('createRouter: who may send events', () => {
     expect(response.status).toBe(201);
   });
 
-  it('audits a PagerDuty delivery refused for its signature', async () => {
+  it('checks a PagerDuty signature before the body, and audits the refusal', async () => {
     const audit: AuditRecord[] = [];
-    const ingestPagerDuty = jest
-      .fn()
-      .mockRejectedValue(
-        new AuthenticationError('X-PagerDuty-Signature does not match'),
-      );
-    const app = await anApp({ ingestPagerDuty }, { audit });
+    const ingestion = {
+      verifyPagerDutySignature: jest.fn(() => {
+        throw new AuthenticationError('X-PagerDuty-Signature does not match');
+      }),
+      ingestPagerDuty: jest.fn(),
+    };
+    const app = await anApp(ingestion, { audit });
+    // Unsigned and not what the route accepts: the caller learns only that
+    // the signature is wrong, not what the schema wants.
     const response = await request(app)
       .post('/webhooks/pagerduty')
       .set('x-pagerduty-signature', 'v1=00')
-      .send({
-        event: {
-          id: 'e',
-          event_type: 'incident.triggered',
-          resource_type: 'incident',
-          occurred_at: '2026-03-03T02:00:00Z',
-          data: { id: 'P1', type: 'incident' },
-        },
-      });
+      .send({ event: { id: 'e', unknown: 'field' } });
     expect(response.status).toBe(401);
-    expect(ingestPagerDuty).toHaveBeenCalledWith(
-      expect.objectContaining({ event: expect.anything() }),
-      { rawBody: expect.any(Buffer), header: 'v1=00' },
+    expect(response.body.error.message).toBe(
+      'X-PagerDuty-Signature does not match',
     );
+    expect(ingestion.verifyPagerDutySignature).toHaveBeenCalledWith({
+      rawBody: expect.any(Buffer),
+      header: 'v1=00',
+    });
+    expect(ingestion.ingestPagerDuty).not.toHaveBeenCalled();
     expect(audit).toEqual([
       {
-        eventId: 'pagerduty-webhook',
+        eventId: 'request-refused',
         status: 'failed',
         error: 'AuthenticationError',
       },
     ]);
   });
+
+  it.each([
+    [
+      'no token',
+      (r: request.Test) => r.send({ pages: [aPage] }),
+      401,
+      'AuthenticationError',
+    ],
+    [
+      'a body that is not JSON',
+      (r: request.Test) =>
+        r
+          .set('Authorization', mockCredentials.user.header())
+          .set('content-type', 'text/plain')
+          .send('pages'),
+      415,
+      'UnsupportedMediaTypeError',
+    ],
+    [
+      'a body over the limit',
+      (r: request.Test) =>
+        r
+          .set('Authorization', mockCredentials.user.header())
+          .set('content-type', 'application/json')
+          .send(`{"pages":[${'0,'.repeat(11_000_000)}0]}`),
+      413,
+      'PayloadTooLargeError',
+    ],
+    [
+      'a body the contract refuses',
+      (r: request.Test) =>
+        r
+          .set('Authorization', mockCredentials.user.header())
+          .send({ pages: [{ ...aPage, severity: 'apocalyptic' }] }),
+      400,
+      'InputError',
+    ],
+  ])(
+    'audits a delivery refused for %s (%d)',
+    async (_what, send, status, error) => {
+      const audit: AuditRecord[] = [];
+      const ingestBatch = jest.fn();
+      const app = await anApp(
+        { ingestBatch },
+        { audit, caller: mockCredentials.none() },
+      );
+      const response = await send(request(app).post('/events'));
+      expect(response.status).toBe(status);
+      expect(ingestBatch).not.toHaveBeenCalled();
+      expect(audit).toEqual([
+        { eventId: 'request-refused', status: 'failed', error },
+      ]);
+    },
+  );
 });
 
 describe('createRouter', () => {

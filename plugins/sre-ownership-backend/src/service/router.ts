@@ -4,6 +4,7 @@ import {
   sreOwnershipEventsCreatePermission,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import express from 'express';
+import { asServiceUnavailable } from '../database/retryTransient';
 import { AlertmanagerPayload } from '../ingest/alertmanager';
 import { PagerDutyWebhook } from '../ingest/pagerduty';
 import { BurdenWindowRequest } from '../burden/burdenWindow';
@@ -19,6 +20,8 @@ import { registerPulseRoutes } from '../pulse/routes';
 import { TeamReports } from '../overview/TeamReports';
 import { SloService } from '../slo/SloService';
 import { RequestWithRawBody, jsonBodies, plainBodyErrors } from './bodyParsing';
+import { plainCatalogErrors, plainCatalogRefusal } from './catalogErrors';
+import { requestGuard } from './requestGuard';
 import { BurdenService } from '../burden/BurdenService';
 import { EventIngestion } from './EventIngestion';
 import { OwnershipResolver } from './OwnershipResolver';
@@ -78,7 +81,22 @@ export async function createRouter(options: {
   const { access, ownership, burden, ingestion, readiness, slos, feedRuns } =
     options;
   const router = express.Router();
+  router.use(access.authenticate);
+  router.use(requestGuard());
   router.use(jsonBodies());
+  // The signature is PagerDuty's credential: checked before the body's
+  // schema, so an unsigned caller learns nothing about what is accepted.
+  router.use('/webhooks/pagerduty', (req, _res, next) => {
+    try {
+      ingestion.verifyPagerDutySignature({
+        rawBody: (req as RequestWithRawBody).rawBody,
+        header: req.header('x-pagerduty-signature'),
+      });
+      next();
+    } catch (error) {
+      next(error);
+    }
+  });
   // Bodies are parsed above, where a wrong media type or size gets its own
   // status instead of the validator's 400.
   const validatorOptions = { middleware: [noMiddleware] };
@@ -98,6 +116,7 @@ export async function createRouter(options: {
   );
   router.use(api);
   router.use(plainBodyErrors());
+  router.use(plainCatalogErrors());
   const caller = access.credentials;
 
   api.get('/health', async (_req, res) => {
@@ -125,14 +144,18 @@ export async function createRouter(options: {
   });
 
   api.get('/ownership', async (req, res) => {
-    const page = await ownership.listOwnershipJson(
-      {
-        kinds: req.query.kind ? [...req.query.kind] : undefined,
-        limit: req.query.limit ?? DEFAULT_PAGE_SIZE,
-        cursor: req.query.cursor,
-      },
-      await caller(req),
-    );
+    const page = await ownership
+      .listOwnershipJson(
+        {
+          kinds: req.query.kind ? [...req.query.kind] : undefined,
+          limit: req.query.limit ?? DEFAULT_PAGE_SIZE,
+          cursor: req.query.cursor,
+        },
+        await caller(req),
+      )
+      .catch(error =>
+        plainCatalogRefusal(error, req.query.cursor ? 'cursor' : undefined),
+      );
     // Already serialised (see listOwnershipJson): sent as it is.
     await sendLargeJson(req, res, page);
   });
@@ -210,7 +233,10 @@ export async function createRouter(options: {
     res.status(202).json(result);
   });
 
+  router.use(access.auditRefusals);
+
   // Alertmanager and PagerDuty retry a 503; Retry-After tells any client when.
+  // A database past its statement timeout is such a 503 on every route.
   router.use(
     (
       error: Error,
@@ -218,10 +244,11 @@ export async function createRouter(options: {
       res: express.Response,
       next: express.NextFunction,
     ) => {
-      if (error.name === 'ServiceUnavailableError') {
+      const answer = asServiceUnavailable(error);
+      if (answer.name === 'ServiceUnavailableError') {
         res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       }
-      next(error);
+      next(answer);
     },
   );
 
