@@ -219,6 +219,18 @@ export interface Config {
         headers?: { [name: string]: string };
       }>;
     };
+    /** How long the plugin waits on its database. */
+    database?: {
+      /**
+       * Longest wait for one database statement, a lock included, and for
+       * a delivery to be stored, e.g. '5s' (the default), 'PT5S' or
+       * { seconds: 5 }; between 100 ms and 1 minute. Past it the request is
+       * answered with a 503 and a Retry-After header. On PostgreSQL the
+       * statement is cancelled on the server; on SQLite this is the busy
+       * timeout. Migrations are not bounded by it.
+       */
+      statementTimeout?: HumanDuration | string;
+    };
     /**
      * The anonymous on-call pulse (docs/oncall-pulse.md): after each shift
      * its engineer is invited to three 1-5 questions; answers are kept only

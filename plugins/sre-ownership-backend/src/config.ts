@@ -16,6 +16,10 @@ import {
   PrometheusSettings,
   readPrometheusSettings,
 } from './slo/prometheusConfig';
+import {
+  DatabaseSettings,
+  readDatabaseSettings,
+} from './database/databaseConfig';
 
 /** An on-call schedule feed named in app-config. */
 export interface ScheduleFeedConfig {
@@ -48,6 +52,8 @@ export interface SreOwnershipConfig {
   notifications: NotifySettings;
   /** Prometheus instances SLOs are read from, from `sreOwnership.prometheus`. */
   prometheus: PrometheusSettings;
+  /** How long the plugin waits on its database, from `sreOwnership.database`. */
+  database: DatabaseSettings;
 }
 
 function fail(key: string, message: string): never {
@@ -126,6 +132,7 @@ export function readSreOwnershipConfig(config: Config): SreOwnershipConfig {
     overview: readOverviewSettings(config),
     notifications: readNotifySettings(config),
     prometheus: readPrometheusSettings(config),
+    database: readDatabaseSettings(config),
   };
 }
 

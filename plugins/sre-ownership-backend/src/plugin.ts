@@ -241,7 +241,6 @@ export const sreOwnershipPlugin = createBackendPlugin({
         });
         await schedulePulseInvitations({
           ...deps,
-          database,
           store: pulseStore,
           settings: pulseSettings,
         });

@@ -61,7 +61,9 @@ export function isTransient(error: unknown): boolean {
  * ServiceUnavailableError — a 503 with Retry-After — instead of a 500;
  * anything else is returned as it is.
  */
-export function asServiceUnavailable(error: unknown): unknown {
+export function asServiceUnavailable<E>(
+  error: E,
+): E | ServiceUnavailableError {
   if (error instanceof ServiceUnavailableError || !isTransient(error)) {
     return error;
   }

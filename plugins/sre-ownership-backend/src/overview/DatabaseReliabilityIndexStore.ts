@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ResolvedOwnership } from '@sre-ownership/plugin-sre-ownership-common';
 import { Knex } from 'knex';
+import { migrateLatest } from '../database/migrateLatest';
 import { IndexSummary } from './indexEntry';
 import {
   IndexGeneration,
@@ -44,7 +45,9 @@ export class DatabaseReliabilityIndexStore implements ReliabilityIndexStore {
   }): Promise<DatabaseReliabilityIndexStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
+      // Under the lock the other stores migrate with: replicas starting at
+      // once would otherwise meet knex's lock and fail.
+      await migrateLatest(client, migrationsDir);
     }
     return new DatabaseReliabilityIndexStore(client);
   }
