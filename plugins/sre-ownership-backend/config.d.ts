@@ -234,8 +234,8 @@ export interface Config {
     /**
      * The anonymous on-call pulse (docs/oncall-pulse.md): after each shift
      * its engineer is invited to three 1-5 questions; answers are kept only
-     * as team totals per period and shown as averages once a period has
-     * enough answers.
+     * as team totals per period, published once after the period's answers
+     * close, and shown as averages when enough engineers answered.
      */
     pulse?: {
       /**
@@ -253,9 +253,10 @@ export interface Config {
        */
       frequency?: HumanDuration | string;
       /**
-       * Answers a period needs before its averages and comments show.
-       * Defaults to 5; a value below 3 stops the backend at start-up, since
-       * an average of one or two answers shows what a person said.
+       * Engineers who answered (one answer each per period) a period needs
+       * before its averages and comments show. Defaults to 5; a value
+       * below 3 stops the backend at start-up, since an average of one or
+       * two answers shows what a person said.
        */
       minimumAnswers?: number;
       /**
@@ -269,13 +270,22 @@ export interface Config {
       /** Days after the end of a shift during which it can be answered (1 to 60). Defaults to 7. */
       answerWithinDays?: number;
       /**
-       * Key of the hash that marks (engineer, shift) as answered. Without
-       * it, a built-in key is used and a database reader could test whether
-       * a given engineer answered for a given shift (never what they
-       * answered). At least 16 characters.
+       * Secret key of the hash that marks (engineer, team, period) as
+       * answered, so that each engineer answers once per period and the
+       * minimum counts people. Whoever holds it can test from the database
+       * whether a given engineer answered in a period (never what they
+       * answered). At least 16 characters. Required when
+       * invitations.enabled is true, unless useDemoMarkerKey is: the
+       * backend refuses to start without it.
        * @visibility secret
        */
       markerKey?: string;
+      /**
+       * Demo only: without markerKey, use a built-in key that is public, so
+       * anyone with the database can tell who answered in which period.
+       * Defaults to false; never set it in production.
+       */
+      useDemoMarkerKey?: boolean;
       /**
        * Path of the pulse page in the app, which invitations link to.
        * Defaults to /oncall-pulse, where the frontend plugin mounts it.

@@ -1,6 +1,6 @@
 import {
   DEFAULT_PULSE_MINIMUM_ANSWERS,
-  comparedPulsePeriods,
+  publishedPulsePeriods,
   describePulseDecline,
   summariseTeamPulse,
 } from '@sre-ownership/plugin-sre-ownership-common';
@@ -9,8 +9,11 @@ import { demoPaymentsPulse } from './demoPulseAnswers';
 describe('demoPaymentsPulse', () => {
   it('gives payments a summary whose sustainability fell, at the default minimum', () => {
     const now = new Date('2026-12-02T13:00:00Z');
-    const demo = demoPaymentsPulse(now, 28);
-    const { current, previous } = comparedPulsePeriods(now.getTime(), 28);
+    const demo = demoPaymentsPulse(now, {
+      periodDays: 28,
+      answerWithinDays: 7,
+    });
+    const { current, previous } = publishedPulsePeriods(now.getTime(), 28, 7);
     const totalsOf = (from: string) =>
       demo.totals.find(t => t.periodStart === from)?.totals;
     const pulse = summariseTeamPulse({

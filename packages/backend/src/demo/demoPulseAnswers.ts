@@ -1,6 +1,6 @@
 import {
   PulseTotals,
-  comparedPulsePeriods,
+  publishedPulsePeriods,
 } from '@sre-ownership/plugin-sre-ownership-common';
 
 /** Comments of the demo's last complete period, as engineers might write. */
@@ -10,20 +10,27 @@ const COMMENTS = [
   'Two of us carrying a 24/7 pager is not sustainable.',
 ];
 
-/** What the demo stores for one team: totals per period, and comments. */
+/** What the demo publishes for one team: totals and comments per period. */
 export interface DemoPulse {
   teamRef: string;
   totals: Array<{ periodStart: string; totals: PulseTotals }>;
-  comments: Array<{ id: string; periodStart: string; body: string }>;
+  comments: Array<{ periodStart: string; body: string }>;
 }
 
 /**
- * Payments' pulse: five answers in each of the last two complete periods,
- * the rotation's sustainability falling from 3.8 to 2.6, so that the Group
- * page shows a summary and the status gives the pulse as a reason.
+ * Payments' pulse: five people answered in each of the last two published
+ * periods, the rotation's sustainability falling from 3.8 to 2.6, so that
+ * the Group page shows a summary and the status gives the pulse as a reason.
  */
-export function demoPaymentsPulse(now: Date, periodDays: number): DemoPulse {
-  const { current, previous } = comparedPulsePeriods(now.getTime(), periodDays);
+export function demoPaymentsPulse(
+  now: Date,
+  settings: { periodDays: number; answerWithinDays: number },
+): DemoPulse {
+  const { current, previous } = publishedPulsePeriods(
+    now.getTime(),
+    settings.periodDays,
+    settings.answerWithinDays,
+  );
   return {
     teamRef: 'group:default/payments',
     totals: [
@@ -42,10 +49,6 @@ export function demoPaymentsPulse(now: Date, periodDays: number): DemoPulse {
         },
       },
     ],
-    comments: COMMENTS.map((body, index) => ({
-      id: `demo-${current.from}-${index}`,
-      periodStart: current.from,
-      body,
-    })),
+    comments: COMMENTS.map(body => ({ periodStart: current.from, body })),
   };
 }

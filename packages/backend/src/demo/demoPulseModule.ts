@@ -2,15 +2,19 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { DEFAULT_PULSE_PERIOD_DAYS } from '@sre-ownership/plugin-sre-ownership-common';
+import {
+  DEFAULT_PULSE_MINIMUM_ANSWERS,
+  DEFAULT_PULSE_PERIOD_DAYS,
+  summarisePulsePeriod,
+} from '@sre-ownership/plugin-sre-ownership-common';
 import { demoPaymentsPulse } from './demoPulseAnswers';
 
 /**
- * Demo only: stores anonymous pulse answers for the payments team, when
+ * Demo only: publishes pulse summaries for the payments team, when
  * `demo.pulse.enabled` is true, so the Group page shows a pulse summary in
- * the quick-start app. Writes the plugin's pulse tables directly (there is
- * no API to add answers without an invitation, by design); the totals are
- * set, not added, so a restart changes nothing.
+ * the quick-start app. Writes the plugin's published summaries directly
+ * (there is no API to add answers without an invitation, by design); a
+ * summary already there is kept, so a restart changes nothing.
  */
 export default createBackendModule({
   pluginId: 'sre-ownership',
@@ -25,39 +29,45 @@ export default createBackendModule({
       },
       async init({ config, database, logger, lifecycle }) {
         if (!config.getOptionalBoolean('demo.pulse.enabled')) return;
-        const periodDays =
-          config.getOptionalNumber('sreOwnership.pulse.periodDays') ??
-          DEFAULT_PULSE_PERIOD_DAYS;
+        const settings = {
+          periodDays:
+            config.getOptionalNumber('sreOwnership.pulse.periodDays') ??
+            DEFAULT_PULSE_PERIOD_DAYS,
+          answerWithinDays:
+            config.getOptionalNumber('sreOwnership.pulse.answerWithinDays') ??
+            7,
+        };
         // The plugin has created its tables by the time the backend starts.
         lifecycle.addStartupHook(async () => {
           const db = await database.getClient();
-          const pulse = demoPaymentsPulse(new Date(), periodDays);
-          await db.transaction(async tx => {
-            for (const { periodStart, totals } of pulse.totals) {
-              await tx('pulse_totals')
-                .insert({
-                  team_ref: pulse.teamRef,
-                  period_start: periodStart,
-                  answers: totals.answers,
-                  sustainable_sum: totals.sums.sustainable,
-                  sleep_sum: totals.sums.sleep,
-                  actionable_sum: totals.sums.actionable,
-                })
-                .onConflict(['team_ref', 'period_start'])
-                .merge();
-            }
-            await tx('pulse_comments')
-              .insert(
-                pulse.comments.map(comment => ({
-                  id: comment.id,
-                  team_ref: pulse.teamRef,
-                  period_start: comment.periodStart,
-                  body: comment.body,
-                })),
-              )
-              .onConflict('id')
+          const pulse = demoPaymentsPulse(new Date(), settings);
+          for (const { periodStart, totals } of pulse.totals) {
+            const period = { from: periodStart, to: periodStart };
+            const { averages } = summarisePulsePeriod(
+              period,
+              totals,
+              DEFAULT_PULSE_MINIMUM_ANSWERS,
+            );
+            const tenths = (value?: number) =>
+              value === undefined ? null : Math.round(value * 10);
+            await db('pulse_summaries')
+              .insert({
+                team_ref: pulse.teamRef,
+                period_start: periodStart,
+                people: totals.answers,
+                minimum_answers: DEFAULT_PULSE_MINIMUM_ANSWERS,
+                sustainable_tenths: tenths(averages?.sustainable),
+                sleep_tenths: tenths(averages?.sleep),
+                actionable_tenths: tenths(averages?.actionable),
+                comments: JSON.stringify(
+                  pulse.comments
+                    .filter(comment => comment.periodStart === periodStart)
+                    .map(comment => comment.body),
+                ),
+              })
+              .onConflict(['team_ref', 'period_start'])
               .ignore();
-          });
+          }
           logger.info('Stored the demo pulse answers of the payments team');
         });
       },

@@ -2,7 +2,12 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { DatabaseOncallStore } from '../database/DatabaseOncallStore';
 import { DatabasePulseStore } from './DatabasePulseStore';
-import { PulseAnswerRecord, StoredInvitation } from './PulseStore';
+import {
+  OpenPulsePeriod,
+  PublishedPulsePeriod,
+  PulseContribution,
+  StoredInvitation,
+} from './PulseStore';
 
 jest.setTimeout(60_000);
 
@@ -21,13 +26,26 @@ const anInvitation = (
 });
 
 const anAnswer = (
-  overrides: Partial<PulseAnswerRecord> = {},
-): PulseAnswerRecord => ({
-  marker: 'marker-1',
+  overrides: Partial<PulseContribution> = {},
+): PulseContribution => ({
   teamRef: 'group:default/payments',
   periodStart: '2026-11-02',
   scores: { sustainable: 2, sleep: 3, actionable: 4 },
   ...overrides,
+});
+
+const period = { teamRef: 'group:default/payments', periodStart: '2026-11-02' };
+
+/** Publishes what was added, as the service would at the minimum of 2. */
+const publishAll = (open: OpenPulsePeriod): PublishedPulsePeriod => ({
+  people: open.people,
+  minimumAnswers: 2,
+  averages: {
+    sustainable: open.sums.sustainable / open.people,
+    sleep: open.sums.sleep / open.people,
+    actionable: open.sums.actionable / open.people,
+  },
+  comments: open.comments,
 });
 
 describe.each(databases.eachSupportedId())(
@@ -51,9 +69,9 @@ describe.each(databases.eachSupportedId())(
       for (const table of [
         'oncall_shifts',
         'pulse_invitations',
-        'pulse_responses',
-        'pulse_totals',
-        'pulse_comments',
+        'pulse_answer_markers',
+        'pulse_open_periods',
+        'pulse_summaries',
       ]) {
         await knex(table).del();
       }
@@ -91,50 +109,88 @@ describe.each(databases.eachSupportedId())(
       expect(await store.listUninvitedShifts(range)).toHaveLength(1);
     });
 
-    it('records one answer per marker and adds it to the period totals', async () => {
-      expect(await store.recordAnswer(anAnswer())).toBe('recorded');
+    it('keeps one marker per engineer and period, also when claimed twice at once', async () => {
       expect(
-        await store.recordAnswer(
-          anAnswer({ scores: { sustainable: 5, sleep: 5, actionable: 5 } }),
-        ),
-      ).toBe('duplicate');
-      expect(
-        await store.recordAnswer(
-          anAnswer({
-            marker: 'marker-2',
-            scores: { sustainable: 4, sleep: 1, actionable: 5 },
-            comment: 'Two nights in a row',
-          }),
-        ),
-      ).toBe('recorded');
-
-      const totals = await store.readTotals('group:default/payments', [
-        '2026-11-02',
-        '2026-10-05',
-      ]);
-      expect([...totals]).toEqual([
-        [
-          '2026-11-02',
-          { answers: 2, sums: { sustainable: 6, sleep: 4, actionable: 9 } },
-        ],
-      ]);
-      expect(await store.hasResponse('marker-1')).toBe(true);
-      expect(await store.hasResponse('marker-3')).toBe(false);
-      expect(
-        await store.listComments('group:default/payments', '2026-11-02'),
-      ).toEqual(['Two nights in a row']);
+        await Promise.all([
+          store.claimAnswerMarker('marker-1'),
+          store.claimAnswerMarker('marker-1'),
+        ]),
+      ).toEqual(expect.arrayContaining([true, false]));
+      expect(await store.claimAnswerMarker('marker-1')).toBe(false);
+      expect(await store.hasAnswerMarker('marker-1')).toBe(true);
+      await store.releaseAnswerMarker('marker-1');
+      expect(await store.hasAnswerMarker('marker-1')).toBe(false);
+      expect(await store.claimAnswerMarker('marker-1')).toBe(true);
     });
 
-    it('keeps a single answer for two simultaneous answers of one shift', async () => {
-      const outcomes = await Promise.all([
-        store.recordAnswer(anAnswer()),
-        store.recordAnswer(anAnswer()),
+    it('adds answers to the period in place, all of them when they come at once', async () => {
+      const scores = [1, 2, 3, 4, 5, 1, 2, 3, 4, 5];
+      await Promise.all(
+        scores.map((score, i) =>
+          store.addToOpenPeriod(
+            anAnswer({
+              scores: { sustainable: score, sleep: 1, actionable: 5 },
+              ...(i % 2 ? { comment: `comment ${i}` } : {}),
+            }),
+          ),
+        ),
+      );
+      // Ten answers, one row: none of them has a row of its own.
+      expect(await knex('pulse_open_periods').select()).toHaveLength(1);
+      const summary = await store.publishPeriod(period, publishAll);
+      expect(summary).toEqual({
+        people: 10,
+        minimumAnswers: 2,
+        averages: { sustainable: 3, sleep: 1, actionable: 5 },
+        comments: expect.arrayContaining(
+          [1, 3, 5, 7, 9].map(i => `comment ${i}`),
+        ),
+      });
+      expect(summary?.comments).toHaveLength(5);
+    });
+
+    it('publishes a period once and never changes it afterwards', async () => {
+      expect(await store.publishPeriod(period, publishAll)).toBeUndefined();
+      expect(await store.readPublished(period.teamRef, ['2026-11-02'])).toEqual(
+        new Map(),
+      );
+      await store.addToOpenPeriod(anAnswer({ comment: 'Two nights in a row' }));
+      await store.addToOpenPeriod(anAnswer());
+      const [first, second] = await Promise.all([
+        store.publishPeriod(period, publishAll),
+        store.publishPeriod(period, open => ({
+          ...publishAll(open),
+          people: 99,
+        })),
       ]);
-      expect(outcomes.sort()).toEqual(['duplicate', 'recorded']);
-      const totals = await store.readTotals('group:default/payments', [
-        '2026-11-02',
-      ]);
-      expect(totals.get('2026-11-02')?.answers).toBe(1);
+      expect(second).toEqual(first);
+      expect(first).toEqual({
+        people: 2,
+        minimumAnswers: 2,
+        averages: { sustainable: 2, sleep: 3, actionable: 4 },
+        comments: ['Two nights in a row'],
+      });
+      expect(await store.addToOpenPeriod(anAnswer())).toBe('published');
+      expect(await store.listOpenPeriods()).toEqual([]);
+      expect(
+        (await store.readPublished(period.teamRef, ['2026-11-02'])).get(
+          '2026-11-02',
+        ),
+      ).toEqual(first);
+    });
+
+    it('keeps the averages of a period below the minimum out of storage', async () => {
+      await store.addToOpenPeriod(anAnswer({ comment: 'Only me' }));
+      expect(await store.listOpenPeriods()).toEqual([period]);
+      const summary = await store.publishPeriod(period, open => ({
+        people: open.people,
+        minimumAnswers: 5,
+        comments: [],
+      }));
+      expect(summary).toEqual({ people: 1, minimumAnswers: 5, comments: [] });
+      expect(
+        JSON.stringify(await knex('pulse_summaries').select()),
+      ).not.toMatch(/Only me/);
     });
 
     it('stores answers in tables that name no person, shift or time', async () => {
@@ -142,30 +198,40 @@ describe.each(databases.eachSupportedId())(
         anInvitation(),
         Date.parse('2026-11-09T09:15:00Z'),
       );
-      await store.recordAnswer(anAnswer({ comment: 'Too many pages' }));
+      await store.claimAnswerMarker('0123abcd');
+      await store.addToOpenPeriod(anAnswer({ comment: 'Too many pages' }));
       const columns = async (table: string) =>
         Object.keys(await knex(table).columnInfo()).sort();
-      expect(await columns('pulse_totals')).toEqual([
+      expect(await columns('pulse_open_periods')).toEqual([
         'actionable_sum',
-        'answers',
+        'comments',
+        'people',
         'period_start',
         'sleep_sum',
         'sustainable_sum',
         'team_ref',
       ]);
-      expect(await columns('pulse_comments')).toEqual([
-        'body',
-        'id',
+      expect(await columns('pulse_answer_markers')).toEqual(['marker']);
+      const open = JSON.stringify([
+        await knex('pulse_open_periods').select(),
+        await knex('pulse_answer_markers').select(),
+      ]);
+      await store.publishPeriod(period, publishAll);
+      expect(await columns('pulse_summaries')).toEqual([
+        'actionable_tenths',
+        'comments',
+        'minimum_answers',
+        'people',
         'period_start',
+        'sleep_tenths',
+        'sustainable_tenths',
         'team_ref',
       ]);
-      expect(await columns('pulse_responses')).toEqual(['marker']);
       // Nothing an answer wrote repeats a value of the invitation but the team.
       const invitation = await knex('pulse_invitations').first();
       const written = JSON.stringify([
-        await knex('pulse_totals').select(),
-        await knex('pulse_comments').select(),
-        await knex('pulse_responses').select(),
+        open,
+        await knex('pulse_summaries').select(),
       ]);
       for (const [column, value] of Object.entries(invitation)) {
         if (column === 'team_ref') continue;

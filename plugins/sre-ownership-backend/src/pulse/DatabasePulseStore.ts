@@ -2,16 +2,19 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { PulseTotals } from '@sre-ownership/plugin-sre-ownership-common';
-import { randomUUID } from 'crypto';
+import { PulseScores } from '@sre-ownership/plugin-sre-ownership-common';
 import { Knex } from 'knex';
 import { migrateLatest } from '../database/migrateLatest';
 import {
   EndedShift,
-  PulseAnswerRecord,
+  OpenPulsePeriod,
+  PublishedPulsePeriod,
+  PulseContribution,
+  PulsePeriodKey,
   PulseStore,
   StoredInvitation,
 } from './PulseStore';
+import { shuffle } from './shuffle';
 
 const migrationsDir = resolvePackagePath(
   '@sre-ownership/plugin-sre-ownership-backend',
@@ -28,13 +31,25 @@ interface InvitationRow {
   invited_at: number | string;
 }
 
-interface TotalsRow {
+interface OpenRow {
   team_ref: string;
   period_start: string;
-  answers: number | string;
+  people: number | string;
   sustainable_sum: number | string;
   sleep_sum: number | string;
   actionable_sum: number | string;
+  comments: string;
+}
+
+interface SummaryRow {
+  team_ref: string;
+  period_start: string;
+  people: number | string;
+  minimum_answers: number | string;
+  sustainable_tenths: number | string | null;
+  sleep_tenths: number | string | null;
+  actionable_tenths: number | string | null;
+  comments: string;
 }
 
 const fromRow = (row: InvitationRow): StoredInvitation => ({
@@ -45,6 +60,39 @@ const fromRow = (row: InvitationRow): StoredInvitation => ({
   shiftExternalId: row.shift_external_id,
   shiftEndedAt: Number(row.shift_ended_at),
 });
+
+const fromOpenRow = (row: OpenRow | undefined): OpenPulsePeriod => ({
+  people: Number(row?.people ?? 0),
+  sums: {
+    sustainable: Number(row?.sustainable_sum ?? 0),
+    sleep: Number(row?.sleep_sum ?? 0),
+    actionable: Number(row?.actionable_sum ?? 0),
+  },
+  comments: row ? (JSON.parse(row.comments) as string[]) : [],
+});
+
+const fromSummaryRow = (row: SummaryRow): PublishedPulsePeriod => {
+  const tenths = [
+    row.sustainable_tenths,
+    row.sleep_tenths,
+    row.actionable_tenths,
+  ];
+  const shown = tenths.every(value => value !== null);
+  return {
+    people: Number(row.people),
+    minimumAnswers: Number(row.minimum_answers),
+    ...(shown
+      ? {
+          averages: {
+            sustainable: Number(row.sustainable_tenths) / 10,
+            sleep: Number(row.sleep_tenths) / 10,
+            actionable: Number(row.actionable_tenths) / 10,
+          },
+        }
+      : {}),
+    comments: JSON.parse(row.comments) as string[],
+  };
+};
 
 /** {@link PulseStore} on the plugin's database (SQLite or PostgreSQL). */
 export class DatabasePulseStore implements PulseStore {
@@ -129,89 +177,144 @@ export class DatabasePulseStore implements PulseStore {
     return row ? fromRow(row) : undefined;
   }
 
-  async hasResponse(marker: string): Promise<boolean> {
-    return Boolean(
-      await this.db('pulse_responses').where({ marker }).first('marker'),
-    );
-  }
-
-  async recordAnswer(
-    answer: PulseAnswerRecord,
-  ): Promise<'recorded' | 'duplicate'> {
+  async claimAnswerMarker(marker: string): Promise<boolean> {
     try {
-      return await this.db.transaction(async tx => {
-        if (
-          await tx('pulse_responses').where({ marker: answer.marker }).first()
-        ) {
-          return 'duplicate';
-        }
-        await tx('pulse_responses').insert({ marker: answer.marker });
-        await this.addToTotals(tx, answer);
-        if (answer.comment) {
-          await tx('pulse_comments').insert({
-            id: randomUUID(),
-            team_ref: answer.teamRef,
-            period_start: answer.periodStart,
-            body: answer.comment,
-          });
-        }
-        return 'recorded';
-      });
+      await this.db('pulse_answer_markers').insert({ marker });
+      return true;
     } catch (error) {
-      // Two answers for one shift at once: the marker's key refused one.
-      if (await this.hasResponse(answer.marker)) return 'duplicate';
+      // The key refused it: the engineer answered already (or at once twice).
+      if (await this.hasAnswerMarker(marker)) return false;
       throw error;
     }
   }
 
-  private async addToTotals(tx: Knex.Transaction, answer: PulseAnswerRecord) {
-    const { sustainable, sleep, actionable } = answer.scores;
-    const plus = (column: string, value: number) =>
-      tx.raw('?? + ?', [`pulse_totals.${column}`, value]);
-    await tx('pulse_totals')
-      .insert({
-        team_ref: answer.teamRef,
-        period_start: answer.periodStart,
-        answers: 1,
-        sustainable_sum: sustainable,
-        sleep_sum: sleep,
-        actionable_sum: actionable,
-      })
-      .onConflict(['team_ref', 'period_start'])
-      .merge({
-        answers: plus('answers', 1),
-        sustainable_sum: plus('sustainable_sum', sustainable),
-        sleep_sum: plus('sleep_sum', sleep),
-        actionable_sum: plus('actionable_sum', actionable),
-      });
+  async releaseAnswerMarker(marker: string): Promise<void> {
+    await this.db('pulse_answer_markers').where({ marker }).delete();
   }
 
-  async readTotals(
-    teamRef: string,
-    periodStarts: string[],
-  ): Promise<Map<string, PulseTotals>> {
-    const rows = await this.db<TotalsRow>('pulse_totals')
-      .where({ team_ref: teamRef })
-      .whereIn('period_start', periodStarts);
-    return new Map(
-      rows.map(row => [
-        row.period_start,
-        {
-          answers: Number(row.answers),
-          sums: {
-            sustainable: Number(row.sustainable_sum),
-            sleep: Number(row.sleep_sum),
-            actionable: Number(row.actionable_sum),
-          },
-        },
-      ]),
+  async hasAnswerMarker(marker: string): Promise<boolean> {
+    return Boolean(
+      await this.db('pulse_answer_markers').where({ marker }).first('marker'),
     );
   }
 
-  async listComments(teamRef: string, periodStart: string): Promise<string[]> {
-    const rows = await this.db('pulse_comments')
-      .where({ team_ref: teamRef, period_start: periodStart })
-      .select('body');
-    return rows.map(row => row.body as string);
+  async addToOpenPeriod(
+    answer: PulseContribution,
+  ): Promise<'added' | 'published'> {
+    const key = { team_ref: answer.teamRef, period_start: answer.periodStart };
+    return this.db.transaction(async tx => {
+      if (await tx('pulse_summaries').where(key).first('team_ref')) {
+        return 'published';
+      }
+      await tx('pulse_open_periods')
+        .insert({
+          ...key,
+          people: 0,
+          sustainable_sum: 0,
+          sleep_sum: 0,
+          actionable_sum: 0,
+          comments: '[]',
+        })
+        .onConflict(['team_ref', 'period_start'])
+        .ignore();
+      const open = fromOpenRow(await this.locked(tx, key));
+      const { sustainable, sleep, actionable } = answer.scores;
+      // The one row of the period is rewritten in place: the new comment
+      // goes to a random place among the others, so neither the row nor
+      // its comments keep a trace of which answer came last.
+      await tx('pulse_open_periods')
+        .where(key)
+        .update({
+          people: open.people + 1,
+          sustainable_sum: open.sums.sustainable + sustainable,
+          sleep_sum: open.sums.sleep + sleep,
+          actionable_sum: open.sums.actionable + actionable,
+          comments: JSON.stringify(
+            shuffle(
+              answer.comment
+                ? [...open.comments, answer.comment]
+                : open.comments,
+            ),
+          ),
+        });
+      return 'added';
+    });
+  }
+
+  async listOpenPeriods(): Promise<PulsePeriodKey[]> {
+    const rows = await this.db<OpenRow>('pulse_open_periods').select(
+      'team_ref',
+      'period_start',
+    );
+    return rows.map(row => ({
+      teamRef: row.team_ref,
+      periodStart: row.period_start,
+    }));
+  }
+
+  async publishPeriod(
+    period: PulsePeriodKey,
+    summarise: (open: OpenPulsePeriod) => PublishedPulsePeriod,
+  ): Promise<PublishedPulsePeriod | undefined> {
+    const key = { team_ref: period.teamRef, period_start: period.periodStart };
+    // Most teams' periods have no answer: no transaction for those.
+    const pending = await this.db('pulse_open_periods')
+      .where(key)
+      .first('team_ref');
+    if (pending) await this.publishOpen(key, summarise);
+    const published = await this.readPublished(period.teamRef, [
+      period.periodStart,
+    ]);
+    return published.get(period.periodStart);
+  }
+
+  private async publishOpen(
+    key: { team_ref: string; period_start: string },
+    summarise: (open: OpenPulsePeriod) => PublishedPulsePeriod,
+  ) {
+    await this.db.transaction(async tx => {
+      const open = await this.locked(tx, key);
+      if (!open) return;
+      if (!(await tx('pulse_summaries').where(key).first('team_ref'))) {
+        const summary = summarise(fromOpenRow(open));
+        const tenths = (question: keyof PulseScores) =>
+          summary.averages ? Math.round(summary.averages[question] * 10) : null;
+        await tx('pulse_summaries')
+          .insert({
+            ...key,
+            people: summary.people,
+            minimum_answers: summary.minimumAnswers,
+            sustainable_tenths: tenths('sustainable'),
+            sleep_tenths: tenths('sleep'),
+            actionable_tenths: tenths('actionable'),
+            comments: JSON.stringify(summary.comments),
+          })
+          .onConflict(['team_ref', 'period_start'])
+          .ignore();
+      }
+      // Also clears a row left by an answer that raced the publication.
+      await tx('pulse_open_periods').where(key).delete();
+    });
+  }
+
+  async readPublished(
+    teamRef: string,
+    periodStarts: string[],
+  ): Promise<Map<string, PublishedPulsePeriod>> {
+    const rows = await this.db<SummaryRow>('pulse_summaries')
+      .where({ team_ref: teamRef })
+      .whereIn('period_start', periodStarts);
+    return new Map(rows.map(row => [row.period_start, fromSummaryRow(row)]));
+  }
+
+  /** The open row of a period, locked until the transaction ends. */
+  private async locked(
+    tx: Knex.Transaction,
+    key: { team_ref: string; period_start: string },
+  ): Promise<OpenRow | undefined> {
+    const query = tx<OpenRow>('pulse_open_periods').where(key);
+    // SQLite has one writer at a time; PostgreSQL needs the row lock.
+    if (this.db.client.config.client === 'pg') query.forUpdate();
+    return query.first();
   }
 }

@@ -1,183 +1,119 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
-  PulseScores,
-  comparedPulsePeriods,
+  pulsePublicationTime,
+  previousPulsePeriod,
 } from '@sre-ownership/plugin-sre-ownership-common';
+import { Knex } from 'knex';
 import { readPulseSettings } from './pulseConfig';
-import { PulseService } from './PulseService';
-import { PulseAnswerRecord, PulseStore, StoredInvitation } from './PulseStore';
-import { aTeam } from '../__testUtils__/catalog';
+import { DAY, PERIOD, aPulse, all, inPeriod } from './__testUtils__/aPulse';
 
-const NOW = new Date('2026-12-02T13:00:00Z');
-const TEAM = 'group:default/payments';
-const periods = comparedPulsePeriods(NOW.getTime(), 28);
+jest.setTimeout(60_000);
 
-/** A store in memory that sums answers the way the database does. */
-function memoryStore(): PulseStore & { answers: PulseAnswerRecord[] } {
-  const answers: PulseAnswerRecord[] = [];
-  const invitations = new Map<string, StoredInvitation>();
-  return {
-    answers,
-    listUninvitedShifts: async () => [],
-    claimInvitation: async invitation => {
-      invitations.set(invitation.id, invitation);
-      return true;
-    },
-    releaseInvitation: async id => void invitations.delete(id),
-    getInvitation: async id => invitations.get(id),
-    hasResponse: async marker => answers.some(a => a.marker === marker),
-    recordAnswer: async answer => {
-      if (answers.some(a => a.marker === answer.marker)) return 'duplicate';
-      answers.push(answer);
-      return 'recorded';
-    },
-    readTotals: async (teamRef, starts) => {
-      const totals = new Map();
-      for (const start of starts) {
-        const inPeriod = answers.filter(
-          a => a.teamRef === teamRef && a.periodStart === start,
-        );
-        if (!inPeriod.length) continue;
-        const sum = (key: keyof PulseScores) =>
-          inPeriod.reduce((total, a) => total + a.scores[key], 0);
-        totals.set(start, {
-          answers: inPeriod.length,
-          sums: {
-            sustainable: sum('sustainable'),
-            sleep: sum('sleep'),
-            actionable: sum('actionable'),
-          },
-        });
-      }
-      return totals;
-    },
-    listComments: async (teamRef, start) =>
-      answers
-        .filter(a => a.teamRef === teamRef && a.periodStart === start)
-        .flatMap(a => (a.comment ? [a.comment] : [])),
-  };
-}
-
-function aService(options: { pulse?: object } = {}) {
-  const store = memoryStore();
-  const service = new PulseService({
-    store,
-    catalog: catalogServiceMock({ entities: [aTeam('payments')] }),
-    auth: mockServices.auth(),
-    settings: readPulseSettings(
-      new ConfigReader({ sreOwnership: { pulse: options.pulse ?? {} } }),
-    ),
-    now: () => NOW,
-  });
-  return { store, service };
-}
-
-/** `count` answers in a period, each with the same scores. */
-async function answered(
-  store: PulseStore,
-  periodStart: string,
-  count: number,
-  scores: PulseScores,
-  comment?: (i: number) => string,
-) {
-  for (let i = 0; i < count; i++) {
-    await store.recordAnswer({
-      marker: `${periodStart}-${i}`,
-      teamRef: TEAM,
-      periodStart,
-      scores,
-      ...(comment ? { comment: comment(i) } : {}),
-    });
-  }
-}
-
-const team = { kind: 'Group', namespace: 'default', name: 'payments' };
-const reader = mockCredentials.user('user:default/ada-head');
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const PUBLISHED = pulsePublicationTime(PERIOD, 7);
+const BEFORE = previousPulsePeriod(PERIOD);
 
 describe('PulseService', () => {
-  it('shows averages and the decline once both periods reach the minimum', async () => {
-    const { store, service } = aService();
-    await answered(store, periods.previous.from, 5, {
+  let knex: Knex;
+  beforeEach(async () => {
+    knex = await databases.init('SQLITE_3');
+  });
+
+  /** `people` engineers answer for shifts that ended `daysIn` into the period. */
+  async function answered(
+    pulse: Awaited<ReturnType<typeof aPulse>>,
+    people: string[],
+    endedAt: number,
+    scores: ReturnType<typeof all>,
+    comment?: (person: string) => string,
+  ) {
+    pulse.at(endedAt + 1);
+    for (const person of people) {
+      const id = await pulse.invite(person, endedAt);
+      await pulse.answer(id, person, scores, comment?.(person));
+    }
+  }
+
+  const five = ['ana', 'ben', 'chen', 'dara', 'eli'];
+
+  it('shows averages and the decline of the two latest published periods', async () => {
+    const pulse = await aPulse(knex);
+    await answered(pulse, five, Date.parse(BEFORE.from) + DAY, {
       sustainable: 4,
       sleep: 3,
       actionable: 3,
     });
-    await answered(store, periods.current.from, 5, {
+    await answered(pulse, five, inPeriod(3), {
       sustainable: 2,
       sleep: 3,
       actionable: 4,
     });
-    const pulse = await service.getTeamPulse(team, reader);
-    expect(pulse.current).toEqual({
-      period: periods.current,
+    pulse.at(PUBLISHED);
+    const view = await pulse.view();
+    expect(view.current).toEqual({
+      period: PERIOD,
       answers: 5,
       averages: { sustainable: 2, sleep: 3, actionable: 4 },
     });
-    expect(await service.declinesFor(TEAM)).toEqual([
+    expect(view.previous).toEqual({
+      period: BEFORE,
+      answers: 5,
+      averages: { sustainable: 4, sleep: 3, actionable: 3 },
+    });
+    expect(await pulse.service.declinesFor('group:default/payments')).toEqual([
       { question: 'sustainable', previous: 4, current: 2 },
     ]);
   });
 
-  it('shows only the count of a period below the minimum, and no comments', async () => {
-    const { store, service } = aService();
-    await answered(
-      store,
-      periods.current.from,
-      4,
-      { sustainable: 1, sleep: 1, actionable: 1 },
-      i => `comment ${i}`,
-    );
-    const pulse = await service.getTeamPulse(team, reader);
-    expect(pulse.current).toEqual({ period: periods.current, answers: 4 });
-    const { comments } = await service.getComments(team, reader);
-    expect(comments).toEqual([]);
+  it('shows only how many answered below the minimum, and keeps none of their comments', async () => {
+    const pulse = await aPulse(knex);
+    await answered(pulse, five.slice(0, 4), inPeriod(3), all(1), p => `${p}!`);
+    pulse.at(PUBLISHED);
+    expect((await pulse.view()).current).toEqual({
+      period: PERIOD,
+      answers: 4,
+    });
+    expect((await pulse.comments()).comments).toEqual([]);
+    // Nothing is left to show should the minimum be lowered later.
+    expect(await knex('pulse_summaries').select()).toEqual([
+      expect.objectContaining({
+        people: 4,
+        sustainable_tenths: null,
+        comments: '[]',
+      }),
+    ]);
+    expect(await knex('pulse_open_periods').select()).toEqual([]);
   });
 
   it('gives the comments of a shown period, in any order', async () => {
-    const allowed = aService();
-    await answered(
-      allowed.store,
-      periods.current.from,
-      5,
-      { sustainable: 3, sleep: 3, actionable: 3 },
-      i => `comment ${i}`,
-    );
-    const shown = await allowed.service.getComments(team, reader);
-    expect([...shown.comments].sort()).toEqual(
-      [0, 1, 2, 3, 4].map(i => `comment ${i}`),
-    );
-    expect(Object.keys(shown).sort()).toEqual([
-      'comments',
-      'period',
-      'teamRef',
-    ]);
+    const pulse = await aPulse(knex);
+    await answered(pulse, five, inPeriod(3), all(3), p => `from ${p}`);
+    pulse.at(PUBLISHED);
+    const shown = await pulse.comments();
+    expect(shown.period).toEqual(PERIOD);
+    expect([...shown.comments].sort()).toEqual(five.map(p => `from ${p}`));
   });
 
   it('closes an invitation after the answer window', async () => {
-    const { store, service } = aService({ pulse: { answerWithinDays: 3 } });
-    await store.claimInvitation(
-      {
-        id: 'old',
-        userRef: 'user:default/jane-doe',
-        teamRef: TEAM,
-        shiftSource: 'api',
-        shiftExternalId: 'shift-1',
-        shiftEndedAt: NOW.getTime() - 4 * 86_400_000,
-      },
-      0,
+    const pulse = await aPulse(knex, { answerWithinDays: 3 });
+    const id = await pulse.invite('jane-doe', inPeriod(3));
+    pulse.at(inPeriod(7));
+    await expect(pulse.answer(id, 'jane-doe', all(3))).rejects.toThrow(
+      /closed 3 days after the shift ended/,
     );
-    const jane = mockCredentials.user('user:default/jane-doe');
-    expect((await service.getInvitation('old', jane)).state).toBe('closed');
-    await expect(
-      service.answer(
-        'old',
-        { scores: { sustainable: 3, sleep: 3, actionable: 3 } },
-        jane,
-      ),
-    ).rejects.toThrow(/closed 3 days after the shift ended/);
-    expect(store.answers).toEqual([]);
+    expect(await knex('pulse_answer_markers').select()).toEqual([]);
+    expect(await knex('pulse_open_periods').select()).toEqual([]);
+  });
+
+  it('takes no answer while no marker key is configured', async () => {
+    const pulse = await aPulse(knex, { markerKey: undefined });
+    const id = await pulse.invite('jane-doe', inPeriod(3));
+    pulse.at(inPeriod(4));
+    await expect(pulse.answer(id, 'jane-doe', all(3))).rejects.toThrow(
+      /closed/,
+    );
+    expect(await knex('pulse_open_periods').select()).toEqual([]);
   });
 });
 
@@ -193,6 +129,7 @@ describe('readPulseSettings', () => {
       invitations: false,
       pagePath: '/oncall-pulse',
     });
+    expect(read({}).markerKey).toBeUndefined();
   });
 
   it('refuses a minimum below 3 at start-up, saying why', () => {
@@ -200,5 +137,33 @@ describe('readPulseSettings', () => {
       'Invalid app-config: sreOwnership.pulse.minimumAnswers is 2; it must be a whole number from 3 to 1000, so that no average shows what one or two people answered',
     );
     expect(read({ minimumAnswers: 3 }).minimumAnswers).toBe(3);
+  });
+
+  it('refuses to start with invitations on and no secret marker key', () => {
+    expect(() => read({ invitations: { enabled: true } })).toThrow(
+      /^Invalid app-config: sreOwnership\.pulse\.markerKey is missing; it is required when sreOwnership\.pulse\.invitations\.enabled is true/,
+    );
+    expect(() =>
+      read({ invitations: { enabled: true }, markerKey: 'too short' }),
+    ).toThrow('sreOwnership.pulse.markerKey must be at least 16 characters');
+    expect(
+      read({ invitations: { enabled: true }, markerKey: 'x'.repeat(16) })
+        .markerKey,
+    ).toBe('x'.repeat(16));
+  });
+
+  it('uses the public demo key only when the demo asks for it', () => {
+    const demo = read({
+      invitations: { enabled: true },
+      useDemoMarkerKey: true,
+    });
+    expect(demo.markerKey).toEqual(expect.any(String));
+    expect(
+      read({ useDemoMarkerKey: true, markerKey: 'a secret of sixteen' })
+        .markerKey,
+    ).toBe('a secret of sixteen');
+    expect(() =>
+      read({ invitations: { enabled: true }, useDemoMarkerKey: false }),
+    ).toThrow(/markerKey is missing/);
   });
 });

@@ -17,25 +17,31 @@ import {
   PulseAnswer,
   PulseDecline,
   PulseInvitation,
+  PulsePeriod,
+  PulsePeriodSummary,
   TeamPulse,
   TeamPulseComments,
-  comparedPulsePeriods,
+  publishedPulsePeriods,
+  pulseDeclines,
   pulsePeriodOf,
-  summariseTeamPulse,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { createHmac } from 'crypto';
 import { PulseSettings } from './pulseConfig';
+import { PulsePublisher } from './PulsePublisher';
 import { PulseStore, StoredInvitation } from './PulseStore';
+import { shuffle } from './shuffle';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The on-call pulse: an invited engineer's view of their invitation and
- * their one answer, and each team's aggregates. Answers are stored as team
- * totals per period; the only trace of who answered is a keyed hash that
- * cannot be tied to the totals.
+ * their one answer per team and period, and each team's published
+ * summaries. An answer is only ever added to its period's totals; the trace
+ * of who answered is a keyed hash, written apart from the answer.
  */
 export class PulseService {
+  private readonly publisher: PulsePublisher;
+
   constructor(
     private readonly options: {
       store: PulseStore;
@@ -44,7 +50,9 @@ export class PulseService {
       settings: PulseSettings;
       now?: () => Date;
     },
-  ) {}
+  ) {
+    this.publisher = new PulsePublisher(options);
+  }
 
   /** The caller's own invitation; 403 for anyone but its engineer. */
   async getInvitation(
@@ -56,8 +64,9 @@ export class PulseService {
   }
 
   /**
-   * Records the caller's answer for their shift, once, while the invitation
-   * is open; 409 when it was answered or has closed.
+   * Records the caller's answer, once per team and period, while the
+   * invitation is open; 409 when they answered for the period already or
+   * it has closed.
    */
   async answer(
     id: string,
@@ -65,23 +74,31 @@ export class PulseService {
     credentials: BackstageCredentials,
   ): Promise<PulseInvitation> {
     const invitation = await this.ownInvitation(id, credentials);
+    const marker = this.marker(invitation);
     const state = await this.state(invitation);
-    if (state === 'closed') {
-      throw new ConflictError(
-        `This pulse closed ${this.options.settings.answerWithinDays} days after the shift ended`,
-      );
+    if (state === 'answered') throw this.answeredAlready(invitation);
+    if (state === 'closed' || !marker) throw this.closed();
+    // The marker is written on its own, before and apart from the answer:
+    // no transaction, row or id of the answer's write names it.
+    if (!(await this.options.store.claimAnswerMarker(marker))) {
+      throw this.answeredAlready(invitation);
     }
     const comment = answer.comment?.trim();
-    const outcome = await this.options.store.recordAnswer({
-      marker: this.marker(invitation),
-      teamRef: invitation.teamRef,
-      periodStart: this.periodOf(invitation).from,
-      scores: answer.scores,
-      ...(comment ? { comment } : {}),
-    });
-    if (outcome === 'duplicate') {
-      throw new ConflictError('This shift has been answered already');
+    let outcome: 'added' | 'published';
+    try {
+      outcome = await this.options.store.addToOpenPeriod({
+        teamRef: invitation.teamRef,
+        periodStart: this.periodOf(invitation).from,
+        scores: answer.scores,
+        ...(comment ? { comment } : {}),
+      });
+    } catch (error) {
+      // Not counted, so the engineer may send it again; the answer's own
+      // error is the one to report.
+      await this.options.store.releaseAnswerMarker(marker).catch(() => {});
+      throw error;
     }
+    if (outcome === 'published') throw this.closed();
     return this.describe(invitation, 'answered');
   }
 
@@ -94,8 +111,8 @@ export class PulseService {
   }
 
   /**
-   * The comments of the team's last complete period, shuffled; none while
-   * that period is below the minimum. The route has checked
+   * The comments of the team's latest published period, shuffled; none when
+   * that period stayed below the minimum. The route has checked
    * `sre-ownership.pulse.comments.read` on the team.
    */
   async getComments(
@@ -103,12 +120,13 @@ export class PulseService {
     credentials: BackstageCredentials,
   ): Promise<TeamPulseComments> {
     const teamRef = await this.visibleTeam(team, credentials);
-    const pulse = await this.summarise(teamRef);
-    const period = pulse.current.period;
-    const shown = pulse.current.averages !== undefined;
-    const comments = shown
-      ? shuffle(await this.options.store.listComments(teamRef, period.from))
-      : [];
+    const { current: period } = publishedPulsePeriods(
+      this.now(),
+      this.options.settings.periodDays,
+      this.options.settings.answerWithinDays,
+    );
+    // Published only when the period reached the minimum; empty otherwise.
+    const comments = await this.publishedComments(teamRef, period);
     return { teamRef, period, comments };
   }
 
@@ -117,22 +135,43 @@ export class PulseService {
     return (await this.summarise(teamRef)).declines;
   }
 
+  /** The two latest published periods; nothing of a period still open. */
   private async summarise(teamRef: string): Promise<TeamPulse> {
-    const { settings, store } = this.options;
-    const { current, previous } = comparedPulsePeriods(
+    const { settings } = this.options;
+    const periods = publishedPulsePeriods(
       this.now(),
       settings.periodDays,
+      settings.answerWithinDays,
     );
-    const totals = await store.readTotals(teamRef, [
-      current.from,
-      previous.from,
+    const published = await this.publisher.published(teamRef, [
+      periods.current,
+      periods.previous,
     ]);
-    return summariseTeamPulse({
+    const summaryOf = (period: PulsePeriod): PulsePeriodSummary => {
+      const summary = published.get(period.from);
+      return {
+        period,
+        answers: summary?.people ?? 0,
+        ...(summary?.averages ? { averages: summary.averages } : {}),
+      };
+    };
+    const current = summaryOf(periods.current);
+    const previous = summaryOf(periods.previous);
+    return {
       teamRef,
-      minimumAnswers: settings.minimumAnswers,
-      current: { period: current, totals: totals.get(current.from) },
-      previous: { period: previous, totals: totals.get(previous.from) },
-    });
+      minimumAnswers:
+        published.get(periods.current.from)?.minimumAnswers ??
+        settings.minimumAnswers,
+      current,
+      previous,
+      declines: pulseDeclines(current, previous),
+    };
+  }
+
+  /** The published comments of the period the team view shows. */
+  private async publishedComments(teamRef: string, period: PulsePeriod) {
+    const published = await this.publisher.published(teamRef, [period]);
+    return shuffle(published.get(period.from)?.comments ?? []);
   }
 
   private async visibleTeam(
@@ -169,10 +208,26 @@ export class PulseService {
   }
 
   private async state(invitation: StoredInvitation) {
-    if (await this.options.store.hasResponse(this.marker(invitation))) {
+    const marker = this.marker(invitation);
+    // Without a key no answer is taken (invitations are off).
+    if (!marker) return 'closed' as const;
+    if (await this.options.store.hasAnswerMarker(marker)) {
       return 'answered' as const;
     }
     return this.now() >= this.answerBy(invitation) ? 'closed' : 'open';
+  }
+
+  private answeredAlready(invitation: StoredInvitation) {
+    const period = this.periodOf(invitation);
+    return new ConflictError(
+      `You have answered the pulse of ${invitation.teamRef} for the period from ${period.from} to before ${period.to} already: each engineer answers once per period`,
+    );
+  }
+
+  private closed() {
+    return new ConflictError(
+      `This pulse closed ${this.options.settings.answerWithinDays} days after the shift ended`,
+    );
   }
 
   private describe(
@@ -201,14 +256,20 @@ export class PulseService {
     );
   }
 
-  /** HMAC of engineer and shift: only a holder of the key can test a pair. */
-  private marker(invitation: StoredInvitation): string {
-    return createHmac('sha256', this.options.settings.markerKey)
+  /**
+   * HMAC of engineer, team and period: one per person and period, so the
+   * minimum counts people; only a holder of the key can test a name.
+   */
+  private marker(invitation: StoredInvitation): string | undefined {
+    const { markerKey } = this.options.settings;
+    if (!markerKey) return undefined;
+    return createHmac('sha256', markerKey)
       .update(
         [
+          'pulse answer',
           invitation.userRef,
-          invitation.shiftSource,
-          invitation.shiftExternalId,
+          invitation.teamRef,
+          this.periodOf(invitation).from,
         ].join('\n'),
       )
       .digest('hex');
@@ -217,14 +278,4 @@ export class PulseService {
   private now(): number {
     return (this.options.now?.() ?? new Date()).getTime();
   }
-}
-
-/** Fisher–Yates: the order of comments says nothing of when they came. */
-function shuffle<T>(items: T[]): T[] {
-  const result = [...items];
-  for (let i = result.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [result[i], result[j]] = [result[j], result[i]];
-  }
-  return result;
 }

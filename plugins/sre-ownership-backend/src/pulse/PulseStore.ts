@@ -1,7 +1,4 @@
-import {
-  PulseScores,
-  PulseTotals,
-} from '@sre-ownership/plugin-sre-ownership-common';
+import { PulseScores } from '@sre-ownership/plugin-sre-ownership-common';
 
 /** A shift that has ended and whose engineer has not been invited yet. */
 export interface EndedShift {
@@ -25,11 +22,10 @@ export interface StoredInvitation {
 }
 
 /**
- * One answer to record. `marker` is the keyed hash of engineer and shift;
- * the answer itself carries only the team and the period.
+ * One engineer's answer as it is added to their team's open period: no
+ * person, shift, marker or time.
  */
-export interface PulseAnswerRecord {
-  marker: string;
+export interface PulseContribution {
   teamRef: string;
   /** First day of the period, YYYY-MM-DD. */
   periodStart: string;
@@ -37,9 +33,37 @@ export interface PulseAnswerRecord {
   comment?: string;
 }
 
+/** What is kept of a period while it takes answers. */
+export interface OpenPulsePeriod {
+  /** Engineers who answered: one answer each. */
+  people: number;
+  sums: PulseScores;
+  /** In random order. */
+  comments: string[];
+}
+
+/** A period's summary as published, once, after its answers closed. */
+export interface PublishedPulsePeriod {
+  /** Engineers who answered. */
+  people: number;
+  /** The minimum in force when it was published. */
+  minimumAnswers: number;
+  /** One decimal; absent below the minimum. */
+  averages?: PulseScores;
+  /** In random order; empty below the minimum. */
+  comments: string[];
+}
+
+/** A team's period, as the tables key it. */
+export interface PulsePeriodKey {
+  teamRef: string;
+  periodStart: string;
+}
+
 /**
- * Persists the on-call pulse so that no row of an answer names a person, a
- * shift or a time: see migrations/20261202150000_create_pulse_tables.js.
+ * Persists the on-call pulse so that nothing stored orders or joins an
+ * answer, a comment and a marker: see
+ * migrations/20261207013000_replace_pulse_answer_tables.js.
  */
 export interface PulseStore {
   /** Shifts that ended within `[from, to)` and have no invitation yet. */
@@ -58,19 +82,36 @@ export interface PulseStore {
   /** Forgets an invitation that could not be sent, so it is tried again. */
   releaseInvitation(id: string): Promise<void>;
   getInvitation(id: string): Promise<StoredInvitation | undefined>;
-  /** Whether an answer with this marker was recorded. */
-  hasResponse(marker: string): Promise<boolean>;
   /**
-   * Records an answer in one transaction: the marker, the team's totals for
-   * the period and the comment. `duplicate` when the marker exists already,
-   * and then nothing is written.
+   * Stores an answer marker on its own; false when it existed already (the
+   * engineer answered for this team and period). Written in a statement of
+   * its own, never in the transaction that adds the answer.
    */
-  recordAnswer(answer: PulseAnswerRecord): Promise<'recorded' | 'duplicate'>;
-  /** The team's totals of the given periods, by period start. */
-  readTotals(
+  claimAnswerMarker(marker: string): Promise<boolean>;
+  /** Removes a marker whose answer could not be added, so it can be sent again. */
+  releaseAnswerMarker(marker: string): Promise<void>;
+  hasAnswerMarker(marker: string): Promise<boolean>;
+  /**
+   * Adds an answer to its team's open period in place, reshuffling the
+   * comments; `published` (and nothing written) when the period's summary
+   * has been published already.
+   */
+  addToOpenPeriod(answer: PulseContribution): Promise<'added' | 'published'>;
+  /** The periods still holding answers that have not been published. */
+  listOpenPeriods(): Promise<PulsePeriodKey[]>;
+  /**
+   * Publishes a period once, in one transaction: the open totals, summarised
+   * by `summarise`, become its summary and are deleted. A period published
+   * already keeps its summary. Undefined when the period had no answer:
+   * nothing is written for it.
+   */
+  publishPeriod(
+    period: PulsePeriodKey,
+    summarise: (open: OpenPulsePeriod) => PublishedPulsePeriod,
+  ): Promise<PublishedPulsePeriod | undefined>;
+  /** The team's published summaries of the given periods, by period start. */
+  readPublished(
     teamRef: string,
     periodStarts: string[],
-  ): Promise<Map<string, PulseTotals>>;
-  /** The comments of one team and period, in no meaningful order. */
-  listComments(teamRef: string, periodStart: string): Promise<string[]>;
+  ): Promise<Map<string, PublishedPulsePeriod>>;
 }

@@ -60,6 +60,13 @@ describe.each(databases.eachSupportedId())(
           sreOwnershipPlugin,
           catalogServiceMock.factory({ entities: organisation }),
           mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({
+            data: {
+              sreOwnership: {
+                pulse: { markerKey: 'a secret for the pulse route test' },
+              },
+            },
+          }),
         ],
       });
       stops.push(() => plugin.stop());
@@ -171,7 +178,7 @@ describe.each(databases.eachSupportedId())(
       expect(first.body.state).toBe('answered');
       const again = await answer(id, 'jane-doe', { scores });
       expect(again.status).toBe(409);
-      expect(again.body.error.message).toMatch(/answered already/);
+      expect(again.body.error.message).toMatch(/answered the pulse/);
     });
 
     it('refuses an invalid answer with a 400 naming the field', async () => {

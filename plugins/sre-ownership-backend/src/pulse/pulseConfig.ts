@@ -18,19 +18,16 @@ export interface PulseSettings {
   periodDays: number;
   /** Days after the end of a shift during which it may be answered. */
   answerWithinDays: number;
-  /** Key of the hash that marks a shift as answered. */
-  markerKey: string;
+  /**
+   * Secret key of the hash that marks (engineer, team, period) as answered.
+   * Absent only while invitations are off; then no answer is taken.
+   */
+  markerKey?: string;
   /** Where the frontend mounts the pulse page; invitations link there. */
   pagePath: string;
 }
 
 const PREFIX = 'sreOwnership.pulse';
-/**
- * Used when no markerKey is configured. A database reader who knows it can
- * test whether a given engineer answered for a given shift (never what they
- * answered): docs/oncall-pulse.md asks production to set a secret key.
- */
-const FALLBACK_MARKER_KEY = 'sre-ownership on-call pulse';
 
 function fail(key: string, message: string): never {
   throw new Error(`Invalid app-config: ${PREFIX}.${key} ${message}`);
@@ -72,6 +69,39 @@ function frequencyOf(config: Config): HumanDuration {
 }
 
 /**
+ * The public key of `useDemoMarkerKey`: anyone who reads it here can tell,
+ * from the database, who answered in which period. For a demo only.
+ */
+const DEMO_MARKER_KEY = 'sre-ownership demo pulse: not a secret';
+
+/**
+ * The secret of the answer markers. Whoever holds it can test whether a
+ * given engineer answered for a team and period, so there is no built-in
+ * key outside a demo that says so: one is required as soon as invitations
+ * (the only way answers come in) are on.
+ */
+function readMarkerKey(
+  config: Config | undefined,
+  invitations: boolean,
+): string | undefined {
+  const markerKey = config?.getOptionalString('markerKey');
+  if (markerKey !== undefined) {
+    if (markerKey.length < 16) {
+      fail('markerKey', 'must be at least 16 characters long');
+    }
+    return markerKey;
+  }
+  if (config?.getOptionalBoolean('useDemoMarkerKey')) return DEMO_MARKER_KEY;
+  if (invitations) {
+    fail(
+      'markerKey',
+      'is missing; it is required when sreOwnership.pulse.invitations.enabled is true. Set a secret of at least 16 characters (for example from an environment variable), so that no one without it can tell who answered',
+    );
+  }
+  return undefined;
+}
+
+/**
  * Reads and validates `sreOwnership.pulse`. A minimum below 3 stops the
  * backend: an average of one or two answers would show what a person said.
  */
@@ -83,12 +113,11 @@ export function readPulseSettings(root: Config): PulseSettings {
   if (!/^\/[\w\-/]*$/.test(pagePath) || pagePath.endsWith('/')) {
     fail('pagePath', `"${pagePath}" must be an app path such as /oncall-pulse`);
   }
-  const markerKey = config?.getOptionalString('markerKey');
-  if (markerKey !== undefined && markerKey.length < 16) {
-    fail('markerKey', 'must be at least 16 characters long');
-  }
+  const invitations =
+    config?.getOptionalBoolean('invitations.enabled') ?? false;
+  const markerKey = readMarkerKey(config, invitations);
   return {
-    invitations: config?.getOptionalBoolean('invitations.enabled') ?? false,
+    invitations,
     frequency: read(frequencyOf, { minutes: 15 }),
     minimumAnswers: read(
       c =>
@@ -110,7 +139,7 @@ export function readPulseSettings(root: Config): PulseSettings {
       c => wholeNumber(c, 'answerWithinDays', 7, 1, 60),
       7,
     ),
-    markerKey: markerKey ?? FALLBACK_MARKER_KEY,
+    ...(markerKey ? { markerKey } : {}),
     pagePath,
   };
 }

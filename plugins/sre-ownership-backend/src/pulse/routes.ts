@@ -2,6 +2,7 @@ import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   PulseAnswer,
+  PulseInvitation,
   sreOwnershipPulseCommentsReadPermission,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { spec } from '../schema/openapi';
@@ -27,16 +28,23 @@ export function registerPulseRoutes(
   });
 
   router.post('/pulse/invitations/:id/answer', async (req, res) => {
-    // The audit event names the caller and the invitation, never the answer.
-    const invitation = await access.audited('pulse-answer', req, async () => {
-      const answered = await pulse.answer(
-        req.params.id,
-        req.body as PulseAnswer,
-        await access.credentials(req),
+    // The audit event says that the caller answered (or why not): its meta
+    // holds nothing of the answer, the team or the period, and its time
+    // says nothing of any summary, which is published only after the
+    // period's answers close (docs/oncall-pulse.md).
+    const recorded: PulseInvitation[] = [];
+    await access.audited('pulse-answer', req, async () => {
+      recorded.push(
+        await pulse.answer(
+          req.params.id,
+          req.body as PulseAnswer,
+          await access.credentials(req),
+        ),
       );
-      return { ...answered, period: { ...answered.period } };
+      return {};
     });
-    res.status(201).json(invitation);
+    const [answered] = recorded;
+    res.status(201).json({ ...answered, period: { ...answered.period } });
   });
 
   router.get('/teams/:namespace/:name/pulse', async (req, res) => {

@@ -1,4 +1,12 @@
 const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long after a period's answers close its summary is published: room
+ * for an answer accepted at the last moment (or on a replica whose clock is
+ * a little behind) to be counted before the summary is fixed.
+ *
+ * @public
+ */
+export const PULSE_PUBLICATION_DELAY_MS = 60 * 60 * 1000;
 /** Periods are counted from a Monday, so that 7- and 28-day periods start on Mondays. */
 const PERIOD_EPOCH_MS = Date.UTC(2024, 0, 1);
 
@@ -54,5 +62,42 @@ export function comparedPulsePeriods(
   periodDays: number,
 ): { current: PulsePeriod; previous: PulsePeriod } {
   const current = previousPulsePeriod(pulsePeriodOf(now, periodDays));
+  return { current, previous: previousPulsePeriod(current) };
+}
+
+/**
+ * When the summary of `period` is published: `answerWithinDays` after the
+ * period ends (a shift that ended at its last moment may be answered until
+ * then), plus {@link PULSE_PUBLICATION_DELAY_MS}. Epoch milliseconds.
+ *
+ * @public
+ */
+export function pulsePublicationTime(
+  period: PulsePeriod,
+  answerWithinDays: number,
+): number {
+  return (
+    Date.parse(`${period.to}T00:00:00Z`) +
+    answerWithinDays * DAY_MS +
+    PULSE_PUBLICATION_DELAY_MS
+  );
+}
+
+/**
+ * The latest period whose summary is published by `now`, and the one
+ * before it: the two periods a team's pulse compares. A period is shown
+ * only once no answer to it can arrive any more, so its summary is the
+ * same from the first time it is shown (docs/oncall-pulse.md).
+ *
+ * @public
+ */
+export function publishedPulsePeriods(
+  now: number,
+  periodDays: number,
+  answerWithinDays: number,
+): { current: PulsePeriod; previous: PulsePeriod } {
+  const lastClosing =
+    now - answerWithinDays * DAY_MS - PULSE_PUBLICATION_DELAY_MS;
+  const current = previousPulsePeriod(pulsePeriodOf(lastClosing, periodDays));
   return { current, previous: previousPulsePeriod(current) };
 }

@@ -1,4 +1,9 @@
-import { comparedPulsePeriods, pulsePeriodOf } from './periods';
+import {
+  comparedPulsePeriods,
+  publishedPulsePeriods,
+  pulsePeriodOf,
+  pulsePublicationTime,
+} from './periods';
 import { PulseScores } from './questions';
 import {
   describePulseDecline,
@@ -50,6 +55,24 @@ describe('pulse periods', () => {
     const boundary = Date.parse(`${periods.current.to}T00:00:00Z`);
     expect(pulsePeriodOf(boundary, 28).from).toBe(periods.current.to);
     expect(pulsePeriodOf(boundary - 1, 28)).toEqual(periods.current);
+  });
+});
+
+describe('publishedPulsePeriods', () => {
+  const period = pulsePeriodOf(Date.parse('2026-11-10T00:00:00Z'), 28);
+  const publication = pulsePublicationTime(period, 7);
+
+  it('publishes a period an hour after the last of its answers may come', () => {
+    expect(new Date(publication).toISOString()).toBe(
+      '2026-12-07T01:00:00.000Z',
+    );
+    expect(publishedPulsePeriods(publication - 1, 28, 7).current.to).toBe(
+      period.from,
+    );
+    expect(publishedPulsePeriods(publication, 28, 7)).toEqual({
+      current: period,
+      previous: comparedPulsePeriods(Date.parse(period.to), 28).previous,
+    });
   });
 });
 

@@ -53,7 +53,8 @@ export function PulseForm(props: {
         <EntityRefLink entityRef={props.invitation.teamRef} /> for shifts that
         ended from {props.invitation.period.from} to before{' '}
         {props.invitation.period.to}. It is stored without your name or your
-        shift's times, and shown only as team averages once enough people have
+        shift's times, counted once per engineer and period, and shown only as
+        team averages after the period's answers close, if enough people
         answered.
       </Typography>
       {PULSE_QUESTIONS.map(question => (

@@ -6,17 +6,19 @@ export function ThanksState() {
     <Alert severity="success" role="status">
       <AlertTitle>Thank you</AlertTitle>
       Your answer was added to your team's pulse. It is shown only as team
-      averages, once enough people have answered.
+      averages, after the period's answers have closed and only if enough people
+      answered.
     </Alert>
   );
 }
 
-/** The shift was answered before. */
+/** The engineer answered for this team and period before. */
 export function AlreadyAnsweredState() {
   return (
     <Alert severity="info" role="status">
       <AlertTitle>Already answered</AlertTitle>
-      You have answered the pulse for this shift. Each shift is answered once.
+      You have answered the pulse for this period. Each engineer answers once
+      per period, however many shifts they had in it.
     </Alert>
   );
 }

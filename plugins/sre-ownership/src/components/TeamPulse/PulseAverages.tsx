@@ -41,8 +41,8 @@ export function PulseAverages(props: {
         ))}
       </FigureList>
       <Typography variant="caption" color="textSecondary">
-        {answers} answers for shifts that ended from {period.from} to before{' '}
-        {period.to}; 5 is the good end of every question.
+        {answers} people answered for shifts that ended from {period.from} to
+        before {period.to}; 5 is the good end of every question.
       </Typography>
     </>
   );

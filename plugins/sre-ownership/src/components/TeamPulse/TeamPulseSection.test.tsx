@@ -80,7 +80,7 @@ describe('TeamPulseSection', () => {
       }),
     );
     expect(screen.getByRole('status')).toHaveTextContent(
-      '3 answers; at least 5 are needed to show a summary.',
+      '3 people answered; at least 5 are needed to show a summary.',
     );
     expect(screen.queryByText('Sustainable rotation')).toBeNull();
     expect(screen.queryByText(/Too many pages/)).toBeNull();
@@ -97,7 +97,9 @@ describe('TeamPulseSection', () => {
     expect(figure('Actionable pages')).toHaveTextContent(
       '4.0 / 5 (rose from 3.5)',
     );
-    expect(screen.getByText(/^6 answers for shifts/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/^6 people answered for shifts/),
+    ).toBeInTheDocument();
     const comments = await screen.findByRole('list', {
       name: 'Pulse comments',
     });

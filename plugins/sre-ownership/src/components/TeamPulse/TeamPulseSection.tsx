@@ -4,7 +4,7 @@ import { PulseAverages } from './PulseAverages';
 import { PulseComments } from './PulseComments';
 import { useTeamPulse } from './useTeamPulse';
 
-/** "3 answers; at least 5 are needed to show a summary", and nothing else. */
+/** "3 people answered; at least 5 are needed to show a summary", and nothing else. */
 export function NotEnoughAnswersState(props: {
   answers: number;
   minimum: number;
@@ -12,15 +12,16 @@ export function NotEnoughAnswersState(props: {
   const { answers, minimum } = props;
   return (
     <Typography variant="body2" role="status">
-      {answers} {answers === 1 ? 'answer' : 'answers'}; at least {minimum} are
-      needed to show a summary.
+      {answers} {answers === 1 ? 'person' : 'people'} answered; at least{' '}
+      {minimum} are needed to show a summary.
     </Typography>
   );
 }
 
 /**
  * The team's anonymous on-call pulse beside its burden figures: averages of
- * the last complete period with their trend, and the comments for those
+ * the latest published period (fixed once its answers closed) with their
+ * trend, and the comments for those
  * allowed to read them; only a count below the minimum of answers.
  */
 export function TeamPulseSection() {
