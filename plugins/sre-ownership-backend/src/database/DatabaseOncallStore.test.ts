@@ -160,6 +160,72 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('merges reports of one page in one batch and across deliveries alike, in time order', async () => {
+      const resolved = aPage({
+        triggeredAt: '2026-03-03T10:00:00.000Z',
+        acknowledgedAt: '2026-03-03T10:05:00.000Z',
+        resolvedAt: '2026-03-03T10:30:00.000Z',
+      });
+      const lateStart = aPage({ triggeredAt: '2026-03-03T11:00:00.000Z' });
+      const read = async () => {
+        const [page] = await store.listPages({
+          entityRef: 'component:default/payments-api',
+          range: march,
+        });
+        return page;
+      };
+      const expected = {
+        triggeredAt: '2026-03-03T10:00:00.000Z',
+        acknowledgedAt: '2026-03-03T10:05:00.000Z',
+        resolvedAt: '2026-03-03T10:30:00.000Z',
+      };
+
+      await store.ingest({ pages: [resolved, lateStart] });
+      expect(await read()).toMatchObject(expected);
+
+      await knex('oncall_pages').del();
+      await store.ingest({ pages: [resolved] });
+      await store.ingest({ pages: [lateStart] });
+      expect(await read()).toMatchObject(expected);
+
+      // Acknowledged after a reported resolution: resolved then, not before.
+      await knex('oncall_pages').del();
+      await store.ingest({
+        pages: [
+          aPage({ ...lateStart, resolvedAt: '2026-03-03T11:30:00.000Z' }),
+        ],
+      });
+      await store.ingest({
+        pages: [
+          aPage({ ...lateStart, acknowledgedAt: '2026-03-03T11:40:00.000Z' }),
+        ],
+      });
+      expect(await read()).toMatchObject({
+        triggeredAt: '2026-03-03T11:00:00.000Z',
+        acknowledgedAt: '2026-03-03T11:40:00.000Z',
+        resolvedAt: '2026-03-03T11:40:00.000Z',
+      });
+    });
+
+    it('keeps a page whole when two deliveries of it are written at once', async () => {
+      await Promise.all([
+        store.ingest({
+          pages: [aPage({ acknowledgedAt: '2026-03-03T02:04:00.000Z' })],
+        }),
+        store.ingest({
+          pages: [aPage({ resolvedAt: '2026-03-03T02:40:00.000Z' })],
+        }),
+      ]);
+      const [page] = await store.listPages({
+        entityRef: 'component:default/payments-api',
+        range: march,
+      });
+      expect(page).toMatchObject({
+        acknowledgedAt: '2026-03-03T02:04:00.000Z',
+        resolvedAt: '2026-03-03T02:40:00.000Z',
+      });
+    });
+
     it('writes nothing of a batch when one record fails', async () => {
       const broken = aToilEntry({
         externalId: 'toil-2',

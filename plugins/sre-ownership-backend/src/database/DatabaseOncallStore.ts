@@ -19,7 +19,6 @@ import {
 } from './OncallStore';
 import {
   DELETE_CHUNK,
-  KEEP_KNOWN,
   PAGE_COLUMNS,
   PageRow,
   ROWS_PER_STATEMENT,
@@ -31,7 +30,6 @@ import {
   chunks,
   dedupe,
   keepLast,
-  mergePage,
   pageFromRow,
   pageRow,
   sameShift,
@@ -43,6 +41,7 @@ import {
   toilFromRow,
   toilRow,
 } from './rows';
+import { mergePage } from '../ingest/mergePage';
 import { migrateLatest } from './migrateLatest';
 import { probeEventWrites } from './probeEventWrites';
 import { retryTransient } from './retryTransient';
@@ -107,14 +106,11 @@ export class DatabaseOncallStore implements OncallStore {
             SHIFT_COLUMNS,
           );
         }
-        for (const rows of chunks(
+        for (const pages of chunks(
           dedupe(batch.pages ?? [], mergePage),
           ROWS_PER_STATEMENT,
         )) {
-          await this.upsertPages(
-            tx,
-            rows.map(page => pageRow(page, now)),
-          );
+          await this.upsertPages(tx, pages, now);
         }
         for (const rows of chunks(
           dedupe(batch.toil ?? [], keepLast),
@@ -155,30 +151,36 @@ export class DatabaseOncallStore implements OncallStore {
       );
   }
 
-  // Pages keep a known time or responder when a later delivery lacks it, so
-  // an out-of-order "triggered" cannot undo an earlier "resolved".
-  private async upsertPages(tx: Knex, rows: object[]) {
-    const merged = Object.fromEntries(
-      PAGE_COLUMNS.map(column => [
-        column,
-        KEEP_KNOWN.includes(column)
-          ? `COALESCE(excluded.${column}, oncall_pages.${column})`
-          : `excluded.${column}`,
-      ]),
-    );
+  /**
+   * Writes pages merged with what is stored by {@link mergePage}, the rule
+   * a batch's own duplicates were merged by. Each row is first inserted or
+   * locked (in key order, like every other write), then read and merged:
+   * a concurrent delivery of the same page waits for this one to commit and
+   * then merges with its result.
+   */
+  private async upsertPages(tx: Knex, pages: OncallPage[], now: number) {
+    const rows = pages.map(page => pageRow(page, now));
+    // ON CONFLICT ... DO UPDATE locks a conflicting row even when its WHERE
+    // updates nothing; a new page is stored as it came.
     await tx('oncall_pages')
       .insert(rows)
       .onConflict(['source', 'external_id'])
-      .merge({
-        ...Object.fromEntries(
-          Object.entries(merged).map(([column, value]) => [
-            column,
-            tx.raw(value),
-          ]),
-        ),
-        updated_at: tx.raw('excluded.updated_at'),
-      })
-      .whereRaw(this.changed('oncall_pages', Object.entries(merged)));
+      .merge(['source'])
+      .whereRaw('1 = 0');
+    const stored: PageRow[] = await tx('oncall_pages').whereIn(
+      ['source', 'external_id'],
+      pages.map(page => [page.source, page.externalId]),
+    );
+    const storedByKey = new Map(
+      stored.map(row => [JSON.stringify([row.source, row.external_id]), row]),
+    );
+    const merged = pages.map(page => {
+      const row = storedByKey.get(
+        JSON.stringify([page.source, page.externalId]),
+      );
+      return pageRow(row ? mergePage(pageFromRow(row), page) : page, now);
+    });
+    await this.upsert(tx, 'oncall_pages', merged, PAGE_COLUMNS);
   }
 
   private changed(table: string, pairs: Array<[string, string]>): string {

@@ -93,15 +93,6 @@ export const PAGE_COLUMNS = [
   'acknowledged_at',
   'resolved_at',
 ];
-/** Page columns that keep a known value when a later delivery lacks it. */
-export const KEEP_KNOWN = [
-  'entity_ref',
-  'team_ref',
-  'responder_ref',
-  'title',
-  'acknowledged_at',
-  'resolved_at',
-];
 export const TOIL_COLUMNS = [
   'team_ref',
   'user_ref',
@@ -234,19 +225,6 @@ export const teamToilFromRow = (
 
 /** Within one batch, the last delivery of a shift or toil entry wins. */
 export const keepLast = <T>(_earlier: T, later: T) => later;
-
-// Within one batch, a later update of a page adds to what an earlier one said.
-export const mergePage = (
-  earlier: OncallPage,
-  later: OncallPage,
-): OncallPage => {
-  const merged: OncallPage = { ...earlier };
-  for (const [key, value] of Object.entries(later)) {
-    if (value !== undefined)
-      (merged as unknown as Record<string, unknown>)[key] = value;
-  }
-  return merged;
-};
 
 type Keyed = { source: string; externalId: string };
 
