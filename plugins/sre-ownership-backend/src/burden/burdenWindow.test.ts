@@ -38,24 +38,26 @@ describe('resolveBurdenWindow', () => {
   });
 
   it.each([
-    [{ from: '2026-09-01T00:00:00Z' }, 'to is missing'],
-    [{ to: '2026-09-01T00:00:00Z' }, 'from is missing'],
+    [{ from: '2026-09-01T00:00:00Z' }, 'to: is missing'],
+    [{ to: '2026-09-01T00:00:00Z' }, 'from: is missing'],
     [
       { days: 7, from: '2026-09-01T00:00:00Z', to: '2026-09-08T00:00:00Z' },
-      'days cannot be combined with from and to',
+      'days: cannot be combined with from and to',
     ],
     [
       { from: 'yesterday', to: '2026-09-08T00:00:00Z' },
-      'from "yesterday" is not an ISO 8601 date-time',
+      'from: "yesterday" is not an ISO 8601 date-time',
     ],
     [
       { from: '2026-09-08T00:00:00Z', to: '2026-09-08T00:00:00Z' },
-      'to (2026-09-08T00:00:00Z) must be after from',
+      'to: must be after from (2026-09-08T00:00:00Z)',
     ],
     [
       { from: '2025-01-01T00:00:00Z', to: '2026-01-03T00:00:00Z' },
-      'spans 367 days; a window is at most 366 days',
+      'to: is 367 days after from; a window is at most 366 days',
     ],
+    [{ days: Infinity }, 'days: must be an integer from 1 to 366'],
+    [{ days: 1.5 }, 'days: must be an integer from 1 to 366'],
   ])('rejects %j', (request, message) => {
     expect(() => resolveBurdenWindow(request, 28, NOW)).toThrow(message);
   });

@@ -23,7 +23,7 @@ function instant(field: string, value: string): Date {
   const parsed = Date.parse(value);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(parsed)) {
     throw new InputError(
-      `${field} "${value}" is not an ISO 8601 date-time; write it as 2026-09-01T00:00:00Z`,
+      `${field}: "${value}" is not an ISO 8601 date-time; write it as 2026-09-01T00:00:00Z`,
     );
   }
   return new Date(parsed);
@@ -34,7 +34,8 @@ function instant(field: string, value: string): Date {
  * `from`, at most 366 days apart), or the last `days` days up to `now`
  * (`defaultDays` when nothing is given).
  *
- * @throws InputError naming the field when the request is not one of those.
+ * @throws InputError naming the field when the request is not one of those
+ * (`days` must be a whole number of days from 1 to 366).
  */
 export function resolveBurdenWindow(
   request: BurdenWindowRequest,
@@ -42,6 +43,16 @@ export function resolveBurdenWindow(
   now: Date,
 ): BurdenWindowRange {
   const { days, from, to } = request;
+  // The HTTP contract refuses such a days first; an action's or a caller's
+  // Infinity would otherwise become an invalid date.
+  if (
+    days !== undefined &&
+    !(Number.isInteger(days) && days >= 1 && days <= MAX_WINDOW_DAYS)
+  ) {
+    throw new InputError(
+      `days: must be an integer from 1 to ${MAX_WINDOW_DAYS}`,
+    );
+  }
   if (from === undefined && to === undefined) {
     const length = days ?? defaultDays;
     return {
@@ -53,27 +64,27 @@ export function resolveBurdenWindow(
   }
   if (days !== undefined) {
     throw new InputError(
-      'days cannot be combined with from and to; give one or the other',
+      'days: cannot be combined with from and to; give one or the other',
     );
   }
   if (from === undefined || to === undefined) {
     throw new InputError(
       `${
         from === undefined ? 'from' : 'to'
-      } is missing; an explicit window needs both from and to`,
+      }: is missing; an explicit window needs both from and to`,
     );
   }
   const start = instant('from', from);
   const end = instant('to', to);
   if (!(end > start)) {
-    throw new InputError(`to (${to}) must be after from (${from})`);
+    throw new InputError(`to: must be after from (${from}), is ${to}`);
   }
   const length = (end.getTime() - start.getTime()) / DAY_MS;
   if (length > MAX_WINDOW_DAYS) {
     throw new InputError(
-      `from ${from} to ${to} spans ${Math.ceil(
+      `to: is ${Math.ceil(
         length,
-      )} days; a window is at most ${MAX_WINDOW_DAYS} days`,
+      )} days after from; a window is at most ${MAX_WINDOW_DAYS} days`,
     );
   }
   return { from: start, to: end, days: length, endsNow: false };

@@ -181,16 +181,16 @@ describe.each(databases.eachSupportedId())(
     });
 
     it.each([
-      [{ from: '2026-09-01T00:00:00Z' }, 'to is missing'],
+      [{ from: '2026-09-01T00:00:00Z' }, 'to: is missing'],
       [
         { from: '2025-01-01T00:00:00Z', to: '2026-01-03T00:00:00Z' },
         'at most 366 days',
       ],
       [
         { days: '7', from: '2026-09-01T00:00:00Z', to: '2026-09-08T00:00:00Z' },
-        'days cannot be combined',
+        'days: cannot be combined',
       ],
-      [{ from: 'last-month', to: '2026-09-08T00:00:00Z' }, 'from'],
+      [{ from: 'last-month', to: '2026-09-08T00:00:00Z' }, 'from:'],
     ])(
       'refuses the window %j with a 400 naming the field',
       async (query, message) => {

@@ -5,6 +5,7 @@ import { overviewPaths, overviewSchemas } from './overviewSpec';
 import { restPaths, restSchemas } from './restSpec';
 import { pulsePaths, pulseSchemas } from './pulseSpec';
 import { responseSchemas } from './responseSchemas';
+import { ENTITY_REF } from './problems';
 import {
   ENTITY_READ_ERRORS,
   UNAUTHORIZED,
@@ -57,7 +58,7 @@ const EXTERNAL_ID = text(
 );
 const REF = {
   ...text(FIELD_LIMITS.ref, 'Full entity ref, kind:namespace/name.'),
-  pattern: '^[^:/]+:[^:/]+/[^:/]+$',
+  pattern: ENTITY_REF.pattern,
 } as const;
 const INSTANT = {
   type: 'string',

@@ -302,7 +302,8 @@ export const overviewPaths = {
         {
           name: 'offset',
           in: 'query',
-          schema: { type: 'integer', minimum: 0 },
+          description: 'Entities to skip, 0 to 1,000,000; 0 when absent.',
+          schema: { type: 'integer', minimum: 0, maximum: 1_000_000 },
         },
         {
           name: 'limit',

@@ -1,6 +1,7 @@
 /** OpenAPI fragments of the on-call pulse routes, merged into `spec`. */
 import { PULSE_COMMENT_MAX_LENGTH } from '@sre-ownership/plugin-sre-ownership-common';
 import { TEAM_PATH, UNAUTHORIZED, error, json, pathParameter } from './common';
+import { PLAIN_TEXT } from './problems';
 
 const score = { type: 'integer', minimum: 1, maximum: 5 } as const;
 const scores = {
@@ -143,7 +144,7 @@ export const pulsePaths = {
                   maxLength: PULSE_COMMENT_MAX_LENGTH,
                   description:
                     'Optional; line breaks and tabs are the only control characters allowed.',
-                  pattern: '^[^\\u0000-\\u0008\\u000b-\\u001f]*$',
+                  pattern: PLAIN_TEXT.pattern,
                 },
               },
             },

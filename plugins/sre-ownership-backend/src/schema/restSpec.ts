@@ -1,6 +1,7 @@
 /** OpenAPI fragments of the rest-owed and compensation routes, merged into `spec`. */
 
 import { TEAM_PATH, UNAUTHORIZED, error, json, jsonContent } from './common';
+import { DAY, ENTITY_REF, PLAIN_TEXT } from './problems';
 
 /** The period: the last `days`, or `from`/`to`, as on the burden route. */
 const PERIOD = [
@@ -259,14 +260,14 @@ export const restPaths = {
               properties: {
                 userRef: {
                   type: 'string',
-                  pattern: '^[^:/]+:[^:/]+/[^:/]+$',
+                  pattern: ENTITY_REF.pattern,
                   maxLength: 255,
                   description:
                     'User entity ref of the engineer, a member of the team.',
                 },
                 date: {
                   type: 'string',
-                  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+                  pattern: DAY.pattern,
                   description: 'The day the rest was taken, YYYY-MM-DD.',
                 },
                 minutes: {
@@ -275,7 +276,13 @@ export const restPaths = {
                   maximum: 1440,
                   description: 'Whole minutes of rest that day.',
                 },
-                note: { type: 'string', maxLength: 500 },
+                note: {
+                  type: 'string',
+                  maxLength: 500,
+                  pattern: PLAIN_TEXT.pattern,
+                  description:
+                    'Optional; line breaks and tabs are the only control characters allowed.',
+                },
               },
             },
           },

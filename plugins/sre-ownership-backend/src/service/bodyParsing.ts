@@ -1,6 +1,20 @@
 import { CustomErrorBase, InputError } from '@backstage/errors';
 import express from 'express';
 import { spec } from '../schema/openapi';
+import {
+  formatProblem,
+  integerProblem,
+  NumberSchema,
+  patternProblem,
+} from '../schema/problems';
+import { operationOf } from './specOperations';
+
+/** The routes machines post on-call events to; a refusal says nothing was stored. */
+const INGESTION_PATHS = [
+  '/events',
+  '/webhooks/alertmanager',
+  '/webhooks/pagerduty',
+];
 
 /** A request body in a media type the route does not accept (415). */
 export class UnsupportedMediaTypeError extends CustomErrorBase {
@@ -23,13 +37,74 @@ export type RequestWithRawBody = express.Request & { rawBody?: Buffer };
  */
 export const BODY_LIMITS = { webhook: '1mb', batch: '20mb' } as const;
 
+/** A body that is not UTF-8, found before JSON parsing could hide it. */
+class NotUtf8Error extends Error {
+  readonly type = 'entity.not.utf8';
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** What a body-parser error means for the caller, as an error to answer with. */
+function bodyError(
+  error: { type?: string; length?: number; message?: string; charset?: string },
+  req: express.Request,
+  limit: string,
+): Error {
+  const stored = INGESTION_PATHS.includes(req.path)
+    ? ' Nothing was stored.'
+    : '';
+  switch (error.type) {
+    case 'entity.too.large': {
+      const encoding = req.get('content-encoding');
+      const size =
+        error.length !== undefined && !encoding
+          ? `${error.length} bytes`
+          : `over ${limit}${
+              encoding ? ` once decompressed (${encoding})` : ''
+            }`;
+      return new PayloadTooLargeError(
+        `The body is ${size}; ${req.path} accepts at most ${limit}.${stored}`,
+      );
+    }
+    case 'entity.not.utf8':
+      return new InputError(
+        `body: is not valid UTF-8; send JSON encoded as UTF-8 (other bytes would be read as U+FFFD and make different text the same).${stored}`,
+      );
+    case 'entity.parse.failed':
+      return new InputError(
+        `body: is not a JSON object or array (${error.message}).${stored}`,
+      );
+    case 'charset.unsupported':
+      return new UnsupportedMediaTypeError(
+        `The body is in charset ${error.charset}; send JSON as UTF-8.${stored}`,
+      );
+    case 'encoding.unsupported':
+      return new UnsupportedMediaTypeError(
+        `Content-Encoding ${req.get(
+          'content-encoding',
+        )} is not supported; send the body as it is, or gzip or deflate it.${stored}`,
+      );
+    default:
+      return error as Error;
+  }
+}
+
 /**
  * Parses JSON bodies before the OpenAPI validator sees them, and answers a
- * body of another media type with 415 and one over the route's limit with
- * 413, rather than the validator's generic 400. Keeps the raw bytes.
+ * body of another media type, charset or encoding with 415, one over the
+ * route's limit (once decompressed) with 413, and bytes that are not UTF-8
+ * or not JSON with a 400 naming the body, rather than the validator's or
+ * the parser's generic answer. Keeps the raw bytes.
  */
 export function jsonBodies(): express.RequestHandler[] {
   const keepRawBody = (req: express.Request, _res: unknown, buffer: Buffer) => {
+    // The parser would decode invalid bytes to U+FFFD: two different ids
+    // would then be stored as one.
+    try {
+      utf8.decode(buffer);
+    } catch {
+      throw new NotUtf8Error();
+    }
     (req as RequestWithRawBody).rawBody = buffer;
   };
   const parsers = {
@@ -51,15 +126,7 @@ export function jsonBodies(): express.RequestHandler[] {
       }
       const route = req.path.startsWith('/webhooks/') ? 'webhook' : 'batch';
       parsers[route](req, _res as express.Response, error => {
-        if (error?.type === 'entity.too.large') {
-          next(
-            new PayloadTooLargeError(
-              `The body is ${error.length} bytes; ${req.path} accepts at most ${BODY_LIMITS[route]}. Nothing was stored.`,
-            ),
-          );
-          return;
-        }
-        next(error);
+        next(error ? bodyError(error, req, BODY_LIMITS[route]) : undefined);
       });
     },
   ];
@@ -75,78 +142,151 @@ const dotted = (path: string) =>
     )
     .join('');
 
-type Schema = {
+type Schema = NumberSchema & {
   $ref?: string;
   properties?: Record<string, Schema>;
   items?: Schema;
+  additionalProperties?: Schema | boolean;
 };
 
-/** The schema of the value at a body path, following refs and items. */
+const resolve = (schema: Schema | undefined): Schema | undefined =>
+  schema?.$ref
+    ? (spec.components.schemas as Record<string, Schema>)[
+        schema.$ref.split('/').pop()!
+      ]
+    : schema;
+
+/** The schema of the value at a path, following refs, items and maps. */
 function schemaAt(
   root: Schema | undefined,
   path: string[],
 ): Schema | undefined {
-  const resolve = (schema: Schema | undefined): Schema | undefined =>
-    schema?.$ref
-      ? (spec.components.schemas as Record<string, Schema>)[
-          schema.$ref.split('/').pop()!
-        ]
-      : schema;
   let schema = resolve(root);
   for (const part of path) {
+    const map =
+      typeof schema?.additionalProperties === 'object'
+        ? schema.additionalProperties
+        : undefined;
     schema = resolve(
-      /^\d+$/.test(part) ? schema?.items : schema?.properties?.[part],
+      /^\d+$/.test(part) ? schema?.items : schema?.properties?.[part] ?? map,
     );
   }
   return schema;
 }
 
+/** The schema a validator message's `request/<where>/…` path points at. */
+function schemaOf(
+  req: express.Request,
+  where: string,
+  path: string[],
+): Schema | undefined {
+  const operation = operationOf(req.method, req.path)?.operation;
+  if (where === 'body') {
+    return schemaAt(
+      operation?.requestBody?.content?.['application/json']?.schema as Schema,
+      path,
+    );
+  }
+  const [name, ...rest] = path;
+  const parameter = operation?.parameters?.find(
+    p => p.in === (where === 'params' ? 'path' : where) && p.name === name,
+  );
+  return schemaAt(parameter?.schema as Schema, rest);
+}
+
+/** The problem in words, for a validator message about one value. */
+function problemOf(
+  req: express.Request,
+  where: string,
+  path: string[],
+  problem: string,
+): { field?: string; problem: string } {
+  const missing = /^must have required property '(.+)'$/.exec(problem);
+  if (missing) return { field: missing[1], problem: 'is required' };
+  const schema = schemaOf(req, where, path);
+  const pattern = /^must match pattern "(.*)"$/.exec(problem);
+  if (pattern) return { problem: patternProblem(pattern[1]) ?? problem };
+  const format = /^must match format "(.*)"$/.exec(problem);
+  if (format) return { problem: formatProblem(format[1]) ?? problem };
+  if (/^must be (integer|number|<=|>=|<|>)/.test(problem)) {
+    return { problem: integerProblem(schema) ?? problem };
+  }
+  if (problem === 'must NOT have additional properties') {
+    const known = Object.keys(schema?.properties ?? {});
+    const value = path.reduce<any>((at, part) => at?.[part], req.body);
+    const unknown = Object.keys(value ?? {}).find(key => !known.includes(key));
+    if (unknown) {
+      return {
+        field: unknown,
+        problem: `is not a field here; known fields are ${known.join(', ')}`,
+      };
+    }
+  }
+  return { problem };
+}
+
+const unknownQuery = /^Unknown query parameter '(.+)'$/;
+const emptyQuery = /^Empty value found for query parameter '(.+)'$/;
+const reservedQuery = /^Parameter '(.+)' must be url encoded/;
+
+/** A validator message about a query parameter it names in quotes. */
+function queryMessage(req: express.Request, message: string) {
+  const unknown = unknownQuery.exec(message);
+  if (unknown) {
+    const known = (
+      operationOf(req.method, req.path)?.operation?.parameters ?? []
+    )
+      .filter(parameter => parameter.in === 'query')
+      .map(parameter => parameter.name);
+    return `${unknown[1]}: is not a query parameter here; ${
+      known.length
+        ? `known ones are ${known.join(', ')}`
+        : 'this route takes none'
+    }`;
+  }
+  const empty = emptyQuery.exec(message);
+  if (empty) return `${empty[1]}: must not be empty`;
+  const reserved = reservedQuery.exec(message);
+  return reserved
+    ? `${reserved[1]}: must be percent-encoded; write : / ? # [ ] @ ! $ & ' ( ) * + , ; = as %XX`
+    : undefined;
+}
+
 /**
  * Rewrites the OpenAPI validator's "request/body/pages/3/source must ..."
- * as "pages[3].source: must ...", the way the plugin's own checks name a
- * field, so that every refusal of a body reads alike and names the field:
- * also the missing one and the one the schema does not know.
+ * as "pages[3].source: must ...", "request/query/days must be <= 366" as
+ * "days: must be an integer from 1 to 366", and its other refusals of a
+ * parameter likewise, the way the plugin's own checks name a field, so
+ * that every refusal reads alike and names the field: also the missing
+ * one and the one the schema does not know.
  */
 export function plainBodyErrors(): express.ErrorRequestHandler {
   return (error, req, _res, next) => {
-    const found =
-      error instanceof Error && error.name === 'InputError'
-        ? /^request\/body(\/\S*)? (.*)$/.exec(error.message)
-        : null;
+    if (!(error instanceof Error) || error.name !== 'InputError') {
+      next(error);
+      return;
+    }
+    const query = queryMessage(req, error.message);
+    if (query) {
+      next(new InputError(query));
+      return;
+    }
+    const found = /^request\/(body|query|params)(\/\S*)? (.*)$/.exec(
+      error.message,
+    );
     if (!found) {
       next(error);
       return;
     }
-    const path = (found[1] ?? '').split('/').filter(Boolean);
-    let field = dotted(path.join('/')) || 'body';
-    let problem = found[2];
-    const missing = /^must have required property '(.+)'$/.exec(problem);
-    if (missing) {
-      field = path.length ? `${field}.${missing[1]}` : missing[1];
-      problem = 'is required';
-    } else if (problem === 'must NOT have additional properties') {
-      const operation = (spec.paths as Record<string, any>)[req.path]?.[
-        req.method.toLowerCase()
-      ];
-      const known = Object.keys(
-        schemaAt(
-          operation?.requestBody?.content?.['application/json']?.schema,
-          path,
-        )?.properties ?? {},
-      );
-      const value = path.reduce<any>((at, part) => at?.[part], req.body);
-      const unknown = Object.keys(value ?? {}).filter(
-        key => !known.includes(key),
-      );
-      if (unknown.length > 0) {
-        field = path.length ? `${field}.${unknown[0]}` : unknown[0];
-        problem = `is not a field here; known fields are ${known.join(', ')}`;
-      }
-    }
-    next(
-      new InputError(
-        `Rejected the whole delivery, nothing was stored: ${field}: ${problem}`,
-      ),
-    );
+    const [, where, at, message] = found;
+    const path = (at ?? '').split('/').filter(Boolean);
+    const described = problemOf(req, where, path, message);
+    const field =
+      [dotted(path.join('/')), described.field].filter(Boolean).join('.') ||
+      'body';
+    const prefix = INGESTION_PATHS.includes(req.path)
+      ? 'Rejected the whole delivery, nothing was stored: '
+      : '';
+    next(new InputError(`${prefix}${field}: ${described.problem}`));
   };
 }
