@@ -60,6 +60,7 @@ stage "package metadata is publishable (backstage-cli repo fix --publish --check
   npx backstage-cli repo fix --publish --check
 stage "API reports match the public exports (npm run build:api-reports updates them)" \
   npm run --silent test:api-reports
+stage "3 replicas start at once on an empty PostgreSQL, 3 rounds (scripts/replicas-start.mjs)" node scripts/replicas-start.mjs
 
 echo; echo "==> unit, component and store tests (jest)"
 CI=true BACKSTAGE_TEST_DISABLE_DOCKER=1 npx backstage-cli repo test \

@@ -55,6 +55,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         lifecycle: coreServices.lifecycle,
+        rootLifecycle: coreServices.rootLifecycle,
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         urlReader: coreServices.urlReader,
@@ -104,7 +105,9 @@ export const sreOwnershipPlugin = createBackendPlugin({
               ),
           },
         ]);
-        deps.lifecycle.addStartupHook(() => readiness.markStarted());
+        // Ready once the whole backend has started: the plugin's routes need
+        // auth and permissions, and a failed start leaves them broken.
+        deps.rootLifecycle.addStartupHook(() => readiness.markStarted());
         const skeleton = new CatalogSkeleton(deps);
         const cache = new PrincipalEntityCache();
         const index = await createReliabilityIndex({

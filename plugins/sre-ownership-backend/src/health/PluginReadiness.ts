@@ -25,9 +25,10 @@ function withTimeout(promise: Promise<unknown>, ms: number) {
 }
 
 /**
- * Whether the plugin can serve: its own start-up has finished (migrations
- * included) and what every route needs — the database and the catalog —
- * answers. A load balancer keeps an instance out of rotation while this
+ * Whether the plugin can serve: the backend's start-up has finished — every
+ * plugin's, so auth and permissions work, and this plugin's migrations are
+ * done — and what every route needs answers: the database can take a
+ * delivery now, and the catalog answers. A load balancer keeps an instance out of rotation while this
  * says `unavailable`. Results are reused for a few seconds so that frequent
  * probes cost the database and the catalog almost nothing.
  */
@@ -40,7 +41,10 @@ export class PluginReadiness {
     private readonly options: { timeoutMs?: number; cacheMs?: number } = {},
   ) {}
 
-  /** Called once the plugin's initialisation has completed. */
+  /**
+   * Called once the whole backend has started (the root lifecycle's startup
+   * hook), which never happens when a plugin fails to start.
+   */
   markStarted() {
     this.started = true;
     this.last = undefined;
