@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import {
   createMockDirectory,
   mockServices,
@@ -116,9 +117,7 @@ describe('on-call schedule sync wiring', () => {
         const calendar = readFileSync(feeds.resolve('platform.ics'));
         return {
           buffer: async () => calendar,
-          stream: () => {
-            throw new Error('not used');
-          },
+          stream: () => Readable.from([calendar]),
         };
       },
     });

@@ -253,7 +253,12 @@ export class DatabaseOncallStore implements OncallStore {
       last_run_at: at,
       ok: run.ok,
       ...(run.ok
-        ? { last_success_at: at, shifts: run.shifts, warnings: run.warnings }
+        ? {
+            last_success_at: at,
+            shifts: run.shifts,
+            warnings: run.warnings,
+            left_out: JSON.stringify(run.leftOut),
+          }
         : { last_error: run.error, last_error_at: at }),
     };
     await retryTransient(() =>
@@ -281,6 +286,7 @@ export class DatabaseOncallStore implements OncallStore {
         lastSuccessAt: iso(row.last_success_at),
         shifts: row.shifts ?? undefined,
         warnings: row.warnings ?? undefined,
+        leftOut: row.left_out ? JSON.parse(row.left_out) : undefined,
         lastError: row.last_error ?? undefined,
         lastErrorAt: iso(row.last_error_at),
       };

@@ -35,9 +35,16 @@ export interface ShiftReplacement {
   deleted: number;
 }
 
-/** The outcome of reading one schedule feed once. */
+/** How many events of a feed were left out for one reason. */
+export type FeedLeftOut = { reason: string; events: number };
+
+/**
+ * The outcome of reading one schedule feed once. `error` is shown to every
+ * signed-in user: it must be built from a masked URL (see
+ * providers/ics/feedErrors.ts), never from an error's own text.
+ */
 export type ScheduleFeedRun = { feed: string; teamRef: string; at: Date } & (
-  | { ok: true; shifts: number; warnings: number }
+  | { ok: true; shifts: number; warnings: number; leftOut: FeedLeftOut[] }
   | { ok: false; error: string }
 );
 
@@ -54,6 +61,8 @@ export type ScheduleFeedStatus = {
   shifts?: number;
   /** Events left out on the last success. */
   warnings?: number;
+  /** Why they were left out: events per reason, most first. */
+  leftOut?: FeedLeftOut[];
   /** Why the last failed read failed, and when. */
   lastError?: string;
   lastErrorAt?: string;

@@ -357,7 +357,25 @@ export const spec = {
             type: 'integer',
             description: 'Events left out on the last success.',
           },
-          lastError: { type: 'string' },
+          leftOut: {
+            type: 'array',
+            description:
+              'Why events were left out on the last success: events per reason, most first.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['reason', 'events'],
+              properties: {
+                reason: { type: 'string' },
+                events: { type: 'integer' },
+              },
+            },
+          },
+          lastError: {
+            type: 'string',
+            description:
+              "Why the last failed read failed. Names the feed's host at most: never its URL, path, query or a redirect's target.",
+          },
           lastErrorAt: { type: 'string', format: 'date-time' },
         },
       },

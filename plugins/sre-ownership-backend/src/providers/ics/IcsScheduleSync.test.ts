@@ -8,6 +8,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { DatabaseOncallStore } from '../../database/DatabaseOncallStore';
 import { IcsScheduleSync } from './IcsScheduleSync';
 
@@ -25,9 +26,7 @@ const urlReader = mockServices.urlReader.mock({
     const calendar = readFileSync(fixturePath);
     return {
       buffer: async () => calendar,
-      stream: () => {
-        throw new Error('not used');
-      },
+      stream: () => Readable.from([calendar]),
     };
   },
 });

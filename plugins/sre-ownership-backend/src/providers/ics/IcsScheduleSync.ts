@@ -7,7 +7,14 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SRE_OWNERSHIP_ANNOTATIONS } from '@sre-ownership/plugin-sre-ownership-common';
 import { ScheduleFeedConfig } from '../../config';
-import { OncallStore, TimeRange } from '../../database/OncallStore';
+import {
+  FeedLeftOut,
+  OncallStore,
+  TimeRange,
+} from '../../database/OncallStore';
+import { decodeIcsFeed } from './decodeIcsFeed';
+import { FeedError, feedFailure, FeedStage, maskForLog } from './feedErrors';
+import { checkFeedShifts, countLeftOut } from './feedRecords';
 import {
   DEFAULT_FEED_LIMITS,
   IcsScheduleWarning,
@@ -47,7 +54,7 @@ function abortable<T>(
   reason: string,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new Error(reason));
+    const onAbort = () => reject(new FeedError(reason));
     if (signal.aborted) onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     work
@@ -67,13 +74,18 @@ export type IcsFeedOutcome = {
       written: number;
       deleted: number;
       warnings: IcsScheduleWarning[];
+      leftOut: FeedLeftOut[];
     }
   | { ok: false; error: string }
 );
 
+// A summary is the feed's text: quoted and cut, so a log line stays one line.
+const quote = (summary: string) =>
+  JSON.stringify(summary.length > 80 ? `${summary.slice(0, 80)}…` : summary);
+
 const describeWarning = (warning: IcsScheduleWarning) =>
   [
-    warning.summary !== undefined ? `"${warning.summary}"` : undefined,
+    warning.summary !== undefined ? quote(warning.summary) : undefined,
     warning.startsAt ? `at ${warning.startsAt}` : undefined,
     warning.message,
   ]
@@ -97,8 +109,8 @@ export class IcsScheduleSync {
       auth: AuthService;
       logger: LoggerService;
       store: OncallStore;
-      /** Reads http(s) feeds; without it they are fetched directly (tests). */
-      urlReader?: UrlReaderService;
+      /** Reads http(s) feeds, under `backend.reading.allow`. */
+      urlReader: UrlReaderService;
       /** Feeds from app-config. */
       feeds: ScheduleFeedConfig[];
       /** Directory relative feed paths are read from; the working directory by default. */
@@ -211,8 +223,10 @@ export class IcsScheduleSync {
       ? AbortSignal.any([taskSignal, timeout])
       : timeout;
     const deadline = Date.now() + limits.timeoutMs;
+    const timedOut = `was not read within ${limits.timeoutMs / 1000} s`;
+    let stage: FeedStage = 'read';
     try {
-      const ics = await abortable(
+      const bytes = await abortable(
         readIcsFeed(feed.url, {
           allowLocalFiles: !feed.fromCatalog,
           urlReader: this.options.urlReader,
@@ -221,15 +235,20 @@ export class IcsScheduleSync {
           maxBytes: limits.maxBytes,
         }),
         signal,
-        `was not read within ${limits.timeoutMs / 1000} s`,
+        timedOut,
       );
-      const { shifts, warnings } = await parseIcsScheduleYielding({
-        ics,
+      stage = 'parse';
+      const decoded = decodeIcsFeed(bytes);
+      const parsed = await parseIcsScheduleYielding({
+        ics: decoded.ics,
         range,
         feed,
         resolveUser,
         limits: { ...limits, deadline },
       });
+      const { shifts, warnings: broken } = checkFeedShifts(parsed.shifts);
+      const warnings = [...decoded.warnings, ...parsed.warnings, ...broken];
+      stage = 'store';
       const { written, deleted } = await store.replaceShifts({
         source: icsScheduleSource(feed.name),
         range,
@@ -241,47 +260,55 @@ export class IcsScheduleSync {
       logger.info(
         `On-call schedule feed ${feed.name} (${feed.teamRef}): ${shifts.length} shifts, ${written} written, ${deleted} deleted`,
       );
-      if (warnings.length > 0) {
-        const shown = warnings
-          .slice(0, WARNINGS_LOGGED_PER_FEED)
-          .map(describeWarning);
-        const more = warnings.length - shown.length;
-        logger.warn(
-          `On-call schedule feed ${feed.name}: ${
-            warnings.length
-          } left out: ${shown.join('; ')}${
-            more > 0 ? `; and ${more} more` : ''
-          }`,
-        );
-      }
-      await this.record({
+      this.logWarnings(feed, warnings);
+      const leftOut = countLeftOut(warnings);
+      const run = {
         ...about,
-        ok: true,
+        ok: true as const,
         shifts: shifts.length,
-        warnings: warnings.length,
-      });
-      return {
-        ...about,
-        ok: true,
-        shifts: shifts.length,
-        written,
-        deleted,
-        warnings,
+        warnings: leftOut.reduce((sum, { events }) => sum + events, 0),
+        leftOut,
       };
+      await this.record(run);
+      return { ...run, written, deleted, warnings };
     } catch (error) {
-      let message = error instanceof Error ? error.message : String(error);
-      if (timeout.aborted && !taskSignal?.aborted) {
-        message = `was not read within ${limits.timeoutMs / 1000} s`;
-      }
+      const failure =
+        timeout.aborted && !taskSignal?.aborted
+          ? { failure: new FeedError(timedOut), internal: false }
+          : feedFailure(error, stage);
+      const message = failure.failure.message;
+      const detail = failure.internal
+        ? `; ${maskForLog(String(error), [feed.url])}`
+        : '';
       logger.warn(
-        `Skipped on-call schedule feed ${feed.name} (${feed.teamRef}), its stored shifts are unchanged: ${message}`,
+        `Skipped on-call schedule feed ${feed.name} (${feed.teamRef}), its stored shifts are unchanged: ${message}${detail}`,
       );
-      await this.record({ ...about, ok: false, error: message });
+      await this.record({ ...about, ok: false, error: failure.failure });
       return { ...about, ok: false, error: message };
     }
   }
 
-  /** Keeps the outcome where GET /schedules/status shows it. */
+  private logWarnings(
+    feed: ScheduleFeedConfig,
+    warnings: IcsScheduleWarning[],
+  ) {
+    if (warnings.length === 0) return;
+    const shown = warnings
+      .slice(0, WARNINGS_LOGGED_PER_FEED)
+      .map(describeWarning);
+    const more = warnings.length - shown.length;
+    this.options.logger.warn(
+      `On-call schedule feed ${feed.name}: ${
+        warnings.length
+      } left out: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
+    );
+  }
+
+  /**
+   * Keeps the outcome where GET /schedules/status shows it. A failure is
+   * taken only as a FeedError, whose message is built masked: no other
+   * error text can reach the status.
+   */
   private async record(
     run:
       | {
@@ -290,17 +317,20 @@ export class IcsScheduleSync {
           ok: true;
           shifts: number;
           warnings: number;
+          leftOut: FeedLeftOut[];
         }
-      | { feed: string; teamRef: string; ok: false; error: string },
+      | { feed: string; teamRef: string; ok: false; error: FeedError },
   ) {
+    const at = this.options.now?.() ?? new Date();
     try {
-      await this.options.store.recordFeedRun({
-        ...run,
-        at: this.options.now?.() ?? new Date(),
-      });
+      await this.options.store.recordFeedRun(
+        run.ok ? { ...run, at } : { ...run, error: run.error.message, at },
+      );
     } catch (error) {
       this.options.logger.warn(
-        `Could not record the outcome of schedule feed ${run.feed}: ${error}`,
+        `Could not record the outcome of schedule feed ${
+          run.feed
+        }: ${maskForLog(String(error), [])}`,
       );
     }
   }

@@ -10,6 +10,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { DatabaseOncallStore } from '../../database/DatabaseOncallStore';
 import { IcsScheduleSync } from './IcsScheduleSync';
+import { aUrlReader } from './__testUtils__/feedServer';
 
 jest.setTimeout(60_000);
 
@@ -80,24 +81,29 @@ describe.each(databases.eachSupportedId())(
     let knex: Knex;
     let store: DatabaseOncallStore;
     let endless: Server;
-    let endlessUrl: string;
+    let endlessHost: string;
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
       store = await DatabaseOncallStore.create({
         database: mockServices.database({ knex }),
       });
-      // Answers the headers, then never sends the calendar.
-      endless = createServer((_req, res) => {
+      endless = createServer((req, res) => {
         res.writeHead(200, { 'content-type': 'text/calendar' });
         res.write('BEGIN:VCALENDAR\r\n');
+        if (req.url === '/stalled.ics') return;
+        // Chunked, never ending: as fast as the reader takes it.
+        const chunk = Buffer.alloc(64 * 1024, 'X');
+        const more = () => {
+          while (!res.destroyed && res.write(chunk));
+          if (!res.destroyed) res.once('drain', more);
+        };
+        more();
       });
       await new Promise<void>(resolve =>
         endless.listen(0, '127.0.0.1', resolve),
       );
-      endlessUrl = `http://127.0.0.1:${
-        (endless.address() as AddressInfo).port
-      }/feed.ics`;
+      endlessHost = `127.0.0.1:${(endless.address() as AddressInfo).port}`;
       feedsDir.setContent({
         'bomb.ics': anOccurrenceBomb(),
         'weekly.ics': aWeeklyRota(),
@@ -109,17 +115,27 @@ describe.each(databases.eachSupportedId())(
       await new Promise(resolve => endless.close(resolve));
     });
 
-    it('refuses a feed repeating every minute and one that never finishes, and reads the others', async () => {
+    it('refuses a feed repeating every minute, one that never finishes and one that never ends, and reads the others', async () => {
       const sync = new IcsScheduleSync({
         catalog: catalogServiceMock({ entities }),
         auth: mockServices.auth(),
         logger: mockServices.logger.mock(),
         store,
+        urlReader: aUrlReader(endlessHost),
         baseDir: feedsDir.path,
         now: () => now,
         limits: { timeoutMs: FEED_TIMEOUT_MS },
         feeds: [
-          { name: 'endless', url: endlessUrl, teamRef: 'group:default/search' },
+          {
+            name: 'endless',
+            url: `http://${endlessHost}/stalled.ics`,
+            teamRef: 'group:default/search',
+          },
+          {
+            name: 'huge',
+            url: `http://${endlessHost}/huge.ics`,
+            teamRef: 'group:default/search',
+          },
           { name: 'bomb', url: 'bomb.ics', teamRef: 'group:default/payments' },
           {
             name: 'weekly',
@@ -134,11 +150,15 @@ describe.each(databases.eachSupportedId())(
 
       expect(outcomes.map(({ feed, ok }) => ({ feed, ok }))).toEqual([
         { feed: 'endless', ok: false },
+        { feed: 'huge', ok: false },
         { feed: 'bomb', ok: false },
         { feed: 'weekly', ok: true },
       ]);
       expect(outcomes[0]).toMatchObject({ error: 'was not read within 10 s' });
       expect(outcomes[1]).toMatchObject({
+        error: 'is larger than 5242880 bytes; at most 5242880 are read',
+      });
+      expect(outcomes[2]).toMatchObject({
         error: expect.stringMatching(
           /more than 5000 shifts|more than 50000 occurrences|took too long/,
         ),
@@ -158,13 +178,18 @@ describe.each(databases.eachSupportedId())(
         expect.objectContaining({
           feed: 'bomb',
           ok: false,
-          lastError: outcomes[1].ok ? undefined : outcomes[1].error,
+          lastError: outcomes[2].ok ? undefined : outcomes[2].error,
           lastErrorAt: now.toISOString(),
         }),
         expect.objectContaining({
           feed: 'endless',
           ok: false,
           lastError: 'was not read within 10 s',
+        }),
+        expect.objectContaining({
+          feed: 'huge',
+          ok: false,
+          lastError: 'is larger than 5242880 bytes; at most 5242880 are read',
         }),
         {
           feed: 'weekly',
@@ -174,8 +199,82 @@ describe.each(databases.eachSupportedId())(
           lastSuccessAt: now.toISOString(),
           shifts: 13,
           warnings: 0,
+          leftOut: [],
         },
       ]);
+    });
+
+    it('leaves out the events that break the record rules, counted by reason, and stores the others', async () => {
+      const event = (uid: string, day: string, summary = 'Amara') => [
+        'BEGIN:VEVENT',
+        `UID:${uid}`,
+        `DTSTART:202603${day}T080000Z`,
+        `DTEND:202603${day}T200000Z`,
+        `SUMMARY:${summary}`,
+        'ATTENDEE:mailto:amara.okafor@acme.example',
+        'END:VEVENT',
+      ];
+      const text = calendar([
+        event('a-good-one', '02'),
+        event('x'.repeat(600), '03'),
+        event('y'.repeat(600), '04'),
+        event('nul\u0000uid', '05'),
+        event('bell\u0007uid', '06'),
+        event('not-utf8', '07', 'INVALID'),
+      ]);
+      // A byte that is never UTF-8, in one event's summary.
+      const bytes = Buffer.from(text, 'utf8');
+      bytes[bytes.indexOf('INVALID')] = 0xff;
+      feedsDir.setContent({ 'rules.ics': bytes });
+      const sync = new IcsScheduleSync({
+        catalog: catalogServiceMock({ entities }),
+        auth: mockServices.auth(),
+        logger: mockServices.logger.mock(),
+        store,
+        urlReader: aUrlReader(),
+        baseDir: feedsDir.path,
+        now: () => now,
+        feeds: [
+          { name: 'rules', url: 'rules.ics', teamRef: 'group:default/search' },
+        ],
+      });
+
+      const [outcome] = await sync.run();
+
+      expect(outcome).toMatchObject({ ok: true, shifts: 1 });
+      const stored = await knex('oncall_shifts')
+        .where('source', 'ics:rules')
+        .select('external_id');
+      expect(stored).toEqual([
+        { external_id: 'a-good-one/2026-03-02T08:00:00.000Z' },
+      ]);
+      const status = (await store.listFeedRuns()).find(
+        run => run.feed === 'rules',
+      );
+      expect(status).toMatchObject({
+        ok: true,
+        shifts: 1,
+        warnings: 5,
+        leftOut: [
+          {
+            reason:
+              "the shift's id (UID/occurrence start) is 625 characters long; at most 512 fit",
+            events: 2,
+          },
+          { reason: 'event is not valid UTF-8', events: 1 },
+          {
+            reason:
+              "the shift's id (UID/occurrence start) contains a NUL character (U+0000), which cannot be stored",
+            events: 1,
+          },
+          {
+            reason:
+              'UID contains a control character (U+0007), which iCalendar does not allow',
+            events: 1,
+          },
+        ],
+      });
+      expect(JSON.stringify(status)).not.toMatch(/insert into|xxxx/i);
     });
   },
 );

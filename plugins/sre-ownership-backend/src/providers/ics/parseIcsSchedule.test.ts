@@ -121,6 +121,7 @@ describe('parseIcsSchedule', () => {
           'no User matches the e-mail addresses or the summary of this event',
         summary: 'On Call - Vendor Cover - Payments - Primary',
         startsAt: '2026-04-13T08:00:00.000Z',
+        leftOut: true,
       },
     ]);
     const withoutMei = payments.filter(u => u.metadata.name !== 'mei-lin');
@@ -212,6 +213,7 @@ describe('parseIcsSchedule', () => {
       {
         message:
           'time zone Mars/Olympus has no VTIMEZONE in the feed; its times were read as UTC',
+        leftOut: false,
       },
     ]);
   });
@@ -219,7 +221,7 @@ describe('parseIcsSchedule', () => {
   it('refuses text that is not an iCalendar feed, without quoting it', () => {
     expect(() =>
       parse('<html><body>Sign in secret-token</body></html>'),
-    ).toThrow(/^not an iCalendar \(RFC 5545\) feed$/);
+    ).toThrow(/^is not an iCalendar \(RFC 5545\) feed$/);
   });
 
   it('keeps sources within the 64-character column, distinct per feed', () => {

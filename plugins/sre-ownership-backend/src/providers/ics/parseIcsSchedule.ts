@@ -2,6 +2,7 @@ import { OncallShift } from '@sre-ownership/plugin-sre-ownership-common';
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import { TimeRange } from '../../database/OncallStore';
+import { FeedError } from './feedErrors';
 
 /** What an event says about who is on call. */
 export interface ShiftCandidate {
@@ -19,9 +20,12 @@ export type ShiftUserResolver = (
   candidate: ShiftCandidate,
 ) => string | undefined;
 
-/** An event, or a problem with the feed, that was not stored. */
+/** An event that was not stored, or a note on how the feed was read. */
 export interface IcsScheduleWarning {
+  /** Why; for an event left out, the same for every event left out alike. */
   message: string;
+  /** Whether an event was left out (else a note, such as a missing zone). */
+  leftOut: boolean;
   /** SUMMARY of the event concerned. */
   summary?: string;
   /** Start of the occurrence concerned, ISO 8601 UTC. */
@@ -108,6 +112,18 @@ const isCancelled = (event: ICAL.Event) =>
   String(event.component.getFirstPropertyValue('status')).toUpperCase() ===
   'CANCELLED';
 
+// RFC 5545 3.1 allows no control character but HTAB in a value; a UID is
+// stored as the shift's id, where one would be invisible. NUL is left to
+// the record rules every stored id obeys (ingest/fields.ts).
+const CONTROL = /[\u0001-\u0008\u000A-\u001F\u007F]/;
+
+function controlCharacterIn(uid: string): string | undefined {
+  const found = CONTROL.exec(uid)?.[0];
+  if (found === undefined) return undefined;
+  const code = found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return `UID contains a control character (U+${code}), which iCalendar does not allow`;
+}
+
 function groupByUid(calendar: ICAL.Component) {
   const events = new Map<string, ICAL.Component[]>();
   for (const component of calendar.getAllSubcomponents('vevent')) {
@@ -125,10 +141,10 @@ function parseCalendar(ics: string): ICAL.Component {
     // The parser's message quotes the offending line, which may be anything
     // the URL returned (a sign-in page, an internal response): keep it out
     // of the logs.
-    throw new Error('not an iCalendar (RFC 5545) feed');
+    throw new FeedError('is not an iCalendar (RFC 5545) feed');
   }
   if (calendar.name !== 'vcalendar') {
-    throw new Error(`not an iCalendar feed: found ${calendar.name}`);
+    throw new FeedError('is not an iCalendar feed: it holds no VCALENDAR');
   }
   return calendar;
 }
@@ -163,8 +179,8 @@ function undefinedTimeZones(calendar: ICAL.Component): string[] {
  * one. Events whose people `resolveUser` cannot map to a User are left out
  * and reported in `warnings`.
  *
- * @throws Error when the text is not an iCalendar feed, or it costs more
- *   than `limits` allow (default {@link DEFAULT_FEED_LIMITS}).
+ * @throws FeedError when the text is not an iCalendar feed, or it costs
+ *   more than `limits` allow (default {@link DEFAULT_FEED_LIMITS}).
  */
 export function parseIcsSchedule(
   options: IcsScheduleParseOptions,
@@ -229,7 +245,7 @@ function* parseIcsScheduleSteps(
   const budget = () => {
     expanded += 1;
     if (expanded > limits.maxOccurrences) {
-      throw new Error(
+      throw new FeedError(
         `expands to more than ${limits.maxOccurrences} occurrences; shorten its recurring events or split the feed`,
       );
     }
@@ -238,7 +254,7 @@ function* parseIcsScheduleSteps(
       expanded % 256 === 0 &&
       Date.now() > limits.deadline
     ) {
-      throw new Error('took too long to read; nothing of it was stored');
+      throw new FeedError('took too long to read; nothing of it was stored');
     }
   };
   const from = range.from.getTime();
@@ -250,6 +266,7 @@ function* parseIcsScheduleSteps(
   const warnings: IcsScheduleWarning[] = undefinedTimeZones(calendar).map(
     tzid => ({
       message: `time zone ${tzid} has no VTIMEZONE in the feed; its times were read as UTC`,
+      leftOut: false,
     }),
   );
 
@@ -266,7 +283,12 @@ function* parseIcsScheduleSteps(
     const summary = item.summary ?? '';
     const startsAt = toIso(start);
     if (endsAtMs <= startsAtMs) {
-      warnings.push({ message: 'event has no duration', summary, startsAt });
+      warnings.push({
+        message: 'event has no duration',
+        summary,
+        startsAt,
+        leftOut: true,
+      });
       return;
     }
     const userRef = resolveUser({ emails: emailsOf(item), summary });
@@ -276,12 +298,13 @@ function* parseIcsScheduleSteps(
           'no User matches the e-mail addresses or the summary of this event',
         summary,
         startsAt,
+        leftOut: true,
       });
       return;
     }
     const externalId = `${uid}/${toIso(recurrenceId)}`;
     if (!shifts.has(externalId) && shifts.size >= limits.maxShifts) {
-      throw new Error(
+      throw new FeedError(
         `has more than ${
           limits.maxShifts
         } shifts between ${range.from.toISOString()} and ${range.to.toISOString()}`,
@@ -303,9 +326,14 @@ function* parseIcsScheduleSteps(
     const overrides = components
       .filter(c => c.hasProperty('recurrence-id'))
       .map(c => new ICAL.Event(c));
-    if (!uid) {
+    const uidProblem = !uid ? 'event has no UID' : controlCharacterIn(uid);
+    if (uidProblem) {
       const summary = components[0].getFirstPropertyValue('summary');
-      warnings.push({ message: 'event has no UID', summary: String(summary) });
+      warnings.push({
+        message: uidProblem,
+        summary: String(summary ?? ''),
+        leftOut: true,
+      });
       continue;
     }
     if (!master) {
