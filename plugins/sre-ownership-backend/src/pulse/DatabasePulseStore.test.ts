@@ -1,3 +1,4 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { DatabaseOncallStore } from '../database/DatabaseOncallStore';
@@ -191,6 +192,29 @@ describe.each(databases.eachSupportedId())(
       expect(
         JSON.stringify(await knex('pulse_summaries').select()),
       ).not.toMatch(/Only me/);
+    });
+
+    it('restores the earlier, empty tables on the way down and its own on the way up', async () => {
+      const directory = resolvePackagePath(
+        '@sre-ownership/plugin-sre-ownership-backend',
+        'migrations',
+      );
+      await store.addToOpenPeriod(anAnswer());
+      await knex.migrate.down({
+        directory,
+        name: '20261207013000_replace_pulse_answer_tables.js',
+      });
+      for (const table of [
+        'pulse_responses',
+        'pulse_totals',
+        'pulse_comments',
+      ]) {
+        expect(await knex(table).select()).toEqual([]);
+      }
+      expect(await knex.schema.hasTable('pulse_open_periods')).toBe(false);
+      await knex.migrate.latest({ directory });
+      expect(await knex.schema.hasTable('pulse_totals')).toBe(false);
+      expect(await knex('pulse_open_periods').select()).toEqual([]);
     });
 
     it('stores answers in tables that name no person, shift or time', async () => {
