@@ -183,6 +183,18 @@ describe.each(databases.eachSupportedId())(
     it('keeps the averages of a period below the minimum out of storage', async () => {
       await store.addToOpenPeriod(anAnswer({ comment: 'Only me' }));
       expect(await store.listOpenPeriods()).toEqual([period]);
+      expect(
+        await store.listOpenPeriods({
+          teamRef: period.teamRef,
+          periodStarts: ['2026-10-05', '2026-11-02'],
+        }),
+      ).toEqual([period]);
+      expect(
+        await store.listOpenPeriods({
+          teamRef: 'group:default/search',
+          periodStarts: ['2026-11-02'],
+        }),
+      ).toEqual([]);
       const summary = await store.publishPeriod(period, open => ({
         people: open.people,
         minimumAnswers: 5,

@@ -241,11 +241,20 @@ export class DatabasePulseStore implements PulseStore {
     });
   }
 
-  async listOpenPeriods(): Promise<PulsePeriodKey[]> {
-    const rows = await this.db<OpenRow>('pulse_open_periods').select(
+  async listOpenPeriods(filter?: {
+    teamRef: string;
+    periodStarts: string[];
+  }): Promise<PulsePeriodKey[]> {
+    const query = this.db<OpenRow>('pulse_open_periods').select(
       'team_ref',
       'period_start',
     );
+    if (filter) {
+      query
+        .where({ team_ref: filter.teamRef })
+        .whereIn('period_start', filter.periodStarts);
+    }
+    const rows = await query;
     return rows.map(row => ({
       teamRef: row.team_ref,
       periodStart: row.period_start,

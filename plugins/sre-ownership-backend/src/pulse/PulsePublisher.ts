@@ -45,8 +45,19 @@ export class PulsePublisher {
       teamRef,
       periods.map(period => period.from),
     );
-    for (const period of periods) {
-      if (published.has(period.from)) continue;
+    const missing = periods.filter(period => !published.has(period.from));
+    if (!missing.length) return published;
+    // Most teams' periods have no answer: one query finds those that do.
+    const answered = new Set(
+      (
+        await store.listOpenPeriods({
+          teamRef,
+          periodStarts: missing.map(period => period.from),
+        })
+      ).map(key => key.periodStart),
+    );
+    for (const period of missing) {
+      if (!answered.has(period.from)) continue;
       const summary = await store.publishPeriod(
         { teamRef, periodStart: period.from },
         open => this.summarise(period, open),

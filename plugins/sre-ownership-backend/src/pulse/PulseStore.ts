@@ -97,8 +97,14 @@ export interface PulseStore {
    * has been published already.
    */
   addToOpenPeriod(answer: PulseContribution): Promise<'added' | 'published'>;
-  /** The periods still holding answers that have not been published. */
-  listOpenPeriods(): Promise<PulsePeriodKey[]>;
+  /**
+   * The periods still holding answers that have not been published: all of
+   * them, or those of one team among `periodStarts`.
+   */
+  listOpenPeriods(filter?: {
+    teamRef: string;
+    periodStarts: string[];
+  }): Promise<PulsePeriodKey[]>;
   /**
    * Publishes a period once, in one transaction: the open totals, summarised
    * by `summarise`, become its summary and are deleted. A period published
