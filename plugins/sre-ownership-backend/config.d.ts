@@ -48,9 +48,12 @@ export interface Config {
        */
       name: string;
       /**
-       * URL of the feed. `https:` and `webcal:` URLs are fetched; `file:` URLs
-       * and plain paths (ending in .ics) are read from disk, relative to the
-       * backend's working directory. A feed URL often embeds an access token.
+       * URL of the feed. `https:`, `http:` and `webcal:` URLs are read
+       * through the backend's URL reader (allow the host under
+       * backend.reading.allow); `file:` URLs and plain paths (ending in .ics)
+       * are read from disk, relative to the backend's working directory. A
+       * feed URL often embeds an access token: the plugin shows the feed by
+       * name, and its URL at most as scheme and host.
        * @visibility secret
        */
       url: string;
