@@ -30,7 +30,10 @@ const periodSummary = {
   required: ['period', 'answers'],
   properties: {
     period,
-    answers: { type: 'integer' },
+    answers: {
+      type: 'integer',
+      description: 'Engineers who answered (one answer each per period).',
+    },
     averages: {
       ...averages,
       description:
@@ -57,7 +60,7 @@ export const pulseSchemas = {
   TeamPulse: {
     type: 'object',
     description:
-      "A team's pulse: its last complete period against the one before. Averages show only from minimumAnswers answers; declines list the questions whose average fell by 0.5 or more.",
+      "A team's pulse: its latest published period against the one before. A period is published once, after its answers closed, and never changes. Averages show only from minimumAnswers people; declines list the questions whose average fell by 0.5 or more.",
     required: ['teamRef', 'minimumAnswers', 'current', 'previous', 'declines'],
     properties: {
       teamRef: { type: 'string' },
@@ -84,7 +87,7 @@ export const pulseSchemas = {
   TeamPulseComments: {
     type: 'object',
     description:
-      'Comments of the last complete period in random order, without names or times; empty below the minimum.',
+      'Comments of the latest published period in random order, without names or times; empty below the minimum.',
     required: ['teamRef', 'period', 'comments'],
     properties: {
       teamRef: { type: 'string' },
@@ -127,7 +130,7 @@ export const pulsePaths = {
     post: {
       operationId: 'AnswerPulse',
       description:
-        'Answers the pulse for the shift of the invitation, once. Only the invited engineer may answer; the answer is added to team totals and kept without their identity. Audited (pulse-answer) without the scores.',
+        "Answers the pulse for the invitation's team and period, once per engineer and period. Only the invited engineer may answer; the answer is added to the period's team totals and kept without their identity. Audited (pulse-answer) without the answer, team or period.",
       parameters: [pathParameter('id')],
       requestBody: {
         required: true,
@@ -158,7 +161,9 @@ export const pulsePaths = {
         ),
         '400': error('The body is invalid; the message names the field.'),
         ...INVITATION_ERRORS,
-        '409': error('Answered already, or closed.'),
+        '409': error(
+          'The engineer answered for this team and period already, or the invitation closed.',
+        ),
       },
     },
   },
@@ -178,7 +183,7 @@ export const pulsePaths = {
     get: {
       operationId: 'GetTeamPulseComments',
       description:
-        "The comments of a team's last complete pulse period; needs sre-ownership.pulse.comments.read on the team.",
+        "The comments of a team's latest published pulse period; needs sre-ownership.pulse.comments.read on the team.",
       parameters: [...TEAM_PATH],
       responses: {
         '200': json('The comments.', 'TeamPulseComments'),
