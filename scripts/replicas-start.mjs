@@ -52,26 +52,41 @@ const roundDatabases = prefix =>
     .split('\n')
     .filter(Boolean);
 
-/** knex migration lock rows left locked once no replica is migrating. */
+function psqlIn(database, sql) {
+  const result = spawnSync(
+    'psql',
+    ['-h', '127.0.0.1', '-U', 'postgres', '-d', database, '-At', '-c', sql],
+    { encoding: 'utf8' },
+  );
+  return result.status === 0 ? result.stdout.trim() : '';
+}
+
+/**
+ * knex migration lock tables that fail every later start once no replica is
+ * migrating: a row left locked, or two rows (knex creates the row without a
+ * lock, so replicas creating the table together may each insert one, and
+ * knex then refuses to lock).
+ */
 function stuckMigrationLocks(prefix) {
-  return roundDatabases(prefix).filter(database => {
-    const result = spawnSync(
-      'psql',
-      [
-        '-h',
-        '127.0.0.1',
-        '-U',
-        'postgres',
-        '-d',
+  const stuck = [];
+  for (const database of roundDatabases(prefix)) {
+    const tables = psqlIn(
+      database,
+      "SELECT tablename FROM pg_tables WHERE tablename LIKE '%knex_migrations_lock'",
+    )
+      .split('\n')
+      .filter(Boolean);
+    for (const table of tables) {
+      const [rows, locked] = psqlIn(
         database,
-        '-At',
-        '-c',
-        'SELECT count(*) FROM knex_migrations_lock WHERE is_locked = 1',
-      ],
-      { encoding: 'utf8' },
-    );
-    return result.status === 0 && Number(result.stdout.trim()) > 0;
-  });
+        `SELECT count(*), count(*) FILTER (WHERE is_locked = 1) FROM "${table}"`,
+      ).split('|');
+      if (Number(rows) !== 1 || Number(locked) > 0) {
+        stuck.push(`${database}.${table} (${rows} rows, ${locked} locked)`);
+      }
+    }
+  }
+  return stuck;
 }
 
 function dropRoundDatabases(prefix) {
@@ -109,7 +124,10 @@ function overlay(round, replica, prefix) {
 /** Starts one replica the way scripts/e2e.mjs starts the backend. */
 function startReplica(round, replica, prefix, attempt = 'start') {
   const { port, file } = overlay(round, replica, prefix);
-  const logFile = join(work, `round-${round}-replica-${replica}-${attempt}.log`);
+  const logFile = join(
+    work,
+    `round-${round}-replica-${replica}-${attempt}.log`,
+  );
   const log = openSync(logFile, 'w');
   const child = spawn(
     'npx',
@@ -146,14 +164,36 @@ async function answers(url) {
   }
 }
 
-/** The plugins a failed start names, with the first line of each cause. */
+/**
+ * The innermost cause of a start-up error: Backstage wraps a core service's
+ * failure as "Failed to instantiate service 'core.x' for 'y' because the
+ * factory function threw an error, <cause>".
+ */
+function innermost(cause) {
+  const wrapped =
+    /^Error: Failed to instantiate service '([^']+)' for '[^']+' because the factory function threw an error, /;
+  const services = [];
+  let rest = cause;
+  for (let match = wrapped.exec(rest); match; match = wrapped.exec(rest)) {
+    services.push(match[1]);
+    rest = rest.slice(match[0].length);
+  }
+  const via = services.length ? ` (in ${services.at(-1)})` : '';
+  return `${rest.slice(0, 160)}${via}`;
+}
+
+/** The plugins a failed start names, with the innermost cause of each. */
 function failuresIn(logFile) {
   const log = readFileSync(logFile, 'utf8');
   const failures = [];
   const pattern = /Plugin '([^']+)' startup failed; caused by ([^\n]+)/g;
   for (const match of log.matchAll(pattern)) {
     if (!failures.some(failure => failure.plugin === match[1])) {
-      failures.push({ plugin: match[1], cause: match[2].slice(0, 200) });
+      failures.push({
+        plugin: match[1],
+        cause: innermost(match[2]),
+        raw: match[2],
+      });
     }
   }
   return failures;
@@ -234,15 +274,25 @@ const format = failures =>
   failures.map(({ plugin, cause }) => `${plugin}: ${cause}`).join('; ');
 
 /**
- * Whether this plugin, not only a core one, failed on the replica: it failed
- * to start, the start failed without naming a plugin, or its /health said
- * ready while the backend was not.
+ * Causes that are Backstage's own even when the plugin is named: the core
+ * services every plugin gets (its auth key store, its scheduler) migrate
+ * tables in each plugin's database with knex's lock, on first use.
+ */
+const CORE_CAUSE =
+  /Failed to instantiate service 'core\.|backstage_backend_(tasks|public_keys)__/;
+
+/**
+ * Whether this plugin's own code failed on the replica: it failed to start
+ * for a cause of its own, the start failed without naming a plugin, or its
+ * /health said ready while the backend was not.
  */
 const pluginFailed = result =>
   result.readyTooSoon ||
   (!result.ready &&
     (result.failures.length === 0 ||
-      result.failures.some(failure => failure.plugin === PLUGIN)));
+      result.failures.some(
+        failure => failure.plugin === PLUGIN && !CORE_CAUSE.test(failure.raw),
+      )));
 
 async function runRound(round) {
   const prefix = `sre_replicas_${process.pid}_r${round}_`;
@@ -261,7 +311,9 @@ async function runRound(round) {
 
   const stuck = stuckMigrationLocks(prefix);
   if (stuck.length) {
-    console.log(`  migration lock left locked in: ${stuck.join(', ')}`);
+    console.log(
+      `  knex migration locks that fail every later start: ${stuck.join(', ')}`,
+    );
   }
   // An orchestrator starts a failed replica again: does it come up now?
   const restarts = [];
@@ -270,7 +322,9 @@ async function runRound(round) {
     const again = startReplica(round, replica, prefix, 'restart');
     const restarted = await outcome(again);
     await stop(again);
-    console.log(`  replica ${replica + 1} started again: ${describe(restarted)}`);
+    console.log(
+      `  replica ${replica + 1} started again: ${describe(restarted)}`,
+    );
     restarts.push(restarted);
   }
   dropRoundDatabases(prefix);
@@ -283,12 +337,17 @@ for (let round = 1; round <= rounds; round += 1) {
 }
 
 const all = summary.flatMap(round => round.results);
+const restarts = summary.flatMap(round => round.restarts);
 const coreFailures = all.filter(r => !r.ready && !pluginFailed(r)).length;
-const ownFailures = all.filter(pluginFailed).length;
+const ownFailures = [...all, ...restarts].filter(pluginFailed).length;
+const stuck = summary.flatMap(round => round.stuck).length;
 console.log(
   `\n${all.filter(r => r.ready).length} of ${all.length} replicas ready; ` +
-    `${ownFailures} failed in ${PLUGIN} (or never said why), ` +
-    `${coreFailures} failed in a core plugin only. Logs: ${work}`,
+    `${ownFailures} failed in ${PLUGIN}'s own code (or never said why), ` +
+    `${coreFailures} failed in Backstage's core only; ` +
+    `${restarts.filter(r => r.ready).length} of ${restarts.length} failed ` +
+    `replicas came up when started again; ${stuck} knex lock tables stuck. ` +
+    `Logs: ${work}`,
 );
 if (coreFailures) {
   console.log(

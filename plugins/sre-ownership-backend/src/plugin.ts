@@ -11,6 +11,7 @@ import { registerOwnershipActions } from './actions/ownershipActions';
 import { readSreOwnershipConfig } from './config';
 import { boundedDatabase } from './database/boundedDatabase';
 import { DatabaseOncallStore } from './database/DatabaseOncallStore';
+import { schedulerUnderMigrationLock } from './database/schedulerUnderMigrationLock';
 import { PluginReadiness } from './health/PluginReadiness';
 import { scheduleNotifications } from './notify/scheduleNotifications';
 import { registerTeamPermissions } from './permissions/registerTeamPermissions';
@@ -76,6 +77,11 @@ export const sreOwnershipPlugin = createBackendPlugin({
             permissions: coreDeps.permissions,
             config: coreDeps.config,
           }),
+          // Its tables are created once across replicas starting together.
+          scheduler: schedulerUnderMigrationLock(
+            coreDeps.scheduler,
+            coreDeps.database,
+          ),
         };
         const {
           defaults,

@@ -9,25 +9,21 @@ import { unboundedClient } from './boundedDatabase';
 const MIGRATION_LOCK_KEY = '152695834201430887';
 
 /**
- * Brings the plugin's tables up to date. Safe when several backend instances
- * start at once on one empty PostgreSQL database: knex creates its
- * bookkeeping table before it takes its own lock, so two concurrent runs
- * race on `CREATE TABLE knex_migrations` and one fails. A session-level
- * advisory lock, held on a connection of its own, makes the others wait
- * until the first has finished; they then find nothing left to do.
- * SQLite databases belong to one process, so they need no lock.
- * Migrations run without the statement timeout of a bounded client.
+ * Runs `migrate` while holding the PostgreSQL advisory lock that serialises
+ * migrations in the plugin's database across backend instances: a
+ * session-level lock, held on a connection of its own, so that the others
+ * wait until the first has finished and then find nothing left to do.
+ * SQLite databases belong to one process, so they need no lock. The lock is
+ * taken without the statement timeout of a bounded client: waiting for
+ * another instance's migrations may take longer than any statement.
  */
-export async function migrateLatest(
+export async function withMigrationLock<T>(
   client: Knex,
-  directory: string,
-): Promise<void> {
-  // Waiting for another instance's migrations may take longer than any
-  // statement timeout; the plugin's statements keep theirs.
+  migrate: () => Promise<T>,
+): Promise<T> {
   const knex = unboundedClient(client);
   if (knex.client.config.client !== 'pg') {
-    await knex.migrate.latest({ directory });
-    return;
+    return migrate();
   }
   const connection = await knex.client.acquireConnection();
   try {
@@ -35,7 +31,7 @@ export async function migrateLatest(
       .raw('SELECT pg_advisory_lock(?::bigint)', [MIGRATION_LOCK_KEY])
       .connection(connection);
     try {
-      await knex.migrate.latest({ directory });
+      return await migrate();
     } finally {
       await knex
         .raw('SELECT pg_advisory_unlock(?::bigint)', [MIGRATION_LOCK_KEY])
@@ -44,4 +40,20 @@ export async function migrateLatest(
   } finally {
     await knex.client.releaseConnection(connection);
   }
+}
+
+/**
+ * Brings the plugin's tables up to date, under {@link withMigrationLock}.
+ * Safe when several backend instances start at once on one empty
+ * PostgreSQL database: knex creates its bookkeeping table before it takes
+ * its own lock, so two concurrent runs race on `CREATE TABLE
+ * knex_migrations` and one fails; under the advisory lock they run one
+ * after another.
+ */
+export async function migrateLatest(
+  client: Knex,
+  directory: string,
+): Promise<void> {
+  const knex = unboundedClient(client);
+  await withMigrationLock(knex, () => knex.migrate.latest({ directory }));
 }

@@ -61,9 +61,7 @@ export function isTransient(error: unknown): boolean {
  * ServiceUnavailableError — a 503 with Retry-After — instead of a 500;
  * anything else is returned as it is.
  */
-export function asServiceUnavailable<E>(
-  error: E,
-): E | ServiceUnavailableError {
+export function asServiceUnavailable<E>(error: E): E | ServiceUnavailableError {
   if (error instanceof ServiceUnavailableError || !isTransient(error)) {
     return error;
   }
