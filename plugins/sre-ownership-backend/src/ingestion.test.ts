@@ -129,6 +129,66 @@ describe.each(databases.eachSupportedId())(
       expect(await storedPages()).toHaveLength(1);
     });
 
+    it('stores two reports of one page in one batch in time order', async () => {
+      const server = await startBackend();
+      const response = await request(server)
+        .post('/api/sre-ownership/events')
+        .send({
+          pages: [
+            aPage({
+              triggeredAt: '2026-03-03T10:00:00Z',
+              acknowledgedAt: '2026-03-03T10:05:00Z',
+              resolvedAt: '2026-03-03T10:30:00Z',
+            }),
+            aPage({ triggeredAt: '2026-03-03T11:00:00Z' }),
+          ],
+        });
+      expect(response.status).toBe(201);
+      const [row] = await knex('oncall_pages').select(
+        'triggered_at',
+        'acknowledged_at',
+        'resolved_at',
+      );
+      expect(
+        [row.triggered_at, row.acknowledged_at, row.resolved_at].map(at =>
+          new Date(Number(at)).toISOString(),
+        ),
+      ).toEqual([
+        '2026-03-03T10:00:00.000Z',
+        '2026-03-03T10:05:00.000Z',
+        '2026-03-03T10:30:00.000Z',
+      ]);
+    });
+
+    it('refuses bytes that are not UTF-8 rather than store two ids as one', async () => {
+      const server = await startBackend();
+      // "p-\xff" and "p-\xfe" would both be read as "p-\ufffd".
+      const responses = [];
+      for (const byte of [0xff, 0xfe]) {
+        const body = Buffer.concat([
+          Buffer.from('{"pages":[{"source":"api","externalId":"p-'),
+          Buffer.from([byte]),
+          Buffer.from(
+            '","teamRef":"group:default/payments","severity":"high","triggeredAt":"2026-03-03T02:00:00Z"}]}',
+          ),
+        ]);
+        responses.push(
+          await request(server)
+            .post('/api/sre-ownership/events')
+            .set('content-type', 'application/json')
+            .serialize((raw: Buffer) => raw as unknown as string)
+            .send(body as unknown as object),
+        );
+      }
+      expect(responses.map(r => [r.status, r.body.error?.message])).toEqual(
+        [0, 1].map(() => [
+          400,
+          'body: is not valid UTF-8; send JSON encoded as UTF-8 (other bytes would be read as U+FFFD and make different text the same). Nothing was stored.',
+        ]),
+      );
+      expect(await storedPages()).toEqual([]);
+    });
+
     it('rejects a batch with one bad record whole, naming the record and field', async () => {
       const server = await startBackend();
       const response = await request(server)

@@ -31,7 +31,7 @@ function decodeCursor(cursor: string): { after: string; kinds: string[] } {
   } catch {
     // Reported below.
   }
-  throw new InputError('cursor is not one this API returned');
+  throw new InputError('cursor: is not one this API returned');
 }
 
 interface StoredPage {
@@ -132,7 +132,7 @@ export class IndexedOwnership {
       (await this.options.store.generation()).generation === 0
     ) {
       if (request.cursor) {
-        throw new InputError('cursor has expired: start again without one');
+        throw new InputError('cursor: has expired; start again without one');
       }
       return undefined;
     }

@@ -136,7 +136,7 @@ export class RestService {
   ): Promise<{ taken: RestTaken; created: boolean }> {
     if (!isCalendarDay(request.date)) {
       throw new InputError(
-        `date "${request.date}" is not a calendar day; write it as 2026-03-10`,
+        `date: "${request.date}" is not a calendar day; write it as 2026-03-10`,
       );
     }
     const group = await this.group(team, credentials);
@@ -147,7 +147,7 @@ export class RestService {
     );
     if (!member) {
       throw new InputError(
-        `userRef ${request.userRef} is not a member of ${teamRef}; record rest on the engineer's own team`,
+        `userRef: ${request.userRef} is not a member of ${teamRef}; record rest on the engineer's own team`,
       );
     }
     const recordedBy = await this.checkMayRecordFor(group, member, credentials);
