@@ -154,30 +154,40 @@ export class DatabaseOncallStore implements OncallStore {
   /**
    * Writes pages merged with what is stored by {@link mergePage}, the rule
    * a batch's own duplicates were merged by. Each row is first inserted or
-   * locked (in key order, like every other write), then read and merged:
-   * a concurrent delivery of the same page waits for this one to commit and
-   * then merges with its result.
+   * locked (in key order, like every other write); a page that was stored
+   * already is then read and merged: a concurrent delivery of the same page
+   * waits for this one to commit and then merges with its result.
    */
   private async upsertPages(tx: Knex, pages: OncallPage[], now: number) {
-    const rows = pages.map(page => pageRow(page, now));
+    const keyOf = (source: string, externalId: string) =>
+      JSON.stringify([source, externalId]);
     // ON CONFLICT ... DO UPDATE locks a conflicting row even when its WHERE
-    // updates nothing; a new page is stored as it came.
-    await tx('oncall_pages')
-      .insert(rows)
+    // updates nothing, and returns only the rows it inserted: a new page
+    // (most of an alert storm) is stored as it came, in one statement.
+    const inserted: Array<{ source: string; external_id: string }> = await tx(
+      'oncall_pages',
+    )
+      .insert(pages.map(page => pageRow(page, now)))
       .onConflict(['source', 'external_id'])
       .merge(['source'])
-      .whereRaw('1 = 0');
+      .whereRaw('1 = 0')
+      .returning(['source', 'external_id']);
+    const fresh = new Set(
+      inserted.map(row => keyOf(row.source, row.external_id)),
+    );
+    const known = pages.filter(
+      page => !fresh.has(keyOf(page.source, page.externalId)),
+    );
+    if (known.length === 0) return;
     const stored: PageRow[] = await tx('oncall_pages').whereIn(
       ['source', 'external_id'],
-      pages.map(page => [page.source, page.externalId]),
+      known.map(page => [page.source, page.externalId]),
     );
     const storedByKey = new Map(
-      stored.map(row => [JSON.stringify([row.source, row.external_id]), row]),
+      stored.map(row => [keyOf(row.source, row.external_id), row]),
     );
-    const merged = pages.map(page => {
-      const row = storedByKey.get(
-        JSON.stringify([page.source, page.externalId]),
-      );
+    const merged = known.map(page => {
+      const row = storedByKey.get(keyOf(page.source, page.externalId));
       return pageRow(row ? mergePage(pageFromRow(row), page) : page, now);
     });
     await this.upsert(tx, 'oncall_pages', merged, PAGE_COLUMNS);
