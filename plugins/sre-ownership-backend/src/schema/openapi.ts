@@ -6,6 +6,7 @@ import { restPaths, restSchemas } from './restSpec';
 import { pulsePaths, pulseSchemas } from './pulseSpec';
 import { responseSchemas } from './responseSchemas';
 import { ENTITY_REF } from './problems';
+import { MAX_WINDOW_DAYS } from '../burden/burdenWindow';
 import {
   ENTITY_READ_ERRORS,
   UNAUTHORIZED,
@@ -21,7 +22,7 @@ const WINDOW_DAYS = {
   in: 'query',
   description:
     'Window length in days up to now, 1 to 366; app-config sreOwnership.burden.windowDays (28) when absent. Not with from/to.',
-  schema: { type: 'integer', minimum: 1, maximum: 366 },
+  schema: { type: 'integer', minimum: 1, maximum: MAX_WINDOW_DAYS },
 } as const;
 const WINDOW_FROM = {
   name: 'from',

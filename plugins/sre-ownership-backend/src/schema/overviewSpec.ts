@@ -1,6 +1,7 @@
 /** OpenAPI fragments of the reliability overview routes, merged into `spec`. */
 import { SPECIALIST_ROLES } from '@sre-ownership/plugin-sre-ownership-common';
 import { SPECIALIST_CELLS } from './specialistCells';
+import { MAX_WINDOW_DAYS } from '../burden/burdenWindow';
 import { UNAUTHORIZED, error, json } from './common';
 
 const list = (name: string, description: string) =>
@@ -367,7 +368,7 @@ export const overviewPaths = {
           in: 'query',
           description:
             'Window length in days, 1 to 366; app-config default when absent.',
-          schema: { type: 'integer', minimum: 1, maximum: 366 },
+          schema: { type: 'integer', minimum: 1, maximum: MAX_WINDOW_DAYS },
         },
       ],
       responses: {

@@ -2,6 +2,7 @@
 
 import { TEAM_PATH, UNAUTHORIZED, error, json, jsonContent } from './common';
 import { DAY, ENTITY_REF, PLAIN_TEXT } from './problems';
+import { MAX_WINDOW_DAYS } from '../burden/burdenWindow';
 
 /** The period: the last `days`, or `from`/`to`, as on the burden route. */
 const PERIOD = [
@@ -10,7 +11,7 @@ const PERIOD = [
     in: 'query',
     description:
       'Period length in days up to now, 1 to 366; app-config sreOwnership.burden.windowDays (28) when absent. Not with from/to.',
-    schema: { type: 'integer', minimum: 1, maximum: 366 },
+    schema: { type: 'integer', minimum: 1, maximum: MAX_WINDOW_DAYS },
   },
   {
     name: 'from',
