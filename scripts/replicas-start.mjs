@@ -10,7 +10,7 @@
 //
 // Fails when this plugin fails to start or to become ready on any replica.
 // A core plugin failing on its migration lock is reported, not failed on:
-// it is Backstage's (see docs/operations.md).
+// it is Backstage's (see "Running it" in plugins/sre-ownership-backend/README.md).
 //
 //   node scripts/replicas-start.mjs [--rounds 3] [--replicas 3]
 import { spawn, spawnSync } from 'node:child_process';
@@ -352,7 +352,7 @@ console.log(
 if (coreFailures) {
   console.log(
     'Core plugin failures on their migration lock are a known Backstage ' +
-      'limitation; see docs/operations.md.',
+      'limitation; see "Running it" in plugins/sre-ownership-backend/README.md.',
   );
 }
 process.exit(ownFailures === 0 ? 0 : 1);
