@@ -88,13 +88,15 @@ function urlProblem(req: express.Request): string | undefined {
   for (const pair of queryPairs(req.originalUrl.slice(at + 1))) {
     if ('problem' in pair.name) return `${pair.rawName}: ${pair.name.problem}`;
     const name = pair.name.value;
+    const nameProblem = textProblem(name, false);
+    // A name with a NUL or control character is shown as it was sent.
+    if (nameProblem) return `${pair.rawName}: ${nameProblem}`;
     const problem =
-      textProblem(name, false) ??
-      ('problem' in pair.value
+      'problem' in pair.value
         ? pair.value.problem
         : textProblem(pair.value.value, false) ??
           integerSyntaxProblem(parameters.get(name), pair.value.value) ??
-          repeatProblem(parameters.get(name), seen.has(name)));
+          repeatProblem(parameters.get(name), seen.has(name));
     if (problem) return `${name}: ${problem}`;
     seen.add(name);
   }

@@ -19,7 +19,8 @@ import { registerRestRoutes } from '../rest/routes';
 import { registerPulseRoutes } from '../pulse/routes';
 import { TeamReports } from '../overview/TeamReports';
 import { SloService } from '../slo/SloService';
-import { RequestWithRawBody, jsonBodies, plainBodyErrors } from './bodyParsing';
+import { INGESTION_PATHS, RequestWithRawBody, jsonBodies } from './bodyParsing';
+import { plainRequestErrors } from './plainRequestErrors';
 import { plainCatalogErrors, plainCatalogRefusal } from './catalogErrors';
 import { requestGuard } from './requestGuard';
 import { BurdenService } from '../burden/BurdenService';
@@ -31,13 +32,6 @@ import { sendLargeJson } from './sendLargeJson';
 const DEFAULT_PAGE_SIZE = 200;
 /** Seconds a client should wait after a 503 before sending again. */
 const RETRY_AFTER_SECONDS = 5;
-
-/** The routes machines post on-call events to. */
-const INGESTION_PATHS = [
-  '/events',
-  '/webhooks/alertmanager',
-  '/webhooks/pagerduty',
-] as const;
 
 /** The plugin's OpenAPI document with only these paths. */
 function specOf<P extends keyof typeof spec.paths>(paths: readonly P[]) {
@@ -115,7 +109,7 @@ export async function createRouter(options: {
       : next(),
   );
   router.use(api);
-  router.use(plainBodyErrors());
+  router.use(plainRequestErrors());
   router.use(plainCatalogErrors());
   const caller = access.credentials;
 
