@@ -108,10 +108,12 @@ export class IngestBatcher implements Pick<OncallStore, 'ingest'> {
     const deadlineMs = this.options.deadlineMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
     return new Promise((resolve, reject) => {
       let settled = false;
+      // Set below, once the delivery it answers exists.
+      const deadline: { timer?: NodeJS.Timeout } = {};
       const settle = (finish: () => void) => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
+        clearTimeout(deadline.timer);
         finish();
       };
       const waiting: Waiting = {
@@ -121,7 +123,7 @@ export class IngestBatcher implements Pick<OncallStore, 'ingest'> {
         resolve: () => settle(resolve),
         reject: error => settle(() => reject(error)),
       };
-      const timer = setTimeout(() => {
+      deadline.timer = setTimeout(() => {
         if (waiting.taken) {
           waiting.reject(maybeStoredLate(deadlineMs));
           return;
