@@ -242,6 +242,56 @@ describe.each(databases.eachSupportedId())(
         });
       });
 
+      it('refuses bytes that are not UTF-8 on every route that takes a body', async () => {
+        const routes = operations().filter(({ method }) => method === 'post');
+        const answers = await Promise.all(
+          routes.map(({ path }) =>
+            post(
+              path.replace('{namespace}', 'default').replace(/\{\w+\}/g, 'x'),
+              Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]),
+            ),
+          ),
+        );
+        expect(answers.map(a => a.status)).toEqual(routes.map(() => 400));
+        for (const answer of answers) {
+          expect(answer.message).toMatch(/^body: is not valid UTF-8/);
+        }
+      });
+
+      it('keeps two reports of one page in one batch in time order', async () => {
+        const page = {
+          source: 'corpus',
+          externalId: 'two-reports',
+          entityRef: 'component:default/payments-api',
+          severity: 'high',
+        };
+        const stored = await post(
+          '/events',
+          json({
+            pages: [
+              {
+                ...page,
+                triggeredAt: '2026-03-03T10:00:00Z',
+                acknowledgedAt: '2026-03-03T10:05:00Z',
+                resolvedAt: '2026-03-03T10:30:00Z',
+              },
+              { ...page, triggeredAt: '2026-03-03T11:00:00Z' },
+            ],
+          }),
+        );
+        expect(stored.status).toBe(201);
+        const health = await send(port, agent, {
+          method: 'get',
+          url: '/entities/component/default/payments-api/oncall-health?from=2026-03-03T00%3A00%3A00Z&to=2026-03-04T00%3A00%3A00Z',
+        });
+        expect(health.status).toBe(200);
+        // Acknowledged 5 and resolved 30 minutes after it was triggered.
+        expect(JSON.parse(health.message).current).toMatchObject({
+          mttaMinutes: { high: 5 },
+          mttrMinutes: { high: 30 },
+        });
+      });
+
       it('answers a gzip bomb with 413 naming the limit', async () => {
         const answer = await post(
           '/events',
