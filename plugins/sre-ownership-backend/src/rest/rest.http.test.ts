@@ -227,7 +227,7 @@ describe.each(databases.eachSupportedId())(
       [{ date: '2026-03-12', minutes: 60 }, 'userRef'],
       [
         { userRef: 'user:default/zed', date: '2026-03-12', minutes: 60 },
-        'userRef user:default/zed is not a member',
+        'userRef: user:default/zed is not a member',
       ],
     ])('refuses %j with a 400 naming %s', async (body, field) => {
       const server = await backend();
