@@ -3,7 +3,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { anOrganisation } from './__testUtils__/catalog';
-import { DatabaseOncallStore } from './database/DatabaseOncallStore';
+import { DatabaseOncallStore } from './oncall/DatabaseOncallStore';
 import { startSreOwnershipServer } from './__testUtils__/sreOwnershipBackend';
 
 jest.setTimeout(60_000);

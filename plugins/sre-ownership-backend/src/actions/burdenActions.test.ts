@@ -12,7 +12,7 @@ import {
   DEFAULT_WORKING_TIME,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { anOrganisation } from '../__testUtils__/catalog';
-import { DatabaseOncallStore } from '../database/DatabaseOncallStore';
+import { DatabaseOncallStore } from '../oncall/DatabaseOncallStore';
 import { BurdenService } from '../burden/BurdenService';
 import { registerBurdenActions } from './burdenActions';
 

@@ -7,8 +7,8 @@ import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha'
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { OncallShift } from '@sre-ownership/plugin-sre-ownership-common';
 import { anOrganisation } from '../__testUtils__/catalog';
-import { DatabaseOncallStore } from '../database/DatabaseOncallStore';
-import { OnCallNowReader } from '../service/OnCallNowReader';
+import { DatabaseOncallStore } from '../oncall/DatabaseOncallStore';
+import { OnCallNowReader } from '../oncall/OnCallNowReader';
 import { OwnershipResolver } from '../service/OwnershipResolver';
 import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
 import { registerOwnershipActions } from './ownershipActions';

@@ -27,8 +27,8 @@ import {
 } from './burdenWindow';
 import { memberRefsOf, TeamPeopleReader } from './TeamPeople';
 import { BurdenSettings } from '../burdenConfig';
-import { OncallStore, TeamEvents, TimeRange } from '../database/OncallStore';
-import { ON_CALL_LOOKAROUND_MS } from '../service/OnCallNowReader';
+import { OncallStore, TeamEvents, TimeRange } from '../oncall/OncallStore';
+import { ON_CALL_LOOKAROUND_MS } from '../oncall/OnCallNowReader';
 import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
 
 /**

@@ -1,9 +1,9 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { OncallPage } from '@sre-ownership/plugin-sre-ownership-common';
-import { DatabaseOncallStore } from './DatabaseOncallStore';
+import { DatabaseOncallStore } from '../oncall/DatabaseOncallStore';
 import { IngestBatcher } from './IngestBatcher';
-import { OncallEventBatch } from './OncallStore';
+import { OncallEventBatch } from '../oncall/OncallStore';
 
 jest.setTimeout(60_000);
 

@@ -1,6 +1,6 @@
 import { ServiceUnavailableError } from '@backstage/errors';
 import { DEFAULT_STATEMENT_TIMEOUT_MS } from './databaseConfig';
-import { OncallEventBatch, OncallStore } from './OncallStore';
+import { OncallEventBatch, OncallStore } from '../oncall/OncallStore';
 import { isTransient } from './retryTransient';
 
 /**

@@ -11,7 +11,7 @@ import {
   WhoToCallResult,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { NotAllowedError } from '@backstage/errors';
-import { OnCallNowReader } from '../service/OnCallNowReader';
+import { OnCallNowReader } from '../oncall/OnCallNowReader';
 import { canRead, CatalogReadFilter } from './CatalogReadFilter';
 import {
   COVERAGE_KINDS,

@@ -1,7 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DatabaseOncallStore } from '../database/DatabaseOncallStore';
+import { DatabaseOncallStore } from '../oncall/DatabaseOncallStore';
 import { DatabaseReliabilityIndexStore } from './DatabaseReliabilityIndexStore';
 import { ReliabilityIndexer } from './ReliabilityIndexer';
 

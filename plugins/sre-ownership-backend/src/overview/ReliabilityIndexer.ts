@@ -9,8 +9,8 @@ import {
   resolveOwnership,
   whoIsOnCall,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { OncallStore } from '../database/OncallStore';
-import { ON_CALL_LOOKAROUND_MS } from '../service/OnCallNowReader';
+import { OncallStore } from '../oncall/OncallStore';
+import { ON_CALL_LOOKAROUND_MS } from '../oncall/OnCallNowReader';
 import { buildIndexEntry, onCallTeamsOf, OnCallFacts } from './indexEntry';
 import { OverviewSettings } from './overviewConfig';
 import { IndexRowWrite, ReliabilityIndexStore } from './ReliabilityIndexStore';

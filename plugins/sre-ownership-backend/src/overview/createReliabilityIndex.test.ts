@@ -1,7 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DatabaseOncallStore } from '../database/DatabaseOncallStore';
+import { DatabaseOncallStore } from '../oncall/DatabaseOncallStore';
 import {
   createReliabilityIndex,
   INDEX_TASK_ID,

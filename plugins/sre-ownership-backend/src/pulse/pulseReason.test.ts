@@ -4,7 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { PulseDecline } from '@sre-ownership/plugin-sre-ownership-common';
 import { BurdenService } from '../burden/BurdenService';
 import { readBurdenSettings } from '../burdenConfig';
-import { OncallStore } from '../database/OncallStore';
+import { OncallStore } from '../oncall/OncallStore';
 import { aTeam } from '../__testUtils__/catalog';
 
 const NOW = new Date('2026-12-02T13:00:00Z');

@@ -27,7 +27,7 @@ import {
 } from '../burden/burdenWindow';
 import { memberRefsOf, TeamPeopleReader } from '../burden/TeamPeople';
 import { BurdenSettings } from '../burdenConfig';
-import { OncallStore } from '../database/OncallStore';
+import { OncallStore } from '../oncall/OncallStore';
 import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
 import { RestTakenStore } from './RestTakenStore';
 

@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { IngestBatcher } from '../database/IngestBatcher';
-import { OncallEventBatch, OncallStore } from '../database/OncallStore';
+import { OncallEventBatch, OncallStore } from '../oncall/OncallStore';
 import {
   AlertmanagerPayload,
   pagesFromAlertmanager,

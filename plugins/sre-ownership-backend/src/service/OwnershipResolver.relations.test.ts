@@ -9,7 +9,7 @@ import {
   RELATION_RELIABILITY_OWNED_BY,
   ResolvedOwnership,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { OnCallNowReader } from './OnCallNowReader';
+import { OnCallNowReader } from '../oncall/OnCallNowReader';
 import { OwnershipResolver } from './OwnershipResolver';
 import { PrincipalEntityCache } from './PrincipalEntityCache';
 

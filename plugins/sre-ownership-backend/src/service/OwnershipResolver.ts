@@ -14,7 +14,7 @@ import {
   unknownOwnershipRefs,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { IndexedOwnership, OwnershipPage } from '../overview/IndexedOwnership';
-import { OnCallNowReader } from './OnCallNowReader';
+import { OnCallNowReader } from '../oncall/OnCallNowReader';
 import { PrincipalEntityCache } from './PrincipalEntityCache';
 
 export type { OwnershipPage } from '../overview/IndexedOwnership';

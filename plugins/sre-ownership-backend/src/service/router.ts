@@ -8,7 +8,7 @@ import { asServiceUnavailable } from '../database/retryTransient';
 import { AlertmanagerPayload } from '../ingest/alertmanager';
 import { PagerDutyWebhook } from '../ingest/pagerduty';
 import { BurdenWindowRequest } from '../burden/burdenWindow';
-import { OncallStore } from '../database/OncallStore';
+import { OncallStore } from '../oncall/OncallStore';
 import { PluginReadiness } from '../health/PluginReadiness';
 import { spec } from '../schema/openapi';
 import { OverviewService } from '../overview/OverviewService';

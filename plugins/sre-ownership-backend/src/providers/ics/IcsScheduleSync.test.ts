@@ -9,7 +9,7 @@ import { Knex } from 'knex';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { DatabaseOncallStore } from '../../database/DatabaseOncallStore';
+import { DatabaseOncallStore } from '../../oncall/DatabaseOncallStore';
 import { IcsScheduleSync } from './IcsScheduleSync';
 
 jest.setTimeout(60_000);

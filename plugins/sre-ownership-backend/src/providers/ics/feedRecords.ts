@@ -1,5 +1,5 @@
 import { OncallShift } from '@sre-ownership/plugin-sre-ownership-common';
-import { FeedLeftOut } from '../../database/OncallStore';
+import { FeedLeftOut } from '../../oncall/OncallStore';
 import { recordProblems } from '../../ingest/records';
 import { IcsScheduleWarning } from './parseIcsSchedule';
 

@@ -14,7 +14,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { DatabaseOncallStore } from '../../database/DatabaseOncallStore';
+import { DatabaseOncallStore } from '../../oncall/DatabaseOncallStore';
 import { sreOwnershipPlugin } from '../../plugin';
 import { startFeedServer } from './__testUtils__/feedServer';
 

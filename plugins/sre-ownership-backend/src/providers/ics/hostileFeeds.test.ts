@@ -8,7 +8,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
-import { DatabaseOncallStore } from '../../database/DatabaseOncallStore';
+import { DatabaseOncallStore } from '../../oncall/DatabaseOncallStore';
 import { IcsScheduleSync } from './IcsScheduleSync';
 import { aUrlReader } from './__testUtils__/feedServer';
 

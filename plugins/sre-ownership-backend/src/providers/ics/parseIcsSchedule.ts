@@ -1,7 +1,7 @@
 import { OncallShift } from '@sre-ownership/plugin-sre-ownership-common';
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
-import { TimeRange } from '../../database/OncallStore';
+import { TimeRange } from '../../oncall/OncallStore';
 import { FeedError } from './feedErrors';
 
 /** What an event says about who is on call. */

@@ -11,7 +11,7 @@ import {
   PageSeverity,
   ToilEntry,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { parseInstant } from '../ingest/fields';
+import { parseInstant } from './fields';
 
 // PostgreSQL returns bigint columns as strings; SQLite as numbers.
 type Millis = number | string;

@@ -41,10 +41,10 @@ import {
   toilFromRow,
   toilRow,
 } from './rows';
-import { mergePage } from '../ingest/mergePage';
-import { migrateLatest } from './migrateLatest';
+import { mergePage } from './mergePage';
+import { migrateLatest } from '../database/migrateLatest';
 import { probeEventWrites } from './probeEventWrites';
-import { retryTransient } from './retryTransient';
+import { retryTransient } from '../database/retryTransient';
 
 const migrationsDir = resolvePackagePath(
   '@sre-ownership/plugin-sre-ownership-backend',

@@ -1,7 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { OncallShift } from '@sre-ownership/plugin-sre-ownership-common';
 import { Knex } from 'knex';
-import { DatabaseOncallStore } from '../database/DatabaseOncallStore';
+import { DatabaseOncallStore } from './DatabaseOncallStore';
 import { OnCallNowReader } from './OnCallNowReader';
 
 jest.setTimeout(60_000);

@@ -4,7 +4,7 @@ import {
   ResolvedOwnership,
   whoIsOnCall,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { OncallStore } from '../database/OncallStore';
+import { OncallStore } from './OncallStore';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
