@@ -17,7 +17,7 @@ import request from 'supertest';
 import { PulseService } from '../pulse/PulseService';
 import { PluginReadiness } from '../health/PluginReadiness';
 import { BurdenService } from '../burden/BurdenService';
-import { EventIngestion } from './EventIngestion';
+import { EventIngestion } from '../ingest/EventIngestion';
 import { OwnershipResolver } from './OwnershipResolver';
 import { SloService } from '../slo/SloService';
 import { OverviewService } from '../overview/OverviewService';

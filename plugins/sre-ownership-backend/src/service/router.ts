@@ -24,7 +24,7 @@ import { plainRequestErrors } from './plainRequestErrors';
 import { plainCatalogErrors, plainCatalogRefusal } from './catalogErrors';
 import { requestGuard } from './requestGuard';
 import { BurdenService } from '../burden/BurdenService';
-import { EventIngestion } from './EventIngestion';
+import { EventIngestion } from '../ingest/EventIngestion';
 import { OwnershipResolver } from './OwnershipResolver';
 import { RouteAccess } from './routeAccess';
 import { sendLargeJson } from './sendLargeJson';

@@ -1,7 +1,7 @@
 import { ServiceUnavailableError } from '@backstage/errors';
-import { DEFAULT_STATEMENT_TIMEOUT_MS } from './databaseConfig';
+import { DEFAULT_STATEMENT_TIMEOUT_MS } from '../database/databaseConfig';
 import { OncallEventBatch, OncallStore } from '../oncall/OncallStore';
-import { isTransient } from './retryTransient';
+import { isTransient } from '../database/retryTransient';
 
 /**
  * Most records one grouped transaction writes. A notification of one

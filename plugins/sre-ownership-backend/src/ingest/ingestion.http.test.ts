@@ -7,8 +7,8 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { anOrganisation } from './__testUtils__/catalog';
-import { startSreOwnershipServer } from './__testUtils__/sreOwnershipBackend';
+import { anOrganisation } from '../__testUtils__/catalog';
+import { startSreOwnershipServer } from '../__testUtils__/sreOwnershipBackend';
 
 jest.setTimeout(60_000);
 

@@ -7,15 +7,15 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { anOrganisation } from './__testUtils__/catalog';
+import { anOrganisation } from '../__testUtils__/catalog';
 import {
   badDeliveries,
   goodAlert,
   goodIncidentEvent,
   goodRecords,
   IngestionRoute,
-} from './ingest/__testUtils__/badDeliveries';
-import { sreOwnershipPlugin } from './plugin';
+} from './__testUtils__/badDeliveries';
+import { sreOwnershipPlugin } from '../plugin';
 
 jest.setTimeout(300_000);
 

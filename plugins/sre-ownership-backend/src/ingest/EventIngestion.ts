@@ -1,18 +1,15 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { IngestBatcher } from '../database/IngestBatcher';
+import { IngestBatcher } from './IngestBatcher';
 import { OncallEventBatch, OncallStore } from '../oncall/OncallStore';
-import {
-  AlertmanagerPayload,
-  pagesFromAlertmanager,
-} from '../ingest/alertmanager';
+import { AlertmanagerPayload, pagesFromAlertmanager } from './alertmanager';
 import {
   PagerDutyWebhook,
   pageFromPagerDuty,
   verifyPagerDutySignature,
-} from '../ingest/pagerduty';
-import { PageRouting } from '../ingest/routing';
-import { validateBatch } from '../ingest/validateBatch';
+} from './pagerduty';
+import { PageRouting } from './routing';
+import { validateBatch } from './validateBatch';
 import { CatalogSkeleton } from './CatalogSkeleton';
 
 /** What an ingestion stored (a type alias, so it is a plain JSON object). */
