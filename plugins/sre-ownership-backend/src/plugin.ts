@@ -23,7 +23,7 @@ import { CatalogSkeleton } from './ingest/CatalogSkeleton';
 import { EventIngestion } from './ingest/EventIngestion';
 import { OnCallNowReader } from './oncall/OnCallNowReader';
 import { OwnershipResolver } from './service/OwnershipResolver';
-import { PrincipalEntityCache } from './service/PrincipalEntityCache';
+import { PrincipalEntityCache } from './catalog/PrincipalEntityCache';
 import { DatabasePulseStore } from './pulse/DatabasePulseStore';
 import { PulseService } from './pulse/PulseService';
 import { DatabaseRestTakenStore } from './rest/DatabaseRestTakenStore';

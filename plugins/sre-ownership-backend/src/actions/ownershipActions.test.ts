@@ -10,7 +10,7 @@ import { anOrganisation } from '../__testUtils__/catalog';
 import { DatabaseOncallStore } from '../oncall/DatabaseOncallStore';
 import { OnCallNowReader } from '../oncall/OnCallNowReader';
 import { OwnershipResolver } from '../service/OwnershipResolver';
-import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
+import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
 import { registerOwnershipActions } from './ownershipActions';
 
 jest.setTimeout(60_000);

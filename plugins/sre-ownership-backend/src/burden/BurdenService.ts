@@ -29,7 +29,7 @@ import { memberRefsOf, TeamPeopleReader } from './TeamPeople';
 import { BurdenSettings } from '../burdenConfig';
 import { OncallStore, TeamEvents, TimeRange } from '../oncall/OncallStore';
 import { ON_CALL_LOOKAROUND_MS } from '../oncall/OnCallNowReader';
-import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
+import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
 
 /**
  * On-call burden of teams and on-call health of services: reads the events

@@ -6,7 +6,7 @@ import {
   PersonTimezone,
   resolvePersonTimezone,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
+import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
 
 /** The people a team's figures are about, each in their own time zone. */
 export interface TeamPeople {

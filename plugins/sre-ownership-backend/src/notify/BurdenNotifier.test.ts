@@ -14,7 +14,7 @@ import { DatabaseOncallStore } from '../oncall/DatabaseOncallStore';
 import { BurdenService } from '../burden/BurdenService';
 import { OnCallNowReader } from '../oncall/OnCallNowReader';
 import { OwnershipResolver } from '../service/OwnershipResolver';
-import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
+import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
 import { BurdenNotifier } from './BurdenNotifier';
 import { NotificationStateStore } from './NotificationStateStore';
 import { readNotifySettings } from './notifyConfig';

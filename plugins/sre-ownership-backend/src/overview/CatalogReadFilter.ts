@@ -6,7 +6,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { principalKey } from '../service/PrincipalEntityCache';
+import { principalKey } from '../catalog/PrincipalEntityCache';
 import { indexKey } from './DatabaseReliabilityIndexStore';
 import { INDEXED_KINDS, PROBE_PAGE_SIZE } from './ReliabilityIndexer';
 

@@ -28,7 +28,7 @@ import {
 import { memberRefsOf, TeamPeopleReader } from '../burden/TeamPeople';
 import { BurdenSettings } from '../burdenConfig';
 import { OncallStore } from '../oncall/OncallStore';
-import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
+import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
 import { RestTakenStore } from './RestTakenStore';
 
 /** Rest taken as a caller asks to record it. */

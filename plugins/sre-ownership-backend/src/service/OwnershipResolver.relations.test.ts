@@ -11,7 +11,7 @@ import {
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { OnCallNowReader } from '../oncall/OnCallNowReader';
 import { OwnershipResolver } from './OwnershipResolver';
-import { PrincipalEntityCache } from './PrincipalEntityCache';
+import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
 
 type Annotations = Record<string, string>;
 

@@ -15,7 +15,7 @@ import {
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { IndexedOwnership, OwnershipPage } from '../overview/IndexedOwnership';
 import { OnCallNowReader } from '../oncall/OnCallNowReader';
-import { PrincipalEntityCache } from './PrincipalEntityCache';
+import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
 
 export type { OwnershipPage } from '../overview/IndexedOwnership';
 

@@ -7,7 +7,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { stringify } from 'yaml';
 import { anOrganisation } from '../__testUtils__/catalog';
 import { OnCallNowReader } from '../oncall/OnCallNowReader';
-import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
+import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
 import { OwnershipResolver } from '../service/OwnershipResolver';
 import {
   openMetrics,
