@@ -17,7 +17,7 @@ import { scheduleNotifications } from './notify/scheduleNotifications';
 import { registerTeamPermissions } from './permissions/registerTeamPermissions';
 import { requireNamedGrants } from './permissions/machineGrants';
 import { gatedPathPrefixes } from './service/requestGate';
-import { IcsScheduleSync } from './providers/ics/IcsScheduleSync';
+import { IcsScheduleSync } from './schedules/ics/IcsScheduleSync';
 import { BurdenService } from './burden/BurdenService';
 import { CatalogSkeleton } from './ingest/CatalogSkeleton';
 import { EventIngestion } from './ingest/EventIngestion';

@@ -10,7 +10,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { pathToFileURL } from 'node:url';
-import { sreOwnershipPlugin } from './plugin';
+import { sreOwnershipPlugin } from '../plugin';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const feeds = createMockDirectory();
