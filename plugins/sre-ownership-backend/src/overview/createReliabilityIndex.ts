@@ -8,7 +8,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { OwnershipDefaults } from '@sre-ownership/plugin-sre-ownership-common';
-import { ScheduleFeedConfig } from '../config';
+import { ScheduleFeedConfig } from '../schedules/scheduleConfig';
 import { OncallStore } from '../oncall/OncallStore';
 import { CatalogReadFilter } from './CatalogReadFilter';
 import { DatabaseReliabilityIndexStore } from './DatabaseReliabilityIndexStore';

@@ -6,7 +6,7 @@ import {
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SRE_OWNERSHIP_ANNOTATIONS } from '@sre-ownership/plugin-sre-ownership-common';
-import { ScheduleFeedConfig } from '../../config';
+import { ScheduleFeedConfig } from '../scheduleConfig';
 import { FeedLeftOut, OncallStore, TimeRange } from '../../oncall/OncallStore';
 import { decodeIcsFeed } from './decodeIcsFeed';
 import { FeedError, feedFailure, FeedStage, maskForLog } from './feedErrors';
