@@ -9,7 +9,7 @@ import { PulseSettings, readPulseSettings } from './pulse/pulseConfig';
 import {
   OverviewSettings,
   readOverviewSettings,
-} from './overview/overviewConfig';
+} from './reliabilityIndex/overviewConfig';
 import { NotifySettings, readNotifySettings } from './notify/notifyConfig';
 import {
   PrometheusSettings,

@@ -32,7 +32,7 @@ import { schedulePulseInvitations } from './pulse/schedulePulseInvitations';
 import { createRouter } from './service/router';
 import { registerWhoDoICallAction } from './actions/whoDoICallAction';
 import { createRouteAccess } from './service/routeAccess';
-import { createReliabilityIndex } from './overview/createReliabilityIndex';
+import { createReliabilityIndex } from './reliabilityIndex/createReliabilityIndex';
 import { OverviewService } from './overview/OverviewService';
 import { TeamReports } from './overview/TeamReports';
 import { registerSloActions } from './slo/sloActions';

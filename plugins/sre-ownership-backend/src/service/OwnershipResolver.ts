@@ -13,11 +13,14 @@ import {
   resolveOwnership,
   unknownOwnershipRefs,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { IndexedOwnership, OwnershipPage } from '../overview/IndexedOwnership';
+import {
+  IndexedOwnership,
+  OwnershipPage,
+} from '../reliabilityIndex/IndexedOwnership';
 import { OnCallNowReader } from '../oncall/OnCallNowReader';
 import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
 
-export type { OwnershipPage } from '../overview/IndexedOwnership';
+export type { OwnershipPage } from '../reliabilityIndex/IndexedOwnership';
 
 const REFS_PER_REQUEST = 500;
 
