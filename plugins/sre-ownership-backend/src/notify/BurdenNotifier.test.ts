@@ -13,7 +13,7 @@ import { readBurdenSettings } from '../burdenConfig';
 import { DatabaseOncallStore } from '../oncall/DatabaseOncallStore';
 import { BurdenService } from '../burden/BurdenService';
 import { OnCallNowReader } from '../oncall/OnCallNowReader';
-import { OwnershipResolver } from '../service/OwnershipResolver';
+import { OwnershipResolver } from '../ownership/OwnershipResolver';
 import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
 import { BurdenNotifier } from './BurdenNotifier';
 import { NotificationStateStore } from './NotificationStateStore';

@@ -13,7 +13,7 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { ResolvedOwnership } from '@sre-ownership/plugin-sre-ownership-common';
 import { BurdenService } from '../burden/BurdenService';
 import { OnCallNowReader } from '../oncall/OnCallNowReader';
-import { OwnershipResolver } from '../service/OwnershipResolver';
+import { OwnershipResolver } from '../ownership/OwnershipResolver';
 import {
   NotificationCondition,
   TeamFacts,

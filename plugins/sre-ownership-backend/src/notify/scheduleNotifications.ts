@@ -8,7 +8,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { BurdenService } from '../burden/BurdenService';
 import { OnCallNowReader } from '../oncall/OnCallNowReader';
-import { OwnershipResolver } from '../service/OwnershipResolver';
+import { OwnershipResolver } from '../ownership/OwnershipResolver';
 import { BurdenNotifier } from './BurdenNotifier';
 import { NotificationStateStore } from './NotificationStateStore';
 import { NotifySettings } from './notifyConfig';

@@ -18,7 +18,7 @@ import { PulseService } from '../pulse/PulseService';
 import { PluginReadiness } from '../health/PluginReadiness';
 import { BurdenService } from '../burden/BurdenService';
 import { EventIngestion } from '../ingest/EventIngestion';
-import { OwnershipResolver } from './OwnershipResolver';
+import { OwnershipResolver } from '../ownership/OwnershipResolver';
 import { SloService } from '../slo/SloService';
 import { OverviewService } from '../overview/OverviewService';
 import { TeamReports } from '../overview/TeamReports';

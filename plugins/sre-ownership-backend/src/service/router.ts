@@ -25,7 +25,7 @@ import { plainCatalogErrors, plainCatalogRefusal } from './catalogErrors';
 import { requestGuard } from './requestGuard';
 import { BurdenService } from '../burden/BurdenService';
 import { EventIngestion } from '../ingest/EventIngestion';
-import { OwnershipResolver } from './OwnershipResolver';
+import { OwnershipResolver } from '../ownership/OwnershipResolver';
 import { RouteAccess } from './routeAccess';
 import { sendLargeJson } from './sendLargeJson';
 

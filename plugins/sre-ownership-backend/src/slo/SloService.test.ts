@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { anOrganisation } from '../__testUtils__/catalog';
 import { OnCallNowReader } from '../oncall/OnCallNowReader';
 import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
-import { OwnershipResolver } from '../service/OwnershipResolver';
+import { OwnershipResolver } from '../ownership/OwnershipResolver';
 import {
   openMetrics,
   startPrometheus,

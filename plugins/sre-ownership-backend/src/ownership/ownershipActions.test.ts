@@ -9,7 +9,7 @@ import { OncallShift } from '@sre-ownership/plugin-sre-ownership-common';
 import { anOrganisation } from '../__testUtils__/catalog';
 import { DatabaseOncallStore } from '../oncall/DatabaseOncallStore';
 import { OnCallNowReader } from '../oncall/OnCallNowReader';
-import { OwnershipResolver } from '../service/OwnershipResolver';
+import { OwnershipResolver } from './OwnershipResolver';
 import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
 import { registerOwnershipActions } from './ownershipActions';
 

@@ -4,7 +4,7 @@ import {
   SPECIALIST_ROLE_INFO,
   onCallRotations,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { OverviewService } from '../overview/OverviewService';
+import { OverviewService } from './OverviewService';
 
 const person = (party: Party) => ({
   ref: party.ref,

@@ -8,7 +8,7 @@ import {
   describeSource,
   formatProblem,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { OwnershipResolver } from '../service/OwnershipResolver';
+import { OwnershipResolver } from './OwnershipResolver';
 
 /** Reads an entity ref given to an action; a bare name is a Component in the default namespace. */
 export function parseTarget(entityRef: string): CompoundEntityRef {
