@@ -4,7 +4,7 @@ import {
   OwnershipDefaults,
   readOwnershipDefaults,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { BurdenSettings, readBurdenSettings } from './burdenConfig';
+import { BurdenSettings, readBurdenSettings } from './burden/burdenConfig';
 import { PulseSettings, readPulseSettings } from './pulse/pulseConfig';
 import {
   OverviewSettings,

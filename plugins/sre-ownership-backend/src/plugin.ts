@@ -6,7 +6,7 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { sreOwnershipPermissions } from '@sre-ownership/plugin-sre-ownership-common';
-import { registerBurdenActions } from './actions/burdenActions';
+import { registerBurdenActions } from './burden/burdenActions';
 import { registerOwnershipActions } from './ownership/ownershipActions';
 import { readSreOwnershipConfig } from './config';
 import { boundedDatabase } from './database/boundedDatabase';

@@ -26,7 +26,7 @@ import {
   resolveBurdenWindow,
 } from './burdenWindow';
 import { memberRefsOf, TeamPeopleReader } from './TeamPeople';
-import { BurdenSettings } from '../burdenConfig';
+import { BurdenSettings } from './burdenConfig';
 import { OncallStore, TeamEvents, TimeRange } from '../oncall/OncallStore';
 import { ON_CALL_LOOKAROUND_MS } from '../oncall/OnCallNowReader';
 import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';

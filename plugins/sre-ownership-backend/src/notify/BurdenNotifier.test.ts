@@ -9,7 +9,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { Notification } from '@backstage/plugin-notifications-common';
 import { startNotificationsBackend } from '../__testUtils__/notificationsBackend';
-import { readBurdenSettings } from '../burdenConfig';
+import { readBurdenSettings } from '../burden/burdenConfig';
 import { DatabaseOncallStore } from '../oncall/DatabaseOncallStore';
 import { BurdenService } from '../burden/BurdenService';
 import { OnCallNowReader } from '../oncall/OnCallNowReader';

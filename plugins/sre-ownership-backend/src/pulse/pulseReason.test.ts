@@ -3,7 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { PulseDecline } from '@sre-ownership/plugin-sre-ownership-common';
 import { BurdenService } from '../burden/BurdenService';
-import { readBurdenSettings } from '../burdenConfig';
+import { readBurdenSettings } from '../burden/burdenConfig';
 import { OncallStore } from '../oncall/OncallStore';
 import { aTeam } from '../__testUtils__/catalog';
 

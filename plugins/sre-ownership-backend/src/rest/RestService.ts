@@ -26,7 +26,7 @@ import {
   resolveBurdenWindow,
 } from '../burden/burdenWindow';
 import { memberRefsOf, TeamPeopleReader } from '../burden/TeamPeople';
-import { BurdenSettings } from '../burdenConfig';
+import { BurdenSettings } from '../burden/burdenConfig';
 import { OncallStore } from '../oncall/OncallStore';
 import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
 import { RestTakenStore } from './RestTakenStore';

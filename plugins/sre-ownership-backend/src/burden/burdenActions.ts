@@ -1,7 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { BurdenService } from '../burden/BurdenService';
+import { BurdenService } from './BurdenService';
 
 /** Registers the on-call burden action for MCP clients. */
 export function registerBurdenActions(options: {

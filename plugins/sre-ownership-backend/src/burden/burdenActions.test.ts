@@ -13,7 +13,7 @@ import {
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { anOrganisation } from '../__testUtils__/catalog';
 import { DatabaseOncallStore } from '../oncall/DatabaseOncallStore';
-import { BurdenService } from '../burden/BurdenService';
+import { BurdenService } from './BurdenService';
 import { registerBurdenActions } from './burdenActions';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

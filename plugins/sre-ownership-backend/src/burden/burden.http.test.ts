@@ -2,9 +2,9 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { anOrganisation } from './__testUtils__/catalog';
-import { DatabaseOncallStore } from './oncall/DatabaseOncallStore';
-import { startSreOwnershipServer } from './__testUtils__/sreOwnershipBackend';
+import { anOrganisation } from '../__testUtils__/catalog';
+import { DatabaseOncallStore } from '../oncall/DatabaseOncallStore';
+import { startSreOwnershipServer } from '../__testUtils__/sreOwnershipBackend';
 
 jest.setTimeout(60_000);
 
