@@ -25,7 +25,7 @@ import { TeamReports } from '../overview/TeamReports';
 import { createRouter } from './router';
 import { createRouteAccess } from './routeAccess';
 import { requireNamedGrants } from '../permissions/machineGrants';
-import { RestService } from '../rest/RestService';
+import { RestService } from '../restOwed/RestService';
 
 const aPage = {
   source: 'api',
