@@ -12,7 +12,7 @@ import { readSreOwnershipConfig } from './config';
 import { boundedDatabase } from './database/boundedDatabase';
 import { DatabaseOncallStore } from './oncall/DatabaseOncallStore';
 import { schedulerUnderMigrationLock } from './database/schedulerUnderMigrationLock';
-import { PluginReadiness } from './health/PluginReadiness';
+import { PluginReadiness } from './readiness/PluginReadiness';
 import { scheduleNotifications } from './notify/scheduleNotifications';
 import { registerTeamPermissions } from './permissions/registerTeamPermissions';
 import { requireNamedGrants } from './permissions/machineGrants';

@@ -15,7 +15,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
 import { PulseService } from '../pulse/PulseService';
-import { PluginReadiness } from '../health/PluginReadiness';
+import { PluginReadiness } from '../readiness/PluginReadiness';
 import { BurdenService } from '../burden/BurdenService';
 import { EventIngestion } from '../ingest/EventIngestion';
 import { OwnershipResolver } from '../ownership/OwnershipResolver';

@@ -9,7 +9,7 @@ import { AlertmanagerPayload } from '../ingest/alertmanager';
 import { PagerDutyWebhook } from '../ingest/pagerduty';
 import { BurdenWindowRequest } from '../burden/burdenWindow';
 import { OncallStore } from '../oncall/OncallStore';
-import { PluginReadiness } from '../health/PluginReadiness';
+import { PluginReadiness } from '../readiness/PluginReadiness';
 import { spec } from '../schema/openapi';
 import { OverviewService } from '../overview/OverviewService';
 import { registerOverviewRoutes } from '../overview/routes';
