@@ -8,7 +8,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
 import { spec } from '../schema/openapi';
-import { createRouteAccess } from '../service/routeAccess';
+import { createRouteAccess } from '../http/routeAccess';
 import { PulseService } from './PulseService';
 import { registerPulseRoutes } from './routes';
 

@@ -6,7 +6,7 @@ import {
   sreOwnershipPulseCommentsReadPermission,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { spec } from '../schema/openapi';
-import { RouteAccess } from '../service/routeAccess';
+import { RouteAccess } from '../http/routeAccess';
 import { PulseService } from './PulseService';
 
 type Router = ReturnType<typeof createValidatedOpenApiRouter<typeof spec>>;

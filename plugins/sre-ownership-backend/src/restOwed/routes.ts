@@ -5,7 +5,7 @@ import {
   sreOwnershipRestRecordPermission,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { spec } from '../schema/openapi';
-import { RouteAccess } from '../service/routeAccess';
+import { RouteAccess } from '../http/routeAccess';
 import { compensationCsv } from './compensationCsv';
 import { RestService, RestTakenRequest } from './RestService';
 

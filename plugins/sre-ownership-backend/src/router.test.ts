@@ -14,18 +14,18 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
-import { PulseService } from '../pulse/PulseService';
-import { PluginReadiness } from '../readiness/PluginReadiness';
-import { BurdenService } from '../burden/BurdenService';
-import { EventIngestion } from '../ingest/EventIngestion';
-import { OwnershipResolver } from '../ownership/OwnershipResolver';
-import { SloService } from '../slo/SloService';
-import { OverviewService } from '../overview/OverviewService';
-import { TeamReports } from '../overview/TeamReports';
+import { PulseService } from './pulse/PulseService';
+import { PluginReadiness } from './readiness/PluginReadiness';
+import { BurdenService } from './burden/BurdenService';
+import { EventIngestion } from './ingest/EventIngestion';
+import { OwnershipResolver } from './ownership/OwnershipResolver';
+import { SloService } from './slo/SloService';
+import { OverviewService } from './overview/OverviewService';
+import { TeamReports } from './overview/TeamReports';
 import { createRouter } from './router';
-import { createRouteAccess } from './routeAccess';
-import { requireNamedGrants } from '../permissions/machineGrants';
-import { RestService } from '../restOwed/RestService';
+import { createRouteAccess } from './http/routeAccess';
+import { requireNamedGrants } from './permissions/machineGrants';
+import { RestService } from './restOwed/RestService';
 
 const aPage = {
   source: 'api',

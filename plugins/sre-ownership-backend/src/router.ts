@@ -4,30 +4,34 @@ import {
   sreOwnershipEventsCreatePermission,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import express from 'express';
-import { asServiceUnavailable } from '../database/retryTransient';
-import { AlertmanagerPayload } from '../ingest/alertmanager';
-import { PagerDutyWebhook } from '../ingest/pagerduty';
-import { BurdenWindowRequest } from '../burden/burdenWindow';
-import { OncallStore } from '../oncall/OncallStore';
-import { PluginReadiness } from '../readiness/PluginReadiness';
-import { spec } from '../schema/openapi';
-import { OverviewService } from '../overview/OverviewService';
-import { registerOverviewRoutes } from '../overview/routes';
-import { PulseService } from '../pulse/PulseService';
-import { RestService } from '../restOwed/RestService';
-import { registerRestRoutes } from '../restOwed/routes';
-import { registerPulseRoutes } from '../pulse/routes';
-import { TeamReports } from '../overview/TeamReports';
-import { SloService } from '../slo/SloService';
-import { INGESTION_PATHS, RequestWithRawBody, jsonBodies } from './bodyParsing';
-import { plainRequestErrors } from './plainRequestErrors';
-import { plainCatalogErrors, plainCatalogRefusal } from './catalogErrors';
-import { requestGuard } from './requestGuard';
-import { BurdenService } from '../burden/BurdenService';
-import { EventIngestion } from '../ingest/EventIngestion';
-import { OwnershipResolver } from '../ownership/OwnershipResolver';
-import { RouteAccess } from './routeAccess';
-import { sendLargeJson } from './sendLargeJson';
+import { asServiceUnavailable } from './database/retryTransient';
+import { AlertmanagerPayload } from './ingest/alertmanager';
+import { PagerDutyWebhook } from './ingest/pagerduty';
+import { BurdenWindowRequest } from './burden/burdenWindow';
+import { OncallStore } from './oncall/OncallStore';
+import { PluginReadiness } from './readiness/PluginReadiness';
+import { spec } from './schema/openapi';
+import { OverviewService } from './overview/OverviewService';
+import { registerOverviewRoutes } from './overview/routes';
+import { PulseService } from './pulse/PulseService';
+import { RestService } from './restOwed/RestService';
+import { registerRestRoutes } from './restOwed/routes';
+import { registerPulseRoutes } from './pulse/routes';
+import { TeamReports } from './overview/TeamReports';
+import { SloService } from './slo/SloService';
+import {
+  INGESTION_PATHS,
+  RequestWithRawBody,
+  jsonBodies,
+} from './http/bodyParsing';
+import { plainRequestErrors } from './http/plainRequestErrors';
+import { plainCatalogErrors, plainCatalogRefusal } from './http/catalogErrors';
+import { requestGuard } from './http/requestGuard';
+import { BurdenService } from './burden/BurdenService';
+import { EventIngestion } from './ingest/EventIngestion';
+import { OwnershipResolver } from './ownership/OwnershipResolver';
+import { RouteAccess } from './http/routeAccess';
+import { sendLargeJson } from './http/sendLargeJson';
 
 const DEFAULT_PAGE_SIZE = 200;
 /** Seconds a client should wait after a 503 before sending again. */
