@@ -19,21 +19,23 @@ import { registerRestRoutes } from './restOwed/routes';
 import { registerPulseRoutes } from './pulse/routes';
 import { TeamReports } from './overview/TeamReports';
 import { SloService } from './slo/SloService';
+import { registerSloRoutes } from './slo/routes';
+import { registerScheduleRoutes } from './schedules/routes';
+import { registerReadinessRoutes } from './readiness/routes';
+import { registerOwnershipRoutes } from './ownership/routes';
 import {
   INGESTION_PATHS,
   RequestWithRawBody,
   jsonBodies,
 } from './http/bodyParsing';
 import { plainRequestErrors } from './http/plainRequestErrors';
-import { plainCatalogErrors, plainCatalogRefusal } from './http/catalogErrors';
+import { plainCatalogErrors } from './http/catalogErrors';
 import { requestGuard } from './http/requestGuard';
 import { BurdenService } from './burden/BurdenService';
 import { EventIngestion } from './ingest/EventIngestion';
 import { OwnershipResolver } from './ownership/OwnershipResolver';
 import { RouteAccess } from './http/routeAccess';
-import { sendLargeJson } from './http/sendLargeJson';
 
-const DEFAULT_PAGE_SIZE = 200;
 /** Seconds a client should wait after a 503 before sending again. */
 const RETRY_AFTER_SECONDS = 5;
 
@@ -117,10 +119,7 @@ export async function createRouter(options: {
   router.use(plainCatalogErrors());
   const caller = access.credentials;
 
-  api.get('/health', async (_req, res) => {
-    const health = await readiness.check();
-    res.status(health.status === 'ok' ? 200 : 503).json(health);
-  });
+  registerReadinessRoutes(api, { readiness });
 
   registerOverviewRoutes(api, {
     overview: options.overview.service,
@@ -132,31 +131,7 @@ export async function createRouter(options: {
 
   registerRestRoutes(api, { rest: options.rest, access });
 
-  api.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {
-    const { kind, namespace, name } = req.params;
-    const resolved = await ownership.getOwnership(
-      { kind, namespace, name },
-      await caller(req),
-    );
-    res.json({ ...resolved });
-  });
-
-  api.get('/ownership', async (req, res) => {
-    const page = await ownership
-      .listOwnershipJson(
-        {
-          kinds: req.query.kind ? [...req.query.kind] : undefined,
-          limit: req.query.limit ?? DEFAULT_PAGE_SIZE,
-          cursor: req.query.cursor,
-        },
-        await caller(req),
-      )
-      .catch(error =>
-        plainCatalogRefusal(error, req.query.cursor ? 'cursor' : undefined),
-      );
-    // Already serialised (see listOwnershipJson): sent as it is.
-    await sendLargeJson(req, res, page);
-  });
+  registerOwnershipRoutes(api, { ownership, access });
 
   api.get('/teams/:namespace/:name/burden', async (req, res) => {
     const { namespace, name } = req.params;
@@ -183,21 +158,9 @@ export async function createRouter(options: {
     },
   );
 
-  api.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
-    const { kind, namespace, name } = req.params;
-    const status = await slos.getSloStatus(
-      { kind, namespace, name },
-      await caller(req),
-    );
-    // EntitySloStatus is the shape the spec describes; its nested interfaces
-    // lack the index signatures of the generated response type.
-    res.json(status as unknown as Parameters<typeof res.json>[0]);
-  });
+  registerSloRoutes(api, { slos, access });
 
-  api.get('/schedules/status', async (req, res) => {
-    await caller(req);
-    res.json({ items: await feedRuns.listFeedRuns() });
-  });
+  registerScheduleRoutes(api, { feedRuns, access });
 
   ingest.post('/events', async (req, res) => {
     const result = await access.audited('events-ingest', req, async () => {
