@@ -9,6 +9,7 @@ import { createBurden } from './burden/createBurden';
 import { PrincipalEntityCache } from './catalog/PrincipalEntityCache';
 import { readSreOwnershipConfig } from './config';
 import { boundedDatabase } from './database/boundedDatabase';
+import { migratedDatabase } from './database/migratedDatabase';
 import { schedulerUnderMigrationLock } from './database/schedulerUnderMigrationLock';
 import { gatedPathPrefixes } from './http/requestGate';
 import { createRouteAccess } from './http/routeAccess';
@@ -70,8 +71,11 @@ export const sreOwnershipPlugin = createBackendPlugin({
         };
         const settings = readSreOwnershipConfig(deps.config);
         const { defaults, burden: burdenSettings } = settings;
-        // Every store's statements time out instead of waiting on a lock.
-        const database = boundedDatabase(deps.database, settings.database);
+        // Every store's statements time out instead of waiting on a lock;
+        // the tables are brought up to date once, before any store is built.
+        const database = await migratedDatabase(
+          boundedDatabase(deps.database, settings.database),
+        );
         const { onCallCacheTtlMs } = settings.overview;
         const { store, onCall } = await createOncall({
           database,
