@@ -50,10 +50,6 @@ export interface SreOwnershipConfig {
   database: DatabaseSettings;
 }
 
-function fail(key: string, message: string): never {
-  throw new Error(`Invalid app-config: ${key} ${message}`);
-}
-
 /**
  * Reads and validates `sreOwnership.*` once, at start: a mistake stops the
  * backend with the key and the fix rather than showing wrong owners later.
@@ -77,7 +73,9 @@ function readWebhookSecrets(config: Config): string[] {
   const key = 'sreOwnership.pagerDuty.webhookSecrets';
   const secrets = config.getOptionalStringArray(key) ?? [];
   if (secrets.some(secret => !secret.trim())) {
-    fail(key, 'must not hold an empty secret, which anyone could sign with');
+    throw new Error(
+      `Invalid app-config: ${key} must not hold an empty secret, which anyone could sign with`,
+    );
   }
   return secrets;
 }
