@@ -1,31 +1,22 @@
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   sreOwnershipBurdenReadPermission,
   sreOwnershipRestRecordPermission,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { spec } from '../schema/openapi';
+import { ApiRouter } from '../http/apiRouter';
 import { RouteAccess } from '../http/routeAccess';
 import { compensationCsv } from './compensationCsv';
-import { RestService, RestTakenRequest } from './RestService';
+import { RestService } from './RestService';
 
-type Router = ReturnType<typeof createValidatedOpenApiRouter<typeof spec>>;
-
-/** A period query as the spec has validated it. */
-interface PeriodQuery {
-  days?: number;
-  from?: string;
-  to?: string;
-  format?: 'json' | 'csv';
-}
-
-const periodOf = (req: { query: unknown }) => {
-  const { days, from, to } = req.query as PeriodQuery;
+/** The period of a query the spec has validated: days, or from and to. */
+const periodOf = (query: { days?: number; from?: string; to?: string }) => {
+  const { days, from, to } = query;
   return { days, from, to };
 };
 
-const teamOf = (req: { params: unknown }) => {
-  const { namespace, name } = req.params as { namespace: string; name: string };
+/** The team (a Group) a route's path names. */
+const teamOf = (params: { namespace: string; name: string }) => {
+  const { namespace, name } = params;
   return { kind: 'Group', namespace, name };
 };
 
@@ -37,13 +28,13 @@ const plain = <T>(value: T) => JSON.parse(JSON.stringify(value));
  * per person, so each route needs a permission on the team's Group.
  */
 export function registerRestRoutes(
-  router: Router,
+  router: ApiRouter,
   options: { rest: RestService; access: RouteAccess },
 ) {
   const { rest, access } = options;
 
   router.get('/teams/:namespace/:name/rest-owed', async (req, res) => {
-    const team = teamOf(req);
+    const team = teamOf(req.params);
     const credentials = await access.authorizeResource(
       req,
       sreOwnershipBurdenReadPermission,
@@ -62,7 +53,7 @@ export function registerRestRoutes(
       );
     const owed = await rest.getRestOwed(
       team,
-      periodOf(req),
+      periodOf(req.query),
       credentials,
       mayRecord,
     );
@@ -70,32 +61,32 @@ export function registerRestRoutes(
   });
 
   router.post('/teams/:namespace/:name/rest-taken', async (req, res) => {
-    const team = teamOf(req);
+    const team = teamOf(req.params);
     const result = await access.audited('rest-taken-record', req, async () => {
       const credentials = await access.authorizeResource(
         req,
         sreOwnershipRestRecordPermission,
         stringifyEntityRef(team),
       );
-      const recorded = await rest.recordRestTaken(
-        team,
-        req.body as RestTakenRequest,
-        credentials,
-      );
+      const recorded = await rest.recordRestTaken(team, req.body, credentials);
       return plain(recorded);
     });
     res.status(result.created ? 201 : 200).json(result);
   });
 
   router.get('/teams/:namespace/:name/compensation', async (req, res) => {
-    const team = teamOf(req);
+    const team = teamOf(req.params);
     const credentials = await access.authorizeResource(
       req,
       sreOwnershipBurdenReadPermission,
       stringifyEntityRef(team),
     );
-    const report = await rest.getCompensation(team, periodOf(req), credentials);
-    if ((req.query as PeriodQuery).format !== 'csv') {
+    const report = await rest.getCompensation(
+      team,
+      periodOf(req.query),
+      credentials,
+    );
+    if (req.query.format !== 'csv') {
       res.json(plain(report));
       return;
     }
