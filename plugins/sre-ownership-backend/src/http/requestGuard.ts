@@ -4,6 +4,8 @@ import { integerProblem } from '../schema/problems';
 import { operationOf, SpecParameter } from './specOperations';
 
 const MALFORMED_ESCAPE = /%(?![0-9a-fA-F]{2})..?/;
+// Finding control characters is the point of this pattern.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0001-\u001f\u007f]/;
 
 /** A URL part decoded, or what keeps it from being decoded. */

@@ -125,11 +125,14 @@ describe('mergePage', () => {
   });
 
   it('never breaks time order, whatever the reports and their order', () => {
-    fc.assert(
-      fc.property(fc.array(report(), { minLength: 1, maxLength: 6 }), reports =>
-        inTimeOrder(fold(reports)),
+    expect(() =>
+      fc.assert(
+        fc.property(
+          fc.array(report(), { minLength: 1, maxLength: 6 }),
+          reports => inTimeOrder(fold(reports)),
+        ),
       ),
-    );
+    ).not.toThrow();
   });
 
   it('gives what the reference reads off all the reports at once, for reports that agree', () => {

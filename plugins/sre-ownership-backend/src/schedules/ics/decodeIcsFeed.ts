@@ -31,8 +31,9 @@ function unfold(bytes: Uint8Array): Uint8Array {
   return out.subarray(0, length);
 }
 
-const isFoldSpace = (byte: number | undefined) =>
-  byte === 0x20 || byte === 0x09;
+function isFoldSpace(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x09;
+}
 
 const startsWith = (line: string, text: string) =>
   line.trimEnd().toUpperCase() === text;

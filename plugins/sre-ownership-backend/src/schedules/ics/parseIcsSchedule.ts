@@ -115,6 +115,7 @@ const isCancelled = (event: ICAL.Event) =>
 // RFC 5545 3.1 allows no control character but HTAB in a value; a UID is
 // stored as the shift's id, where one would be invisible. NUL is left to
 // the record rules every stored id obeys (ingest/fields.ts).
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0001-\u0008\u000A-\u001F\u007F]/;
 
 function controlCharacterIn(uid: string): string | undefined {
