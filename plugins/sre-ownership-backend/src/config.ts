@@ -31,6 +31,8 @@ export interface ScheduleFeedConfig {
   teamRef: string;
   /** Set for feeds named by a Group annotation rather than app-config. */
   fromCatalog?: boolean;
+  /** Where the feed's SUMMARY names the person: the `person` group. */
+  summaryPattern?: RegExp;
 }
 
 /** Settings of the plugin, read once from app-config. */
@@ -98,8 +100,35 @@ function readSchedules(config: Config): ScheduleFeedConfig[] {
       `${key}.team`,
       entry.getOptionalString('team'),
     );
-    return { name, url, teamRef };
+    const summaryPattern = readSummaryPattern(
+      `${key}.summaryPattern`,
+      entry.getOptionalString('summaryPattern'),
+    );
+    return { name, url, teamRef, ...(summaryPattern && { summaryPattern }) };
   });
+}
+
+function readSummaryPattern(
+  key: string,
+  source: string | undefined,
+): RegExp | undefined {
+  if (source === undefined) return undefined;
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(source, 'i');
+  } catch (error) {
+    return fail(
+      key,
+      `is not a regular expression: ${(error as Error).message}`,
+    );
+  }
+  if (!/\(\?<person>/.test(source)) {
+    fail(
+      key,
+      'has no (?<person>...) group; write e.g. "^On call: (?<person>.+)$"',
+    );
+  }
+  return pattern;
 }
 
 function readScheduleSyncFrequency(config: Config): HumanDuration {

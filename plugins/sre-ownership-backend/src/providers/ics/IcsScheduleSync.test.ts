@@ -268,6 +268,31 @@ describe('IcsScheduleSync', () => {
     );
   });
 
+  it('reports a feed whose shifts match no User as failed, keeping its stored shifts', async () => {
+    await aSync().sync.run();
+    const stranger = {
+      ...people[0],
+      metadata: { name: 'someone-else', namespace: 'default' },
+      spec: { profile: { email: 'someone@elsewhere.example' } },
+    };
+    const { sync } = aSync([stranger, ...groups]);
+
+    const outcomes = await sync.run();
+
+    expect(outcomes).toContainEqual(
+      expect.objectContaining({
+        feed: 'group:default/payments',
+        ok: false,
+        error: expect.stringContaining('none matches a User'),
+      }),
+    );
+    const runs = await store.listFeedRuns();
+    expect(runs.find(r => r.feed === 'group:default/payments')).toEqual(
+      expect.objectContaining({ ok: false }),
+    );
+    await expect(shiftsOf('payments')).resolves.toHaveLength(15);
+  });
+
   it('reads nothing while the catalog has no Users yet', async () => {
     const { sync } = aSync();
     await sync.run();
