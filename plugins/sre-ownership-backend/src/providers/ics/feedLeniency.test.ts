@@ -49,7 +49,7 @@ describe('people as schedule tools write them', () => {
     ['a bare address (PagerDuty)', 'ATTENDEE:Jane.Doe@acme.example'],
     ['a mailto: address in capitals', 'ATTENDEE:MAILTO:JANE.DOE@ACME.EXAMPLE'],
     ["PagerDuty's summary", 'SUMMARY:On Call - Jane Doe - Payments - Primary'],
-    ["Grafana OnCall's level prefix", 'SUMMARY:[L1] jane-doe'],
+    ["Grafana OnCall's level and username", 'SUMMARY:[L1] jane-doe '],
     ['an Opsgenie schedule prefix', 'SUMMARY:Payments_schedule: Jane Doe'],
     ['an address in the summary', 'SUMMARY:On call jane.doe@acme.example'],
     ['a hand-kept calendar', 'SUMMARY:Jane Doe (on call)'],

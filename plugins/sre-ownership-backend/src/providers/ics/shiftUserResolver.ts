@@ -29,11 +29,15 @@ function indexUniquely(entries: Array<[string, string]>) {
   return index;
 }
 
-// What schedule tools write in SUMMARY around the person, as seen in their
-// exports (see __corpus__/README.md): PagerDuty "On Call - Jane Doe -
-// Payments"; Grafana OnCall "[L1] jane" (a priority level first); Opsgenie
-// and Jira Service Management "Payments_schedule: Jane Doe"; Google and
-// Outlook calendars kept by hand "On call: Jane Doe", "Jane Doe (on call)".
+// What schedule tools write in SUMMARY around the person: PagerDuty "On
+// Call - Jane Doe - Payments" (with a bare ATTENDEE address; see
+// __corpus__/vendor-pagerduty-bizneo-oncall.ics); Grafana OnCall "[L1]
+// jane " or "jane ", the username after an optional priority level and no
+// ATTENDEE (generate_ical in grafana/oncall
+// engine/apps/schedules/models/custom_on_call_shift.py). Opsgenie / Jira
+// Service Management and hand-kept Google or Outlook calendars follow no
+// published form; the separators below cover "Payments_schedule: Jane
+// Doe" and "Jane Doe (on call)", and summaryPattern covers the rest.
 const PAGERDUTY = /^on[ -]?call\s+-\s+(.+?)\s+-\s+.*$/i;
 const LEVEL_PREFIX = /^\s*\[[^\]]*\]\s*/;
 const ONCALL_WORDS = /\(?\b(on[ -]?call|primary|secondary|backup)\b\)?/gi;
