@@ -12,6 +12,8 @@ export interface ScheduleFeedConfig {
   teamRef: string;
   /** Set for feeds named by a Group annotation rather than app-config. */
   fromCatalog?: boolean;
+  /** Where the feed's SUMMARY names the person: the `person` group. */
+  summaryPattern?: RegExp;
 }
 
 function fail(key: string, message: string): never {
@@ -57,7 +59,11 @@ export function readSchedules(config: Config): ScheduleFeedConfig[] {
       `${key}.team`,
       entry.getOptionalString('team'),
     );
-    return { name, url, teamRef };
+    const summaryPattern = readSummaryPattern(
+      `${key}.summaryPattern`,
+      entry.getOptionalString('summaryPattern'),
+    );
+    return { name, url, teamRef, ...(summaryPattern && { summaryPattern }) };
   });
 }
 
@@ -75,4 +81,27 @@ export function readScheduleSyncFrequency(config: Config): HumanDuration {
     fail(key, 'must be longer than zero');
   }
   return frequency;
+}
+
+function readSummaryPattern(
+  key: string,
+  source: string | undefined,
+): RegExp | undefined {
+  if (source === undefined) return undefined;
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(source, 'i');
+  } catch (error) {
+    return fail(
+      key,
+      `is not a regular expression: ${(error as Error).message}`,
+    );
+  }
+  if (!/\(\?<person>/.test(source)) {
+    fail(
+      key,
+      'has no (?<person>...) group; write e.g. "^On call: (?<person>.+)$"',
+    );
+  }
+  return pattern;
 }

@@ -15,6 +15,7 @@ import {
   DEFAULT_FEED_LIMITS,
   IcsScheduleWarning,
   icsScheduleSource,
+  NO_USER_MATCHES,
   parseIcsScheduleYielding,
 } from './parseIcsSchedule';
 import { MAX_FEED_BYTES, readIcsFeed } from './readIcsFeed';
@@ -81,8 +82,10 @@ const quote = (summary: string) =>
 
 const describeWarning = (warning: IcsScheduleWarning) =>
   [
+    warning.uid !== undefined ? `UID ${quote(warning.uid)}` : undefined,
     warning.summary !== undefined ? quote(warning.summary) : undefined,
     warning.startsAt ? `at ${warning.startsAt}` : undefined,
+    warning.line !== undefined ? `(line ${warning.line})` : undefined,
     warning.message,
   ]
     .filter(Boolean)
@@ -244,6 +247,16 @@ export class IcsScheduleSync {
       });
       const { shifts, warnings: broken } = checkFeedShifts(parsed.shifts);
       const warnings = [...decoded.warnings, ...parsed.warnings, ...broken];
+      const unmatched = warnings.filter(w => w.message === NO_USER_MATCHES);
+      if (shifts.length === 0 && unmatched.length > 0) {
+        // Events were read but none names a known person: a matching
+        // problem, not an empty rota. The stored shifts stay, and the
+        // status says what to fix rather than "ok, 0 shifts".
+        this.logWarnings(feed, warnings);
+        throw new FeedError(
+          `has ${unmatched.length} shifts in range but none matches a User: give the Users spec.profile.email as the feed's ATTENDEE addresses, or set summaryPattern for this feed`,
+        );
+      }
       stage = 'store';
       const { written, deleted } = await store.replaceShifts({
         source: icsScheduleSource(feed.name),

@@ -2,15 +2,19 @@ import { OncallShift } from '@sre-ownership/plugin-sre-ownership-common';
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import { TimeRange } from '../../oncall/OncallStore';
+import { checkIcsEvent } from './checkIcsEvent';
 import { FeedError } from './feedErrors';
+import { IcsEventSource, readIcsCalendar } from './readIcsCalendar';
 
 /** What an event says about who is on call. */
 export interface ShiftCandidate {
   /**
-   * Lower-case `mailto:` addresses of the event's ATTENDEEs, in order, then
-   * of its ORGANIZER.
+   * Lower-case addresses of the event's ATTENDEEs, in order, then of its
+   * ORGANIZER, with or without `mailto:` as the feed wrote them.
    */
   emails: string[];
+  /** Their CN parameters (common names), in the same order. */
+  names?: string[];
   /** The event's SUMMARY. */
   summary: string;
 }
@@ -18,6 +22,8 @@ export interface ShiftCandidate {
 /** Picks the User entity ref an event names, or undefined when none. */
 export type ShiftUserResolver = (
   candidate: ShiftCandidate,
+  /** The feed's pattern; its `person` group names the person. */
+  summaryPattern?: RegExp,
 ) => string | undefined;
 
 /** An event that was not stored, or a note on how the feed was read. */
@@ -30,6 +36,12 @@ export interface IcsScheduleWarning {
   summary?: string;
   /** Start of the occurrence concerned, ISO 8601 UTC. */
   startsAt?: string;
+  /** UID of the event concerned. */
+  uid?: string;
+  /** Line of the feed concerned (1 is the first). */
+  line?: number;
+  /** Property concerned, such as EXDATE. */
+  property?: string;
 }
 
 /** Shifts read from one feed, and what was left out. */
@@ -44,7 +56,13 @@ export interface IcsScheduleFeedIdentity {
   name: string;
   /** Group entity ref of the rotation. */
   teamRef: string;
+  /** Where SUMMARY names the person: its `person` group. */
+  summaryPattern?: RegExp;
 }
+
+/** Why an event that names nobody the catalog knows was left out. */
+export const NO_USER_MATCHES =
+  'no User matches the e-mail addresses or the summary of this event';
 
 // The oncall_shifts.source column holds 64 characters.
 const MAX_SOURCE_LENGTH = 64;
@@ -83,12 +101,24 @@ export function icsScheduleSource(feedName: string): string {
 const toIso = (time: ICAL.Time) =>
   new Date(time.toUnixTime() * 1000).toISOString();
 
-function emailsOf(event: ICAL.Event): string[] {
+function peopleOf(event: ICAL.Event): { emails: string[]; names: string[] } {
   const organizer = event.component.getFirstProperty('organizer');
-  return [...event.attendees, ...(organizer ? [organizer] : [])]
-    .map(property => String(property.getFirstValue() ?? ''))
-    .filter(value => /^mailto:/i.test(value))
-    .map(value => value.slice('mailto:'.length).trim().toLowerCase());
+  const people = [...event.attendees, ...(organizer ? [organizer] : [])];
+  // PagerDuty writes a bare address (ATTENDEE:jane@example.com); RFC 5545
+  // wants a mailto: URI. Either is an address when it holds an @.
+  const emails = people
+    .map(property =>
+      String(property.getFirstValue() ?? '')
+        .trim()
+        .replace(/^mailto:/i, '')
+        .trim()
+        .toLowerCase(),
+    )
+    .filter(value => /^[^@\s]+@[^@\s]+$/.test(value));
+  const names = people
+    .map(property => property.getParameter('cn'))
+    .filter((cn): cn is string => typeof cn === 'string' && cn.trim() !== '');
+  return { emails, names };
 }
 
 /**
@@ -99,6 +129,16 @@ function emailsOf(event: ICAL.Event): string[] {
  */
 function occurrenceEnd(item: ICAL.Event, start: ICAL.Time): ICAL.Time {
   const end = start.clone();
+  const { component } = item;
+  if (
+    start.isDate &&
+    !component.hasProperty('dtend') &&
+    !component.hasProperty('duration')
+  ) {
+    // RFC 5545 3.6.1: a date without DTEND or DURATION lasts one day.
+    end.addDuration(ICAL.Duration.fromData({ days: 1 }));
+    return end;
+  }
   const dtend = item.component.hasProperty('dtend');
   if (dtend && item.startDate.zone?.tzid === item.endDate.zone?.tzid) {
     end.addDuration(item.endDate.subtractDate(item.startDate));
@@ -125,53 +165,29 @@ function controlCharacterIn(uid: string): string | undefined {
   return `UID contains a control character (U+${code}), which iCalendar does not allow`;
 }
 
-function groupByUid(calendar: ICAL.Component) {
-  const events = new Map<string, ICAL.Component[]>();
-  for (const component of calendar.getAllSubcomponents('vevent')) {
-    const uid = String(component.getFirstPropertyValue('uid') ?? '');
-    events.set(uid, [...(events.get(uid) ?? []), component]);
+function groupByUid(events: IcsEventSource[]) {
+  const byUid = new Map<string, IcsEventSource[]>();
+  for (const event of events) {
+    const uid = String(event.component.getFirstPropertyValue('uid') ?? '');
+    byUid.set(uid, [...(byUid.get(uid) ?? []), event]);
   }
-  return events;
-}
-
-function parseCalendar(ics: string): ICAL.Component {
-  let calendar: ICAL.Component;
-  try {
-    calendar = new ICAL.Component(ICAL.parse(ics));
-  } catch {
-    // The parser's message quotes the offending line, which may be anything
-    // the URL returned (a sign-in page, an internal response): keep it out
-    // of the logs.
-    throw new FeedError('is not an iCalendar (RFC 5545) feed');
-  }
-  if (calendar.name !== 'vcalendar') {
-    throw new FeedError('is not an iCalendar feed: it holds no VCALENDAR');
-  }
-  return calendar;
-}
-
-function undefinedTimeZones(calendar: ICAL.Component): string[] {
-  const missing = new Set<string>();
-  for (const event of calendar.getAllSubcomponents('vevent')) {
-    for (const name of ['dtstart', 'dtend', 'recurrence-id']) {
-      const tzid = event.getFirstProperty(name)?.getParameter('tzid');
-      if (typeof tzid === 'string' && !calendar.getTimeZoneByID(tzid)) {
-        missing.add(tzid);
-      }
-    }
-  }
-  return [...missing];
+  return byUid;
 }
 
 /**
  * Reads the on-call shifts of an iCalendar (RFC 5545) schedule feed that
  * overlap `range`, whole (nothing is clipped to the range).
  *
- * Recurring events are expanded (RRULE, RDATE), EXDATEs skipped and
- * RECURRENCE-ID overrides applied; times are resolved with the feed's own
- * VTIMEZONEs, so a handover at 09:00 local stays at 09:00 across DST. Times
- * without a zone (floating, or all-day dates) are read as UTC. Cancelled
- * events and occurrences (STATUS:CANCELLED) are left out.
+ * Recurring events are expanded (RRULE, RDATE, RDATE periods), EXDATEs
+ * skipped and RECURRENCE-ID overrides applied. A TZID naming a zone the
+ * time-zone database knows (IANA, with leading slashes, or Windows) is read
+ * with the database; the feed's VTIMEZONEs serve only other TZIDs (see
+ * readIcsCalendar). A handover at 09:00 local so stays at 09:00 across DST.
+ * Times without a zone (floating, or all-day dates) are read as UTC.
+ * Cancelled events and occurrences (STATUS:CANCELLED) are left out. An
+ * event the parser refuses, or with a bad value in a property a shift is
+ * read from, is left out with a warning naming its line, property and UID;
+ * the feed's other events are read.
  *
  * Each shift's `externalId` is `<UID>/<RECURRENCE-ID as ISO UTC>` (the
  * occurrence's start as scheduled by the rule, which is its start unless an
@@ -180,7 +196,7 @@ function undefinedTimeZones(calendar: ICAL.Component): string[] {
  * one. Events whose people `resolveUser` cannot map to a User are left out
  * and reported in `warnings`.
  *
- * @throws FeedError when the text is not an iCalendar feed, or it costs
+ * @throws FeedError when the text holds no VCALENDAR, or it costs
  *   more than `limits` allow (default {@link DEFAULT_FEED_LIMITS}).
  */
 export function parseIcsSchedule(
@@ -261,23 +277,18 @@ function* parseIcsScheduleSteps(
   const from = range.from.getTime();
   const to = range.to.getTime();
   const source = icsScheduleSource(feed.name);
-  const calendar = parseCalendar(options.ics);
+  const { events, warnings } = readIcsCalendar(options.ics);
   yield;
   const shifts = new Map<string, OncallShift>();
-  const warnings: IcsScheduleWarning[] = undefinedTimeZones(calendar).map(
-    tzid => ({
-      message: `time zone ${tzid} has no VTIMEZONE in the feed; its times were read as UTC`,
-      leftOut: false,
-    }),
-  );
 
   const addOccurrence = (
     uid: string,
     item: ICAL.Event,
     recurrenceId: ICAL.Time,
     start: ICAL.Time,
+    periodEnd?: ICAL.Time,
   ) => {
-    const end = occurrenceEnd(item, start);
+    const end = periodEnd ?? occurrenceEnd(item, start);
     const startsAtMs = start.toUnixTime() * 1000;
     const endsAtMs = end.toUnixTime() * 1000;
     if (startsAtMs >= to || endsAtMs <= from || isCancelled(item)) return;
@@ -292,11 +303,13 @@ function* parseIcsScheduleSteps(
       });
       return;
     }
-    const userRef = resolveUser({ emails: emailsOf(item), summary });
+    const userRef = resolveUser(
+      { ...peopleOf(item), summary },
+      feed.summaryPattern,
+    );
     if (!userRef) {
       warnings.push({
-        message:
-          'no User matches the e-mail addresses or the summary of this event',
+        message: NO_USER_MATCHES,
         summary,
         startsAt,
         leftOut: true,
@@ -322,33 +335,31 @@ function* parseIcsScheduleSteps(
     });
   };
 
-  for (const [uid, components] of groupByUid(calendar)) {
-    const master = components.find(c => !c.hasProperty('recurrence-id'));
-    const overrides = components
-      .filter(c => c.hasProperty('recurrence-id'))
-      .map(c => new ICAL.Event(c));
-    const uidProblem = !uid ? 'event has no UID' : controlCharacterIn(uid);
-    if (uidProblem) {
-      const summary = components[0].getFirstPropertyValue('summary');
-      warnings.push({
-        message: uidProblem,
-        summary: String(summary ?? ''),
-        leftOut: true,
-      });
-      continue;
-    }
-    if (!master) {
+  // Expands one event and its overrides; pauses after every occurrence.
+  function* expandEvent(
+    uid: string,
+    checked: Array<
+      ReturnType<typeof checkIcsEvent> & { source: IcsEventSource }
+    >,
+  ): Generator<void> {
+    const masterOf = checked.find(
+      c => !c.source.component.hasProperty('recurrence-id'),
+    );
+    const overrides = checked
+      .filter(c => c.source.component.hasProperty('recurrence-id'))
+      .map(c => new ICAL.Event(c.source.component));
+    if (!masterOf) {
       // Overrides of a series the feed does not contain stand on their own.
       for (const event of overrides) {
         addOccurrence(uid, event, event.recurrenceId, event.startDate);
       }
-      continue;
+      return;
     }
-    const event = new ICAL.Event(master, {
+    const event = new ICAL.Event(masterOf.source.component, {
       exceptions: overrides,
       strictExceptions: true,
     });
-    if (isCancelled(event)) continue;
+    if (isCancelled(event)) return;
     const iterator = event.iterator();
     for (
       let next = iterator.next();
@@ -360,11 +371,68 @@ function* parseIcsScheduleSteps(
       addOccurrence(uid, details.item, details.recurrenceId, details.startDate);
       yield;
     }
+    // An RDATE period is an occurrence with its own end (RFC 5545 3.8.5.2).
+    for (const period of masterOf.periods) {
+      budget();
+      const start = period.start;
+      const overridden = overrides.find(
+        o => o.recurrenceId.compare(start) === 0,
+      );
+      if (overridden) {
+        addOccurrence(uid, overridden, start, overridden.startDate);
+      } else {
+        addOccurrence(uid, event, start, start, period.getEnd());
+      }
+    }
     // An override may move an occurrence scheduled after the range into it.
     for (const override of overrides) {
       if (override.recurrenceId.toUnixTime() * 1000 >= to) {
         addOccurrence(uid, override, override.recurrenceId, override.startDate);
       }
+    }
+  }
+
+  for (const [uid, sources] of groupByUid(events)) {
+    const summary = String(
+      sources[0].component.getFirstPropertyValue('summary') ?? '',
+    );
+    const uidProblem = !uid ? 'event has no UID' : controlCharacterIn(uid);
+    if (uidProblem) {
+      warnings.push({ message: uidProblem, summary, leftOut: true });
+      continue;
+    }
+    const checked = sources.map(component => ({
+      source: component,
+      ...checkIcsEvent(component),
+    }));
+    const spoilt = checked.find(event => event.problem);
+    if (spoilt?.problem) {
+      // One bad property spoils the event, all its overrides with it: a
+      // series read without its EXDATE or with half its overrides would
+      // put people on call when they are not.
+      warnings.push({
+        ...spoilt.problem,
+        line: spoilt.problem.line ?? spoilt.source.line,
+        summary,
+        uid,
+        leftOut: true,
+      });
+      continue;
+    }
+    const before = new Set(shifts.keys());
+    try {
+      yield* expandEvent(uid, checked);
+    } catch (error) {
+      if (error instanceof FeedError) throw error;
+      for (const id of shifts.keys()) if (!before.has(id)) shifts.delete(id);
+      // What ical.js could not expand is named, and the other events go on.
+      warnings.push({
+        message: 'event could not be expanded',
+        line: sources[0].line,
+        summary,
+        uid,
+        leftOut: true,
+      });
     }
   }
 
