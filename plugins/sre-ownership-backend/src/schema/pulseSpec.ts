@@ -1,9 +1,16 @@
 /** OpenAPI fragments of the on-call pulse routes, merged into `spec`. */
-import { PULSE_COMMENT_MAX_LENGTH } from '@sre-ownership/plugin-sre-ownership-common';
+import {
+  PULSE_COMMENT_MAX_LENGTH,
+  PULSE_SCORE_RANGE,
+} from '@sre-ownership/plugin-sre-ownership-common';
 import { TEAM_PATH, UNAUTHORIZED, error, json, pathParameter } from './common';
 import { PLAIN_TEXT } from './problems';
 
-const score = { type: 'integer', minimum: 1, maximum: 5 } as const;
+const score = {
+  type: 'integer',
+  minimum: PULSE_SCORE_RANGE.min,
+  maximum: PULSE_SCORE_RANGE.max,
+} as const;
 const scores = {
   type: 'object',
   additionalProperties: false,

@@ -4,9 +4,16 @@ import FormLabel from '@material-ui/core/FormLabel';
 import Radio from '@material-ui/core/Radio';
 import RadioGroup from '@material-ui/core/RadioGroup';
 import Typography from '@material-ui/core/Typography';
-import { PulseQuestion } from '@sre-ownership/plugin-sre-ownership-common';
+import {
+  PULSE_SCORE_RANGE,
+  PulseQuestion,
+} from '@sre-ownership/plugin-sre-ownership-common';
 
-const SCORES = [1, 2, 3, 4, 5];
+/** Every score a question accepts, lowest first, as the backend's spec bounds it. */
+const SCORES = Array.from(
+  { length: PULSE_SCORE_RANGE.max - PULSE_SCORE_RANGE.min + 1 },
+  (_, i) => PULSE_SCORE_RANGE.min + i,
+);
 
 /**
  * One question as a group of five radio buttons: arrow keys move between
