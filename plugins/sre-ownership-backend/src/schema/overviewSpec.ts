@@ -1,5 +1,9 @@
 /** OpenAPI fragments of the reliability overview routes, merged into `spec`. */
-import { SPECIALIST_ROLES } from '@sre-ownership/plugin-sre-ownership-common';
+import {
+  COVERAGE_GAPS,
+  CoverageGap,
+  SPECIALIST_ROLES,
+} from '@sre-ownership/plugin-sre-ownership-common';
 import { SPECIALIST_CELLS } from './specialistCells';
 import { MAX_WINDOW_DAYS } from '../burden/burdenWindow';
 import { UNAUTHORIZED, error, json } from './common';
@@ -28,15 +32,7 @@ const FILTERS = [
   list('tier', 'Tiers from app-config sreOwnership.overview.tiers.'),
 ] as const;
 
-const GAPS = [
-  'no-reliability-owner',
-  'no-model',
-  'missing-ref',
-  'no-oncall-source',
-  'derived-escalation',
-  'nobody-on-call',
-  'declaration-problems',
-] as const;
+const GAPS = COVERAGE_GAPS;
 
 const ERRORS = {
   '400': error('A query parameter is invalid; the message names it.'),
@@ -48,15 +44,11 @@ const count = { type: 'integer' } as const;
 const gapCounts = {
   type: 'object',
   required: GAPS,
-  properties: {
-    'no-reliability-owner': count,
-    'no-model': count,
-    'missing-ref': count,
-    'no-oncall-source': count,
-    'derived-escalation': count,
-    'nobody-on-call': count,
-    'declaration-problems': count,
-  },
+  // One count per gap of -common's list, so a new gap is counted here too.
+  properties: Object.fromEntries(GAPS.map(gap => [gap, count])) as Record<
+    CoverageGap,
+    typeof count
+  >,
 } as const;
 
 /** Schemas of the overview responses. */
