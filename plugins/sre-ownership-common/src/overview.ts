@@ -56,6 +56,29 @@ export interface CoverageFilter {
 }
 
 /**
+ * The filters of the coverage tiles, the lists behind them and the tiers,
+ * in the order the page and the query string name them.
+ *
+ * @public
+ */
+export const COVERAGE_FILTER_KEYS = [
+  'kind',
+  'owner',
+  'system',
+  'domain',
+  'lifecycle',
+  'model',
+  'tier',
+] as const satisfies readonly (keyof CoverageFilter)[];
+
+/**
+ * One filter of the coverage tiles.
+ *
+ * @public
+ */
+export type CoverageFilterKey = (typeof COVERAGE_FILTER_KEYS)[number];
+
+/**
  * One entity as the overview lists it.
  *
  * @public

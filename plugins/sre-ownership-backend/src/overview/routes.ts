@@ -3,6 +3,7 @@ import {
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
 import {
+  COVERAGE_FILTER_KEYS,
   CoverageFilter,
   CoverageGap,
 } from '@sre-ownership/plugin-sre-ownership-common';
@@ -31,15 +32,7 @@ const queryOf = (req: { query: unknown }) => req.query as OverviewQuery;
 
 function filterOf(query: FilterQuery): CoverageFilter {
   const filter: CoverageFilter = {};
-  for (const key of [
-    'kind',
-    'owner',
-    'system',
-    'domain',
-    'lifecycle',
-    'model',
-    'tier',
-  ] as const) {
+  for (const key of COVERAGE_FILTER_KEYS) {
     if (query[key]?.length) filter[key] = [...query[key]!];
   }
   return filter;

@@ -1,6 +1,8 @@
 /** OpenAPI fragments of the reliability overview routes, merged into `spec`. */
 import {
+  COVERAGE_FILTER_KEYS,
   COVERAGE_GAPS,
+  CoverageFilterKey,
   CoverageGap,
   SPECIALIST_ROLES,
 } from '@sre-ownership/plugin-sre-ownership-common';
@@ -8,7 +10,7 @@ import { SPECIALIST_CELLS } from './specialistCells';
 import { MAX_WINDOW_DAYS } from '../burden/burdenWindow';
 import { UNAUTHORIZED, error, json } from './common';
 
-const list = (name: string, description: string) =>
+const list = <N extends string>(name: N, description: string) =>
   ({
     name,
     in: 'query',
@@ -18,19 +20,21 @@ const list = (name: string, description: string) =>
     explode: true,
   } as const);
 
+/** What each filter of `-common`'s `COVERAGE_FILTER_KEYS` means, as the spec says it. */
+const FILTER_DESCRIPTIONS: Record<CoverageFilterKey, string> = {
+  kind: 'Entity kinds; repeat for several. Component, API, Resource and System when absent.',
+  owner: 'Owner entity refs (spec.owner), e.g. group:default/payments.',
+  system: 'System entity refs.',
+  domain: 'Domain entity refs (the entity’s or its System’s).',
+  lifecycle: 'Lifecycles, e.g. production.',
+  model: 'Ownership models, or none.',
+  tier: 'Tiers from app-config sreOwnership.overview.tiers.',
+};
+
 /** The filters shared by the coverage tiles, the lists and the tiers. */
-const FILTERS = [
-  list(
-    'kind',
-    'Entity kinds; repeat for several. Component, API, Resource and System when absent.',
-  ),
-  list('owner', 'Owner entity refs (spec.owner), e.g. group:default/payments.'),
-  list('system', 'System entity refs.'),
-  list('domain', 'Domain entity refs (the entity’s or its System’s).'),
-  list('lifecycle', 'Lifecycles, e.g. production.'),
-  list('model', 'Ownership models, or none.'),
-  list('tier', 'Tiers from app-config sreOwnership.overview.tiers.'),
-] as const;
+const FILTERS = COVERAGE_FILTER_KEYS.map(key =>
+  list(key, FILTER_DESCRIPTIONS[key]),
+);
 
 const GAPS = COVERAGE_GAPS;
 

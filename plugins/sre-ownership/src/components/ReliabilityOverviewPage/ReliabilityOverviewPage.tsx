@@ -3,6 +3,7 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import {
+  COVERAGE_FILTER_KEYS,
   CoverageFilter,
   CoverageGap,
   CoverageSummary,
@@ -20,16 +21,6 @@ import { TeamsAtRisk } from './TeamsAtRisk';
 import { TierRules } from './TierRules';
 import { useOverview } from './useOverview';
 import { WhoToCallSearch } from './WhoToCallSearch';
-
-const FILTER_KEYS = [
-  'kind',
-  'owner',
-  'system',
-  'domain',
-  'lifecycle',
-  'model',
-  'tier',
-] as const;
 
 const DECLARE_YAML = `metadata:
   annotations:
@@ -106,12 +97,12 @@ export function ReliabilityOverviewPage() {
   const gap: CoverageGap | undefined = isCoverageGap(gapParam)
     ? gapParam
     : undefined;
-  const filterKey = FILTER_KEYS.map(key => params.getAll(key).join(',')).join(
-    '|',
-  );
+  const filterKey = COVERAGE_FILTER_KEYS.map(key =>
+    params.getAll(key).join(','),
+  ).join('|');
   const filter = useMemo(() => {
     const result: CoverageFilter = {};
-    for (const key of FILTER_KEYS) {
+    for (const key of COVERAGE_FILTER_KEYS) {
       const values = params.getAll(key);
       if (values.length) result[key] = values;
     }
@@ -161,7 +152,7 @@ export function ReliabilityOverviewPage() {
                   gap={gap}
                   onFilter={changed =>
                     update(next => {
-                      for (const key of FILTER_KEYS) {
+                      for (const key of COVERAGE_FILTER_KEYS) {
                         next.delete(key);
                         for (const value of changed[key] ?? [])
                           next.append(key, value);
