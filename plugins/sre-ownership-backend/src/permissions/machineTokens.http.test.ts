@@ -2,13 +2,18 @@ import {
   coreServices,
   createBackendModule,
   createBackendPlugin,
+  createServiceFactory,
   AuthService,
 } from '@backstage/backend-plugin-api';
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
 import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import permissionBackend from '@backstage/plugin-permission-backend';
@@ -18,6 +23,7 @@ import { JsonObject } from '@backstage/types';
 import { createHmac, generateKeyPairSync, sign } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
 import { sreOwnershipPlugin } from '../plugin';
 
@@ -218,6 +224,7 @@ const otherPlugin = createBackendPlugin({
 async function startBackend(
   decision: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
   jwksUrl: string,
+  knex: Knex,
 ) {
   const { server } = await startTestBackend({
     features: [
@@ -247,6 +254,23 @@ async function startBackend(
         },
       }),
       catalogServiceMock.factory({ entities: [team, jane] }),
+      // The plugin on the database under test; Backstage's own plugins each
+      // on an in-memory one, as the default test backend gives them.
+      createServiceFactory({
+        service: coreServices.database,
+        deps: { plugin: coreServices.pluginMetadata },
+        factory: ({ plugin }) =>
+          mockServices.database({
+            knex:
+              plugin.getId() === 'sre-ownership'
+                ? knex
+                : knexFactory({
+                    client: 'better-sqlite3',
+                    connection: ':memory:',
+                    useNullAsDefault: true,
+                  }),
+          }),
+      }),
     ],
   });
   return server;
@@ -254,118 +278,133 @@ async function startBackend(
 
 const bearer = (token: string) => `Bearer ${token}`;
 
-describe.each<[string, AuthorizeResult.ALLOW | AuthorizeResult.DENY]>([
-  ['allows everything', AuthorizeResult.ALLOW],
-  ['denies everything', AuthorizeResult.DENY],
-])('machine tokens under a policy that %s', (_name, decision) => {
-  let jwks: Server;
-  let agent: request.Agent;
+jest.setTimeout(60_000);
 
-  beforeAll(async () => {
-    jwks = await startJwks();
-    const { port } = jwks.address() as AddressInfo;
-    agent = request.agent(
-      await startBackend(decision, `http://127.0.0.1:${port}/jwks`),
-    );
-  });
-  afterAll(() => new Promise(resolve => jwks.close(resolve)));
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-  const refusedEverywhere = [
-    ['an unrestricted static token', 'static-unrestricted-token'],
-    [
-      'a static token restricted to the plugin only',
-      'static-plugin-only-token',
-    ],
-    [
-      'a static token granted the create action only',
-      'static-create-attribute-token',
-    ],
-    [
-      'a static token whose subject claims to be a plugin',
-      'static-impersonating-token',
-    ],
-  ] as const;
+const cases = databases
+  .eachSupportedId()
+  .flatMap(([databaseId]) => [
+    [databaseId, 'allows everything', AuthorizeResult.ALLOW] as const,
+    [databaseId, 'denies everything', AuthorizeResult.DENY] as const,
+  ]);
 
-  it.each(refusedEverywhere)(
-    'refuses %s on every permissioned route',
-    async (_what, token) => {
-      for (const [route, call] of Object.entries(routes)) {
-        const response = await call(agent, bearer(token));
-        expect({ route, status: response.status }).toEqual({
-          route,
-          status: 403,
-        });
-        expect(response.body.error.message).toContain(
-          PERMISSION_OF[route as RouteName],
-        );
-      }
-    },
-  );
+describe.each(cases)(
+  'on %s, machine tokens under a policy that %s',
+  (databaseId, _name, decision) => {
+    let jwks: Server;
+    let agent: request.Agent;
 
-  it.each<[string, () => string, RouteName[]]>([
-    [
-      'a static token granted sre-ownership.events.create',
-      () => 'static-events-token',
-      ['POST /events'],
-    ],
-    [
-      'a static token granted sre-ownership.burden.read',
-      () => 'static-people-token',
-      ['GET rest-owed', 'GET compensation'],
-    ],
-    [
-      'a legacy token granted sre-ownership.alerts.receive',
-      legacyToken,
-      ['POST /webhooks/alertmanager'],
-    ],
-    [
-      'a JWKS token granted sre-ownership.alerts.receive',
-      () => jwksToken('alert-relay'),
-      ['POST /webhooks/alertmanager'],
-    ],
-  ])('lets %s do that and nothing else', async (_what, token, granted) => {
-    const statuses: Record<string, number> = {};
-    const expected: Record<string, number> = {};
-    for (const [route, call] of Object.entries(routes)) {
-      statuses[route] = (await call(agent, bearer(token()))).status;
-      const allowed = route.startsWith('POST') ? 201 : 200;
-      expected[route] = granted.includes(route as RouteName) ? allowed : 403;
-    }
-    expect(statuses).toEqual(expected);
-  });
-
-  it("gives a machine a team's figures without its engineers unless granted sre-ownership.burden.read", async () => {
-    const path = '/api/sre-ownership/teams/default/payments/burden';
-    const unnamed = await agent
-      .get(path)
-      .set('authorization', bearer('static-unrestricted-token'));
-    expect(unnamed.status).toBe(200);
-    expect(unnamed.body).not.toHaveProperty('engineers');
-    const named = await agent
-      .get(path)
-      .set('authorization', bearer('static-people-token'));
-    expect(named.status).toBe(200);
-    expect(named.body).toHaveProperty('engineers');
-  });
-
-  it("lets another backend plugin's own token through, as Backstage does", async () => {
-    const { token } = await otherPluginAuth!.getPluginRequestToken({
-      onBehalfOf: await otherPluginAuth!.getOwnServiceCredentials(),
-      targetPluginId: 'sre-ownership',
+    beforeAll(async () => {
+      jwks = await startJwks();
+      const { port } = jwks.address() as AddressInfo;
+      agent = request.agent(
+        await startBackend(
+          decision,
+          `http://127.0.0.1:${port}/jwks`,
+          await databases.init(databaseId),
+        ),
+      );
     });
-    const response = await routes['POST /events'](agent, bearer(token));
-    expect(response.status).toBe(201);
-  });
+    afterAll(() => new Promise(resolve => jwks.close(resolve)));
 
-  it('answers a caller with no token, or a token it does not know, with 401', async () => {
-    const none = await agent.get(
-      '/api/sre-ownership/teams/default/payments/rest-owed',
+    const refusedEverywhere = [
+      ['an unrestricted static token', 'static-unrestricted-token'],
+      [
+        'a static token restricted to the plugin only',
+        'static-plugin-only-token',
+      ],
+      [
+        'a static token granted the create action only',
+        'static-create-attribute-token',
+      ],
+      [
+        'a static token whose subject claims to be a plugin',
+        'static-impersonating-token',
+      ],
+    ] as const;
+
+    it.each(refusedEverywhere)(
+      'refuses %s on every permissioned route',
+      async (_what, token) => {
+        for (const [route, call] of Object.entries(routes)) {
+          const response = await call(agent, bearer(token));
+          expect({ route, status: response.status }).toEqual({
+            route,
+            status: 403,
+          });
+          expect(response.body.error.message).toContain(
+            PERMISSION_OF[route as RouteName],
+          );
+        }
+      },
     );
-    expect(none.status).toBe(401);
-    const unknown = await routes['POST /events'](
-      agent,
-      bearer('not-a-configured-token'),
-    );
-    expect(unknown.status).toBe(401);
-  });
-});
+
+    it.each<[string, () => string, RouteName[]]>([
+      [
+        'a static token granted sre-ownership.events.create',
+        () => 'static-events-token',
+        ['POST /events'],
+      ],
+      [
+        'a static token granted sre-ownership.burden.read',
+        () => 'static-people-token',
+        ['GET rest-owed', 'GET compensation'],
+      ],
+      [
+        'a legacy token granted sre-ownership.alerts.receive',
+        legacyToken,
+        ['POST /webhooks/alertmanager'],
+      ],
+      [
+        'a JWKS token granted sre-ownership.alerts.receive',
+        () => jwksToken('alert-relay'),
+        ['POST /webhooks/alertmanager'],
+      ],
+    ])('lets %s do that and nothing else', async (_what, token, granted) => {
+      const statuses: Record<string, number> = {};
+      const expected: Record<string, number> = {};
+      for (const [route, call] of Object.entries(routes)) {
+        statuses[route] = (await call(agent, bearer(token()))).status;
+        const allowed = route.startsWith('POST') ? 201 : 200;
+        expected[route] = granted.includes(route as RouteName) ? allowed : 403;
+      }
+      expect(statuses).toEqual(expected);
+    });
+
+    it("gives a machine a team's figures without its engineers unless granted sre-ownership.burden.read", async () => {
+      const path = '/api/sre-ownership/teams/default/payments/burden';
+      const unnamed = await agent
+        .get(path)
+        .set('authorization', bearer('static-unrestricted-token'));
+      expect(unnamed.status).toBe(200);
+      expect(unnamed.body).not.toHaveProperty('engineers');
+      const named = await agent
+        .get(path)
+        .set('authorization', bearer('static-people-token'));
+      expect(named.status).toBe(200);
+      expect(named.body).toHaveProperty('engineers');
+    });
+
+    it("lets another backend plugin's own token through, as Backstage does", async () => {
+      const { token } = await otherPluginAuth!.getPluginRequestToken({
+        onBehalfOf: await otherPluginAuth!.getOwnServiceCredentials(),
+        targetPluginId: 'sre-ownership',
+      });
+      const response = await routes['POST /events'](agent, bearer(token));
+      expect(response.status).toBe(201);
+    });
+
+    it('answers a caller with no token, or a token it does not know, with 401', async () => {
+      const none = await agent.get(
+        '/api/sre-ownership/teams/default/payments/rest-owed',
+      );
+      expect(none.status).toBe(401);
+      const unknown = await routes['POST /events'](
+        agent,
+        bearer('not-a-configured-token'),
+      );
+      expect(unknown.status).toBe(401);
+    });
+  },
+);
