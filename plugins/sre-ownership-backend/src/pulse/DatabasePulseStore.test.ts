@@ -164,9 +164,11 @@ describe.each(databases.eachSupportedId())(
           people: 99,
         })),
       ]);
+      // Whichever publication commits first is the one both callers get.
       expect(second).toEqual(first);
+      expect([2, 99]).toContain(first?.people);
       expect(first).toEqual({
-        people: 2,
+        people: first?.people,
         minimumAnswers: 2,
         averages: { sustainable: 2, sleep: 3, actionable: 4 },
         comments: ['Two nights in a row'],
