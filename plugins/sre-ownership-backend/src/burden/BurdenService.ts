@@ -7,7 +7,7 @@ import {
   Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -20,14 +20,16 @@ import {
   sreOwnershipBurdenReadPermission,
   whoIsOnCall,
 } from '@sre-ownership/plugin-sre-ownership-common';
+import { BurdenWindowRange, BurdenWindowRequest } from './burdenWindow';
+import { TeamPeopleReader } from './TeamPeople';
 import {
-  BurdenWindowRange,
-  BurdenWindowRequest,
-  resolveBurdenWindow,
-} from './burdenWindow';
-import { memberRefsOf, TeamPeopleReader } from './TeamPeople';
+  bothWindows,
+  checkTeamRef,
+  eventPeople,
+  TeamInputReader,
+} from './TeamInputReader';
 import { BurdenSettings } from './burdenConfig';
-import { OncallStore, TeamEvents, TimeRange } from '../oncall/OncallStore';
+import { OncallStore, TimeRange } from '../oncall/OncallStore';
 import { ON_CALL_LOOKAROUND_MS } from '../oncall/OnCallNowReader';
 import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
 
@@ -50,14 +52,17 @@ export class BurdenService {
       now?: () => Date;
     },
   ) {
+    const cache = options.cache ?? new PrincipalEntityCache();
     this.people = new TeamPeopleReader(
       options.catalog,
-      options.cache ?? new PrincipalEntityCache(),
+      cache,
       options.settings.defaultTimezone,
     );
+    this.teams = new TeamInputReader({ ...options, cache });
   }
 
   private readonly people: TeamPeopleReader;
+  private readonly teams: TeamInputReader;
 
   /**
    * A team's burden over the requested window and the one before it. The
@@ -69,73 +74,25 @@ export class BurdenService {
     window: BurdenWindowRequest,
     credentials: BackstageCredentials,
   ): Promise<TeamBurden> {
-    if (team.kind.toLocaleLowerCase('en-US') !== 'group') {
-      throw new InputError(
-        `${stringifyEntityRef(
-          team,
-        )} is not a Group; burden is measured per team`,
-      );
-    }
-    const range = this.window(window);
+    checkTeamRef(team);
+    const range = this.teams.window(window);
     const teamRef = stringifyEntityRef(team);
-    // Everything at once: the Group, then its members (by ref: the catalog
-    // answers a by-name and a by-refs read together several times faster
-    // than one relation query) and, once the events are in too, the people
-    // from other teams they name; the pulse; the permission. The figures
-    // wait only for the slowest of these.
-    const groupRead = this.entity(team, credentials);
-    const read = (ref: string) =>
-      Promise.all([
-        this.options.store.readTeamEvents({
-          teamRef: ref,
-          range: bothWindows(range),
-        }),
-        // The pulse compares its last complete periods: a reason about now only.
-        range.endsNow && this.options.pulse
-          ? this.options.pulse.declinesFor(ref)
-          : [],
-      ]);
-    const asked = read(teamRef);
-    const peopleRead = groupRead.then(group => {
-      const members = memberRefsOf(group);
-      const others = asked.then(([found]) =>
-        eventPeople(found).filter(ref => !members.includes(ref)),
-      );
-      return Promise.all([
-        this.people.prefetch(members, credentials),
-        others.then(refs => this.people.prefetch(refs, credentials)),
-      ]);
-    });
-    const [group, stored, canReadPeople] = await Promise.all([
-      groupRead,
-      asked,
+    // The pulse compares its last complete periods: a reason about now only.
+    const declines = async (ref: string): Promise<PulseDecline[]> =>
+      range.endsNow && this.options.pulse
+        ? this.options.pulse.declinesFor(ref)
+        : [];
+    // The input, the pulse and the permission at once; the figures wait
+    // only for the slowest of these.
+    const [{ input }, asked, canReadPeople] = await Promise.all([
+      this.teams.read(team, range, credentials),
+      declines(teamRef),
       this.allowed(credentials, teamRef),
-      peopleRead,
     ]);
     // Asked as group:default/Payments, stored as the catalog spells it.
-    const [events, pulseDeclines] =
-      stringifyEntityRef(group) === teamRef
-        ? stored
-        : await read(stringifyEntityRef(group));
-    const { shifts, pages, toil } = events;
-    const people = await this.people.read(
-      group,
-      eventPeople(events),
-      credentials,
-    );
-    const burden = computeTeamBurden({
-      teamRef: stringifyEntityRef(group),
-      now: range.to.toISOString(),
-      windowDays: range.days,
-      windowEndsNow: range.endsNow,
-      ...people,
-      shifts,
-      pages,
-      toil,
-      limits: this.options.settings.limits,
-      workingTime: this.options.settings.workingTime,
-      pulseDeclines,
-    });
+    const pulseDeclines =
+      input.teamRef === teamRef ? asked : await declines(input.teamRef);
+    const burden = computeTeamBurden({ ...input, pulseDeclines });
     if (canReadPeople) return burden;
     const { engineers: _hidden, ...teamOnly } = burden;
     return teamOnly;
@@ -192,11 +149,7 @@ export class BurdenService {
   }
 
   private window(request: BurdenWindowRequest): BurdenWindowRange {
-    return resolveBurdenWindow(
-      request,
-      this.options.settings.windowDays,
-      this.now(),
-    );
+    return this.teams.window(request);
   }
 
   private aroundNow(now: Date, range: TimeRange): TimeRange {
@@ -233,19 +186,4 @@ export class BurdenService {
     );
     return decision.result === AuthorizeResult.ALLOW;
   }
-}
-
-/** The current window and the one before it, as one store range. */
-function bothWindows(range: BurdenWindowRange): TimeRange {
-  const length = range.to.getTime() - range.from.getTime();
-  return { from: new Date(range.from.getTime() - length), to: range.to };
-}
-
-/** Everyone named in the events: on call, responding or doing toil. */
-function eventPeople({ shifts, pages, toil }: TeamEvents): string[] {
-  return [
-    ...shifts.map(shift => shift.userRef),
-    ...pages.flatMap(page => (page.responderRef ? [page.responderRef] : [])),
-    ...toil.map(entry => entry.userRef),
-  ];
 }

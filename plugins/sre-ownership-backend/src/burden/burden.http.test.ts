@@ -122,7 +122,7 @@ describe.each(databases.eachSupportedId())(
       );
       expect(missing.status).toBe(404);
       expect(missing.body.error.message).toBe(
-        'No entity group:default/nobody in the catalog',
+        'No Group group:default/nobody in the catalog',
       );
     });
 

@@ -8,11 +8,10 @@ import {
   Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   RestTaken,
-  TeamBurdenInput,
   TeamCompensation,
   TeamRestOwed,
   computeCompensation,
@@ -20,12 +19,9 @@ import {
   isManagerOfTeam,
   restTakenDays,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import {
-  BurdenWindowRange,
-  BurdenWindowRequest,
-  resolveBurdenWindow,
-} from '../burden/burdenWindow';
-import { memberRefsOf, TeamPeopleReader } from '../burden/TeamPeople';
+import { BurdenWindowRequest } from '../burden/burdenWindow';
+import { memberRefsOf } from '../burden/TeamPeople';
+import { TeamInput, TeamInputReader } from '../burden/TeamInputReader';
 import { BurdenSettings } from '../burden/burdenConfig';
 import { OncallStore } from '../oncall/OncallStore';
 import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
@@ -55,11 +51,11 @@ function isCalendarDay(date: string): boolean {
  * adds the rule that only a manager records someone else's rest.
  */
 export class RestService {
-  private readonly people: TeamPeopleReader;
+  private readonly teams: TeamInputReader;
 
   constructor(
     private readonly options: {
-      oncall: Pick<OncallStore, 'listShifts' | 'listPages'>;
+      oncall: Pick<OncallStore, 'readTeamEvents'>;
       restTaken: RestTakenStore;
       catalog: CatalogService;
       userInfo: UserInfoService;
@@ -68,11 +64,7 @@ export class RestService {
       now?: () => Date;
     },
   ) {
-    this.people = new TeamPeopleReader(
-      options.catalog,
-      options.cache ?? new PrincipalEntityCache(),
-      options.settings.defaultTimezone,
-    );
+    this.teams = new TeamInputReader({ ...options, store: options.oncall });
   }
 
   /**
@@ -139,7 +131,7 @@ export class RestService {
         `date: "${request.date}" is not a calendar day; write it as 2026-03-10`,
       );
     }
-    const group = await this.group(team, credentials);
+    const group = await this.teams.group(team, credentials);
     const teamRef = stringifyEntityRef(group);
     const userRef = request.userRef.toLocaleLowerCase('en-US');
     const member = memberRefsOf(group).find(
@@ -221,62 +213,13 @@ export class RestService {
     return self;
   }
 
+  /** The team's input, read as burden reads it: one reader, one set of errors. */
   private async teamInput(
     team: CompoundEntityRef,
     window: BurdenWindowRequest,
     credentials: BackstageCredentials,
-  ): Promise<{
-    input: TeamBurdenInput;
-    range: BurdenWindowRange;
-    group: Entity;
-  }> {
-    const { settings } = this.options;
-    const range = resolveBurdenWindow(window, settings.windowDays, this.now());
-    const group = await this.group(team, credentials);
-    const teamRef = stringifyEntityRef(group);
-    const query = { teamRef, range: { from: range.from, to: range.to } };
-    const [shifts, pages] = await Promise.all([
-      this.options.oncall.listShifts(query),
-      this.options.oncall.listPages(query),
-    ]);
-    const people = await this.people.read(
-      group,
-      [
-        ...shifts.map(shift => shift.userRef),
-        ...pages.flatMap(page =>
-          page.responderRef ? [page.responderRef] : [],
-        ),
-      ],
-      credentials,
-    );
-    const input: TeamBurdenInput = {
-      teamRef,
-      now: range.to.toISOString(),
-      windowDays: range.days,
-      windowEndsNow: range.endsNow,
-      ...people,
-      shifts,
-      pages,
-      toil: [],
-      limits: settings.limits,
-      workingTime: settings.workingTime,
-    };
-    return { input, range, group };
-  }
-
-  private async group(
-    team: CompoundEntityRef,
-    credentials: BackstageCredentials,
-  ): Promise<Entity> {
-    const entity = await this.options.catalog.getEntityByRef(team, {
-      credentials,
-    });
-    if (!entity || entity.kind.toLocaleLowerCase('en-US') !== 'group') {
-      throw new NotFoundError(
-        `No Group ${stringifyEntityRef(team)} in the catalog`,
-      );
-    }
-    return entity;
+  ): Promise<TeamInput> {
+    return this.teams.read(team, this.teams.window(window), credentials);
   }
 
   private now(): Date {

@@ -12,7 +12,7 @@ import { RestService } from './RestService';
 /** Builds the rest-owed service on its own store of rest taken. */
 export async function createRestOwed(options: {
   database: DatabaseService;
-  oncall: Pick<OncallStore, 'listShifts' | 'listPages'>;
+  oncall: Pick<OncallStore, 'readTeamEvents'>;
   catalog: CatalogService;
   userInfo: UserInfoService;
   settings: BurdenSettings;
