@@ -332,6 +332,16 @@ export const spec = {
             description:
               'Alerts or incidents matching no entity or team; not stored.',
           },
+          ignored: {
+            type: 'integer',
+            description:
+              'Events of a type that is not read (e.g. PagerDuty service.updated); not stored.',
+          },
+          notice: {
+            type: 'string',
+            description:
+              'Why a received delivery stored nothing (a PagerDuty ping, an event type that is not read).',
+          },
         },
       },
       ScheduleFeedStatus: {
@@ -658,14 +668,15 @@ export const spec = {
       post: {
         operationId: 'PagerDutyWebhook',
         description:
-          'PagerDuty v3 webhook receiver for incident.triggered, incident.acknowledged and incident.resolved. Needs no Backstage token; the X-PagerDuty-Signature HMAC-SHA256 must match a secret in sreOwnership.pagerDuty.webhookSecrets. Incidents route by the pagerduty.com/service-id annotation.',
+          'PagerDuty v3 webhook receiver for incident.triggered, incident.acknowledged and incident.resolved. Needs no Backstage token; the X-PagerDuty-Signature HMAC-SHA256 must match a secret in sreOwnership.pagerDuty.webhookSecrets, checked before the body is read. A pagey.ping and other v3 event types get 202 with a notice and store nothing; a v2 webhook (messages) gets 400 saying to subscribe with v3. Incidents route by the pagerduty.com/service-id annotation.',
         requestBody: {
           required: true,
           content: {
             'application/json': {
+              // A v2 body (messages) and a ping's data are read by the
+              // route, which says what to do about them.
               schema: {
                 type: 'object',
-                required: ['event'],
                 properties: {
                   event: {
                     type: 'object',
@@ -693,7 +704,7 @@ export const spec = {
                       },
                       data: {
                         type: 'object',
-                        required: ['id', 'type'],
+                        required: ['type'],
                         properties: {
                           id: text(FIELD_LIMITS.externalId, 'The incident id.'),
                           type: { type: 'string' },
