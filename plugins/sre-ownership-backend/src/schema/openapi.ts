@@ -20,6 +20,8 @@ import {
 const WINDOW_DAYS = {
   name: 'days',
   in: 'query',
+  // A raw : or + is how HTTP clients write a time or a space.
+  allowReserved: true,
   description:
     'Window length in days up to now, 1 to 366; app-config sreOwnership.burden.windowDays (28) when absent. Not with from/to.',
   schema: { type: 'integer', minimum: 1, maximum: MAX_WINDOW_DAYS },
@@ -27,6 +29,7 @@ const WINDOW_DAYS = {
 const WINDOW_FROM = {
   name: 'from',
   in: 'query',
+  allowReserved: true,
   description:
     'Start of an explicit window (inclusive), ISO 8601 date-time; needs to, at most 366 days before it.',
   schema: { type: 'string', format: 'date-time' },
@@ -34,6 +37,7 @@ const WINDOW_FROM = {
 const WINDOW_TO = {
   name: 'to',
   in: 'query',
+  allowReserved: true,
   description:
     'End of an explicit window (exclusive), ISO 8601 date-time; needs from.',
   schema: { type: 'string', format: 'date-time' },
@@ -456,6 +460,7 @@ export const spec = {
           {
             name: 'kind',
             in: 'query',
+            allowReserved: true,
             description:
               'Entity kinds to include; repeat for several. All kinds when absent.',
             schema: { type: 'array', items: { type: 'string', minLength: 1 } },
@@ -465,12 +470,14 @@ export const spec = {
           {
             name: 'limit',
             in: 'query',
+            allowReserved: true,
             description: 'Page size, 1 to 1000; 200 when absent.',
             schema: { type: 'integer', minimum: 1, maximum: 1000 },
           },
           {
             name: 'cursor',
             in: 'query',
+            allowReserved: true,
             schema: { type: 'string', minLength: 1 },
           },
         ],
