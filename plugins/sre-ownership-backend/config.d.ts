@@ -59,6 +59,14 @@ export interface Config {
       url: string;
       /** Entity ref of the Group whose rotation this is, e.g. group:default/payments. */
       team: string;
+      /**
+       * Where this feed's SUMMARY names the person on call, when neither an
+       * ATTENDEE address nor a known vendor form does: a regular expression
+       * (JavaScript syntax, read without case) with a group named `person`,
+       * whose text is matched against the Users' e-mail addresses and names,
+       * e.g. '^Rota (?<person>[^/]+) / '. Checked at start.
+       */
+      summaryPattern?: string;
     }>;
     /** How the schedule feeds are read. */
     scheduleSync?: {

@@ -102,6 +102,14 @@ describe('readSreOwnershipConfig', () => {
       'sreOwnership.schedules[1].name "payments" is used twice',
     ],
     [
+      { schedules: [{ ...feed, summaryPattern: '^On call: (?<person>.+' }] },
+      'sreOwnership.schedules[0].summaryPattern is not a regular expression',
+    ],
+    [
+      { schedules: [{ ...feed, summaryPattern: '^On call: (.+)$' }] },
+      'sreOwnership.schedules[0].summaryPattern has no (?<person>...) group',
+    ],
+    [
       { schedules: [{ ...feed, name: '  ' }] },
       'sreOwnership.schedules[0].name is required',
     ],

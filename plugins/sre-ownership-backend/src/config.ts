@@ -1,16 +1,15 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
-import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { Config } from '@backstage/config';
+import { HumanDuration } from '@backstage/types';
 import {
   OwnershipDefaults,
   readOwnershipDefaults,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { BurdenSettings, readBurdenSettings } from './burdenConfig';
+import { BurdenSettings, readBurdenSettings } from './burden/burdenConfig';
 import { PulseSettings, readPulseSettings } from './pulse/pulseConfig';
 import {
   OverviewSettings,
   readOverviewSettings,
-} from './overview/overviewConfig';
+} from './reliabilityIndex/overviewConfig';
 import { NotifySettings, readNotifySettings } from './notify/notifyConfig';
 import {
   PrometheusSettings,
@@ -20,18 +19,13 @@ import {
   DatabaseSettings,
   readDatabaseSettings,
 } from './database/databaseConfig';
+import {
+  readScheduleSyncFrequency,
+  readSchedules,
+  ScheduleFeedConfig,
+} from './schedules/scheduleConfig';
 
-/** An on-call schedule feed named in app-config. */
-export interface ScheduleFeedConfig {
-  /** Unique name of the feed; its shifts are stored as `ics:<name>`. */
-  name: string;
-  /** URL of the iCalendar feed, or a `file:` URL or path. */
-  url: string;
-  /** Group entity ref of the rotation, e.g. `group:default/payments`. */
-  teamRef: string;
-  /** Set for feeds named by a Group annotation rather than app-config. */
-  fromCatalog?: boolean;
-}
+export type { ScheduleFeedConfig };
 
 /** Settings of the plugin, read once from app-config. */
 export interface SreOwnershipConfig {
@@ -54,67 +48,6 @@ export interface SreOwnershipConfig {
   prometheus: PrometheusSettings;
   /** How long the plugin waits on its database, from `sreOwnership.database`. */
   database: DatabaseSettings;
-}
-
-function fail(key: string, message: string): never {
-  throw new Error(`Invalid app-config: ${key} ${message}`);
-}
-
-function readScheduleTeam(key: string, team: string | undefined): string {
-  if (!team?.trim()) {
-    fail(key, 'is required: the Group ref of the rotation');
-  }
-  try {
-    const ref = parseEntityRef(team, {
-      defaultKind: 'Group',
-      defaultNamespace: 'default',
-    });
-    if (ref.kind.toLocaleLowerCase('en-US') === 'group') {
-      return stringifyEntityRef(ref);
-    }
-  } catch {
-    // Reported below like a ref of the wrong kind.
-  }
-  return fail(
-    key,
-    `"${team}" is not a Group ref; write it as group:default/payments`,
-  );
-}
-
-function readSchedules(config: Config): ScheduleFeedConfig[] {
-  const entries = config.getOptionalConfigArray('sreOwnership.schedules') ?? [];
-  const names = new Set<string>();
-  return entries.map((entry, index) => {
-    const key = `sreOwnership.schedules[${index}]`;
-    const name = entry.getOptionalString('name')?.trim();
-    if (!name) fail(`${key}.name`, 'is required: a unique name for the feed');
-    if (names.has(name)) fail(`${key}.name`, `"${name}" is used twice`);
-    names.add(name);
-    const url = entry.getOptionalString('url')?.trim();
-    if (!url) {
-      fail(`${key}.url`, 'is required: the iCalendar feed URL or file path');
-    }
-    const teamRef = readScheduleTeam(
-      `${key}.team`,
-      entry.getOptionalString('team'),
-    );
-    return { name, url, teamRef };
-  });
-}
-
-function readScheduleSyncFrequency(config: Config): HumanDuration {
-  const key = 'sreOwnership.scheduleSync.frequency';
-  if (!config.has(key)) return { minutes: 15 };
-  let frequency: HumanDuration;
-  try {
-    frequency = readDurationFromConfig(config, { key });
-  } catch {
-    fail(key, 'is not a duration; write it as { minutes: 15 } or PT15M');
-  }
-  if (!(durationToMilliseconds(frequency) > 0)) {
-    fail(key, 'must be longer than zero');
-  }
-  return frequency;
 }
 
 /**
@@ -140,7 +73,9 @@ function readWebhookSecrets(config: Config): string[] {
   const key = 'sreOwnership.pagerDuty.webhookSecrets';
   const secrets = config.getOptionalStringArray(key) ?? [];
   if (secrets.some(secret => !secret.trim())) {
-    fail(key, 'must not hold an empty secret, which anyone could sign with');
+    throw new Error(
+      `Invalid app-config: ${key} must not hold an empty secret, which anyone could sign with`,
+    );
   }
   return secrets;
 }

@@ -5,39 +5,28 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { sreOwnershipPermissions } from '@sre-ownership/plugin-sre-ownership-common';
-import { registerBurdenActions } from './actions/burdenActions';
-import { registerOwnershipActions } from './actions/ownershipActions';
+import { createBurden } from './burden/createBurden';
+import { PrincipalEntityCache } from './catalog/PrincipalEntityCache';
 import { readSreOwnershipConfig } from './config';
 import { boundedDatabase } from './database/boundedDatabase';
-import { DatabaseOncallStore } from './database/DatabaseOncallStore';
+import { migratedDatabase } from './database/migratedDatabase';
 import { schedulerUnderMigrationLock } from './database/schedulerUnderMigrationLock';
-import { PluginReadiness } from './health/PluginReadiness';
+import { gatedPathPrefixes } from './http/requestGate';
+import { createRouteAccess } from './http/routeAccess';
+import { createIngestion } from './ingest/createIngestion';
 import { scheduleNotifications } from './notify/scheduleNotifications';
-import { registerTeamPermissions } from './permissions/registerTeamPermissions';
+import { createOncall } from './oncall/createOncall';
+import { createOverview } from './overview/createOverview';
+import { createOwnership } from './ownership/createOwnership';
 import { requireNamedGrants } from './permissions/machineGrants';
-import { gatedPathPrefixes } from './service/requestGate';
-import { IcsScheduleSync } from './providers/ics/IcsScheduleSync';
-import { BurdenService } from './burden/BurdenService';
-import { CatalogSkeleton } from './service/CatalogSkeleton';
-import { EventIngestion } from './service/EventIngestion';
-import { OnCallNowReader } from './service/OnCallNowReader';
-import { OwnershipResolver } from './service/OwnershipResolver';
-import { PrincipalEntityCache } from './service/PrincipalEntityCache';
-import { DatabasePulseStore } from './pulse/DatabasePulseStore';
-import { PulseService } from './pulse/PulseService';
-import { DatabaseRestTakenStore } from './rest/DatabaseRestTakenStore';
-import { RestService } from './rest/RestService';
-import { schedulePulseInvitations } from './pulse/schedulePulseInvitations';
-import { createRouter } from './service/router';
-import { registerWhoDoICallAction } from './actions/whoDoICallAction';
-import { createRouteAccess } from './service/routeAccess';
-import { createReliabilityIndex } from './overview/createReliabilityIndex';
-import { OverviewService } from './overview/OverviewService';
-import { TeamReports } from './overview/TeamReports';
-import { registerSloActions } from './slo/sloActions';
-import { SloDeclarationReader } from './slo/SloDeclarationReader';
-import { SloService } from './slo/SloService';
+import { registerPermissions } from './permissions/registerPermissions';
+import { createPulse } from './pulse/createPulse';
+import { createReadiness } from './readiness/createReadiness';
+import { createReliabilityIndex } from './reliabilityIndex/createReliabilityIndex';
+import { createRestOwed } from './restOwed/createRestOwed';
+import { createRouter } from './router';
+import { scheduleFeedSync } from './schedules/scheduleFeedSync';
+import { createSlo } from './slo/createSlo';
 
 /**
  * The SRE Ownership backend plugin.
@@ -70,144 +59,84 @@ export const sreOwnershipPlugin = createBackendPlugin({
       async init(coreDeps) {
         // Every capability asks this plugin's permissions through the same
         // rule: a token from outside the backend holds only what it is
-        // granted by name (see requireNamedGrants).
+        // granted by name (see requireNamedGrants). Its tables are created
+        // once across replicas starting together.
         const deps = {
           ...coreDeps,
-          permissions: requireNamedGrants({
-            permissions: coreDeps.permissions,
-            config: coreDeps.config,
-          }),
-          // Its tables are created once across replicas starting together.
+          permissions: requireNamedGrants(coreDeps),
           scheduler: schedulerUnderMigrationLock(
             coreDeps.scheduler,
             coreDeps.database,
           ),
         };
-        const {
-          defaults,
-          schedules,
-          scheduleSync,
-          burden: burdenSettings,
-          pagerDuty,
-          pulse: pulseSettings,
-          overview: overviewSettings,
-          notifications: notifySettings,
-          prometheus: prometheusSettings,
-          database: databaseSettings,
-        } = readSreOwnershipConfig(deps.config);
-        // Every store's statements time out instead of waiting on a lock.
-        const database = boundedDatabase(deps.database, databaseSettings);
-        const store = await DatabaseOncallStore.create({
+        const settings = readSreOwnershipConfig(deps.config);
+        const { defaults, burden: burdenSettings } = settings;
+        // Every store's statements time out instead of waiting on a lock;
+        // the tables are brought up to date once, before any store is built.
+        const database = await migratedDatabase(
+          boundedDatabase(deps.database, settings.database),
+        );
+        const { onCallCacheTtlMs } = settings.overview;
+        const { store, onCall } = await createOncall({
           database,
+          onCallCacheTtlMs,
         });
-        const readiness = new PluginReadiness([
-          { name: 'database', check: () => store.ping() },
-          {
-            name: 'catalog',
-            check: async () =>
-              deps.catalog.getEntities(
-                { limit: 1, fields: ['kind'] },
-                { credentials: await deps.auth.getOwnServiceCredentials() },
-              ),
-          },
-        ]);
-        // Ready once the whole backend has started: the plugin's routes need
-        // auth and permissions, and a failed start leaves them broken.
-        deps.rootLifecycle.addStartupHook(() => readiness.markStarted());
-        const skeleton = new CatalogSkeleton(deps);
+        const readiness = createReadiness({ ...deps, store });
         const cache = new PrincipalEntityCache();
         const index = await createReliabilityIndex({
           ...deps,
           database,
           oncall: store,
           defaults,
-          schedules,
-          settings: overviewSettings,
+          schedules: settings.schedules,
+          settings: settings.overview,
         });
-        const onCall = new OnCallNowReader({
-          store,
-          ttlMs: overviewSettings.onCallCacheTtlMs,
-        });
-        const ownership = new OwnershipResolver({
-          catalog: deps.catalog,
+        const ownership = createOwnership({
+          ...deps,
           defaults,
           cache,
           onCall,
           index: index.ownership,
         });
-
-        deps.permissionsRegistry.addPermissions(sreOwnershipPermissions);
-        registerTeamPermissions(deps);
-
-        const pulseStore = await DatabasePulseStore.create({
-          database,
-        });
-        const pulse = new PulseService({
+        registerPermissions(deps);
+        const pulse = await createPulse({
           ...deps,
-          store: pulseStore,
-          settings: pulseSettings,
+          database,
+          settings: settings.pulse,
         });
-        const burden = new BurdenService({
-          pulse,
+        const burden = createBurden({
+          ...deps,
+          pulse: pulse.service,
           store,
-          catalog: deps.catalog,
-          permissions: deps.permissions,
           settings: burdenSettings,
           cache,
         });
-        const rest = new RestService({
+        const rest = await createRestOwed({
+          ...deps,
+          database,
           oncall: store,
-          restTaken: await DatabaseRestTakenStore.create({
-            database,
-          }),
-          catalog: deps.catalog,
-          userInfo: deps.userInfo,
           settings: burdenSettings,
           cache,
         });
-        const overview = {
-          service: new OverviewService({
-            snapshot: index.snapshot,
-            store: index.store,
-            readable: index.readable,
-            onCall,
-            settings: overviewSettings,
-          }),
-          teams: new TeamReports({
-            snapshot: index.snapshot,
-            store: index.store,
-            readable: index.readable,
-            burden,
-            defaultWindowDays: burdenSettings.windowDays,
-          }),
-        };
-        registerWhoDoICallAction({
-          actionsRegistry: deps.actionsRegistry,
-          overview: overview.service,
-        });
-        const ingestion = new EventIngestion({
-          store,
-          logger: deps.logger,
-          skeleton,
-          pagerDutySecrets: pagerDuty.webhookSecrets,
-          deliveryDeadlineMs: databaseSettings.statementTimeoutMs,
-        });
-        registerOwnershipActions({
-          actionsRegistry: deps.actionsRegistry,
-          ownership,
-        });
-        registerBurdenActions({
-          actionsRegistry: deps.actionsRegistry,
+        const overview = createOverview({
+          ...deps,
+          index,
+          onCall,
           burden,
+          settings: settings.overview,
+          defaultWindowDays: burdenSettings.windowDays,
         });
-        const slos = new SloService({
-          catalog: deps.catalog,
-          reader: new SloDeclarationReader({ urlReader: deps.urlReader }),
-          settings: prometheusSettings,
-          getOwnership: (ref, credentials) =>
-            ownership.getOwnership(ref, credentials),
+        const ingestion = createIngestion({
+          ...deps,
+          store,
+          pagerDutySecrets: settings.pagerDuty.webhookSecrets,
+          deliveryDeadlineMs: settings.database.statementTimeoutMs,
         });
-        registerSloActions({ actionsRegistry: deps.actionsRegistry, slos });
+        const slos = createSlo({
+          ...deps,
+          ownership,
+          settings: settings.prometheus,
+        });
         deps.httpRouter.use(
           await createRouter({
             access: createRouteAccess(deps),
@@ -218,27 +147,15 @@ export const sreOwnershipPlugin = createBackendPlugin({
             readiness,
             overview,
             slos,
-            pulse,
+            pulse: pulse.service,
             rest,
           }),
         );
-        const icsSync = new IcsScheduleSync({
-          catalog: deps.catalog,
-          urlReader: deps.urlReader,
-          auth: deps.auth,
-          logger: deps.logger.child({ task: 'sre-ownership-ics-sync' }),
+        await scheduleFeedSync({
+          ...deps,
           store,
-          feeds: schedules,
-        });
-        await deps.scheduler.scheduleTask({
-          id: 'sre-ownership-ics-sync',
-          scope: 'global',
-          frequency: scheduleSync.frequency,
-          timeout: { minutes: 5 },
-          initialDelay: { seconds: 10 },
-          fn: async signal => {
-            await icsSync.run(signal);
-          },
+          feeds: settings.schedules,
+          frequency: settings.scheduleSync.frequency,
         });
         await scheduleNotifications({
           ...deps,
@@ -246,13 +163,9 @@ export const sreOwnershipPlugin = createBackendPlugin({
           burden,
           ownership,
           onCall,
-          settings: notifySettings,
+          settings: settings.notifications,
         });
-        await schedulePulseInvitations({
-          ...deps,
-          store: pulseStore,
-          settings: pulseSettings,
-        });
+        await pulse.scheduleInvitations();
         // The plugin's own gate authenticates its routes (all but /health
         // and the signed PagerDuty webhook) and audits every refusal; see
         // requestGate.

@@ -291,7 +291,7 @@ const BAD_FIELDS: Record<string, Array<[string, object]>> = {
     ['note:', { note: 'x'.repeat(501) }],
     ['note:', { note: 5 }],
     ['userRef:', { userRef: 'jane-doe' }],
-    ['userRef:', { userRef: 'user:default/' + 'x'.repeat(300) }],
+    ['userRef:', { userRef: `user:default/${'x'.repeat(300)}` }],
     ['userRef:', { userRef: 7 }],
     ['userRef:', { userRef: 'user:default/jane\u0000doe' }],
     ['date:', { date: '1st of March' }],

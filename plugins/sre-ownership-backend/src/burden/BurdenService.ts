@@ -26,10 +26,10 @@ import {
   resolveBurdenWindow,
 } from './burdenWindow';
 import { memberRefsOf, TeamPeopleReader } from './TeamPeople';
-import { BurdenSettings } from '../burdenConfig';
-import { OncallStore, TeamEvents, TimeRange } from '../database/OncallStore';
-import { ON_CALL_LOOKAROUND_MS } from '../service/OnCallNowReader';
-import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
+import { BurdenSettings } from './burdenConfig';
+import { OncallStore, TeamEvents, TimeRange } from '../oncall/OncallStore';
+import { ON_CALL_LOOKAROUND_MS } from '../oncall/OnCallNowReader';
+import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
 
 /**
  * On-call burden of teams and on-call health of services: reads the events

@@ -6,8 +6,8 @@ import {
   PersonTimezone,
   resolvePersonTimezone,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { canonicalRef } from '../ingest/fields';
-import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
+import { canonicalRef } from '../oncall/fields';
+import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
 
 /** The people a team's figures are about, each in their own time zone. */
 export interface TeamPeople {

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { parseInstant } from '../ingest/fields';
+import { parseInstant } from '../oncall/fields';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The longest window a caller may ask for. */

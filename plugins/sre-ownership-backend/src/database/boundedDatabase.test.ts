@@ -7,7 +7,7 @@ import { ServiceUnavailableError } from '@backstage/errors';
 import { OncallPage } from '@sre-ownership/plugin-sre-ownership-common';
 import knexFactory, { Knex } from 'knex';
 import { boundClient, boundedDatabase } from './boundedDatabase';
-import { DatabaseOncallStore } from './DatabaseOncallStore';
+import { DatabaseOncallStore } from '../oncall/DatabaseOncallStore';
 import { migrateLatest } from './migrateLatest';
 import { asServiceUnavailable } from './retryTransient';
 

@@ -4,7 +4,7 @@ import {
   OncallPage,
   PageSeverity,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { instantProblem, textProblem } from './fields';
+import { instantProblem, textProblem } from '../oncall/fields';
 import { recordProblems, rejectIfAny } from './records';
 import { PageRouting } from './routing';
 import { titleOf } from './titleOf';

@@ -12,7 +12,7 @@ import {
   parseInstant,
   refProblem,
   textProblem,
-} from './fields';
+} from '../oncall/fields';
 
 /** One thing wrong with one field of a record. */
 export interface FieldProblem {

@@ -1,4 +1,4 @@
-import { FIELD_LIMITS, characters } from './fields';
+import { FIELD_LIMITS, characters } from '../oncall/fields';
 
 /**
  * The title of a page made from a webhook: the sender's text, cut to fit

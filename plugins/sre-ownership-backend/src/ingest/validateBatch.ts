@@ -4,7 +4,7 @@ import {
   OncallShift,
   ToilEntry,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { OncallEventBatch } from '../database/OncallStore';
+import { OncallEventBatch } from '../oncall/OncallStore';
 import {
   FieldProblem,
   RecordKind,

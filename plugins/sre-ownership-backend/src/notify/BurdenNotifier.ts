@@ -12,8 +12,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { ResolvedOwnership } from '@sre-ownership/plugin-sre-ownership-common';
 import { BurdenService } from '../burden/BurdenService';
-import { OnCallNowReader } from '../service/OnCallNowReader';
-import { OwnershipResolver } from '../service/OwnershipResolver';
+import { OnCallNowReader } from '../oncall/OnCallNowReader';
+import { OwnershipResolver } from '../ownership/OwnershipResolver';
 import {
   NotificationCondition,
   TeamFacts,

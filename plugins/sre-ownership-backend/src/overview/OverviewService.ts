@@ -11,8 +11,11 @@ import {
   WhoToCallResult,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { NotAllowedError } from '@backstage/errors';
-import { OnCallNowReader } from '../service/OnCallNowReader';
-import { canRead, CatalogReadFilter } from './CatalogReadFilter';
+import { OnCallNowReader } from '../oncall/OnCallNowReader';
+import {
+  canRead,
+  CatalogReadFilter,
+} from '../reliabilityIndex/CatalogReadFilter';
 import {
   COVERAGE_KINDS,
   listEntities,
@@ -21,12 +24,12 @@ import {
   summarise,
   toOverviewEntity,
 } from './coverage';
-import { IndexSummary } from './indexEntry';
-import { IndexSnapshot } from './IndexSnapshot';
-import { OverviewSettings } from './overviewConfig';
-import { ReliabilityIndexStore } from './ReliabilityIndexStore';
-import { describeTierRules } from './tierRules';
-import { Match, parseQuery } from './whoToCall';
+import { IndexSummary } from '../reliabilityIndex/indexEntry';
+import { IndexSnapshot } from '../reliabilityIndex/IndexSnapshot';
+import { OverviewSettings } from '../reliabilityIndex/overviewConfig';
+import { ReliabilityIndexStore } from '../reliabilityIndex/ReliabilityIndexStore';
+import { describeTierRules } from '../reliabilityIndex/tierRules';
+import { Match, parseQuery } from '../reliabilityIndex/whoToCall';
 
 const TIER_LIST_LIMIT = 50;
 

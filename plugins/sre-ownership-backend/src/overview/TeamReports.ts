@@ -13,9 +13,12 @@ import {
   TeamRisk,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { BurdenService } from '../burden/BurdenService';
-import { canRead, CatalogReadFilter } from './CatalogReadFilter';
-import { IndexSnapshot } from './IndexSnapshot';
-import { ReliabilityIndexStore } from './ReliabilityIndexStore';
+import {
+  canRead,
+  CatalogReadFilter,
+} from '../reliabilityIndex/CatalogReadFilter';
+import { IndexSnapshot } from '../reliabilityIndex/IndexSnapshot';
+import { ReliabilityIndexStore } from '../reliabilityIndex/ReliabilityIndexStore';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SEVERITY: Record<BurdenStatus, number> = {

@@ -5,7 +5,7 @@ import {
   CoverageSummary,
   OverviewEntity,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { IndexSummary } from './indexEntry';
+import { IndexSummary } from '../reliabilityIndex/indexEntry';
 
 /** Kinds the tiles count when no kind filter is given. */
 export const COVERAGE_KINDS = ['component', 'api', 'resource', 'system'];

@@ -2,17 +2,14 @@ import {
   BackstageCredentials,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import {
   CoverageFilter,
   CoverageGap,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { spec } from '../schema/openapi';
+import { ApiRouter } from '../http/apiRouter';
 import { SortField } from './coverage';
 import { OverviewService } from './OverviewService';
 import { TeamReports } from './TeamReports';
-
-type Router = ReturnType<typeof createValidatedOpenApiRouter<typeof spec>>;
 
 const DEFAULT_LIST_LIMIT = 100;
 const DEFAULT_ANSWERS = 10;
@@ -50,7 +47,7 @@ function filterOf(query: FilterQuery): CoverageFilter {
 
 /** The reliability overview's routes; the spec has validated every query first. */
 export function registerOverviewRoutes(
-  router: Router,
+  router: ApiRouter,
   options: {
     overview: OverviewService;
     teams: TeamReports;

@@ -1,7 +1,7 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { DatabaseOncallStore } from '../database/DatabaseOncallStore';
+import { DatabaseOncallStore } from '../oncall/DatabaseOncallStore';
 import { DatabasePulseStore } from './DatabasePulseStore';
 import {
   OpenPulsePeriod,

@@ -3,8 +3,8 @@ import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { PulseDecline } from '@sre-ownership/plugin-sre-ownership-common';
 import { BurdenService } from '../burden/BurdenService';
-import { readBurdenSettings } from '../burdenConfig';
-import { OncallStore } from '../database/OncallStore';
+import { readBurdenSettings } from '../burden/burdenConfig';
+import { OncallStore } from '../oncall/OncallStore';
 import { aTeam } from '../__testUtils__/catalog';
 
 const NOW = new Date('2026-12-02T13:00:00Z');

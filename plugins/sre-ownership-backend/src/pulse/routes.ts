@@ -1,19 +1,15 @@
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  PulseAnswer,
   PulseInvitation,
   sreOwnershipPulseCommentsReadPermission,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { spec } from '../schema/openapi';
-import { RouteAccess } from '../service/routeAccess';
+import { ApiRouter } from '../http/apiRouter';
+import { RouteAccess } from '../http/routeAccess';
 import { PulseService } from './PulseService';
-
-type Router = ReturnType<typeof createValidatedOpenApiRouter<typeof spec>>;
 
 /** The pulse routes; the spec has validated every parameter and body first. */
 export function registerPulseRoutes(
-  router: Router,
+  router: ApiRouter,
   options: { pulse: PulseService; access: RouteAccess },
 ) {
   const { pulse, access } = options;
@@ -37,7 +33,7 @@ export function registerPulseRoutes(
       recorded.push(
         await pulse.answer(
           req.params.id,
-          req.body as PulseAnswer,
+          req.body,
           await access.credentials(req),
         ),
       );

@@ -1,4 +1,5 @@
 import { spec } from './openapi';
+import outline from './__fixtures__/contractOutline.json';
 
 type Node = Record<string, unknown>;
 
@@ -71,5 +72,24 @@ describe('the OpenAPI document', () => {
     ]) {
       expect(reached).toContain(`#/components/schemas/${name}`);
     }
+  });
+
+  // The list is checked in so that a change to the served document's
+  // operations or schema names is a reviewed change to this file, not a
+  // side effect of moving a route or a fragment between folders.
+  it('serves exactly the operations and schema names of the checked-in outline', () => {
+    const methods = ['get', 'put', 'post', 'delete', 'patch'];
+    const operations = Object.entries(
+      spec.paths as unknown as Record<string, Node>,
+    )
+      .flatMap(([path, item]) =>
+        Object.keys(item)
+          .filter(method => methods.includes(method))
+          .map(method => `${method.toUpperCase()} ${path}`),
+      )
+      .sort();
+    expect({ operations, schemas: Object.keys(schemas).sort() }).toEqual(
+      outline,
+    );
   });
 });

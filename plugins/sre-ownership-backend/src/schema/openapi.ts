@@ -1,4 +1,4 @@
-import { FIELD_LIMITS, INSTANT_PATTERN } from '../ingest/fields';
+import { FIELD_LIMITS, INSTANT_PATTERN } from '../oncall/fields';
 import { MAX_BATCH_RECORDS } from '../ingest/validateBatch';
 import { ALERT_FINGERPRINT_MAX } from '../ingest/alertmanager';
 import { overviewPaths, overviewSchemas } from './overviewSpec';

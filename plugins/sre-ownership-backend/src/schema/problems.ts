@@ -4,7 +4,7 @@
  * says "must match pattern ^[^:/]+:…" or "must be <= 366", which names the
  * rule's code, not what to send.
  */
-import { INSTANT_PATTERN } from '../ingest/fields';
+import { INSTANT_PATTERN } from '../oncall/fields';
 
 /** A pattern of the contract and what a value refused by it must be. */
 export interface ContractPattern {

@@ -6,9 +6,9 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { stringify } from 'yaml';
 import { anOrganisation } from '../__testUtils__/catalog';
-import { OnCallNowReader } from '../service/OnCallNowReader';
-import { PrincipalEntityCache } from '../service/PrincipalEntityCache';
-import { OwnershipResolver } from '../service/OwnershipResolver';
+import { OnCallNowReader } from '../oncall/OnCallNowReader';
+import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
+import { OwnershipResolver } from '../ownership/OwnershipResolver';
 import {
   openMetrics,
   startPrometheus,

@@ -1,6 +1,6 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { formatSloProblem } from '@sre-ownership/plugin-sre-ownership-common';
-import { contact, parseTarget } from '../actions/ownershipActions';
+import { contact, parseTarget } from '../ownership/ownershipActions';
 import { SloService } from './SloService';
 
 /** Registers the SLO status action for MCP clients. */
