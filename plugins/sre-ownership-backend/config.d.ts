@@ -140,14 +140,19 @@ export interface Config {
       workingTime?: {
         /** Start of business hours, HH:MM. Defaults to 09:00. */
         businessStart?: string;
-        /** End of business hours, HH:MM. Defaults to 17:00. */
+        /**
+         * End of business hours, HH:MM, after businessStart: business hours
+         * lie within one day (no wrapping midnight, never empty). Defaults
+         * to 17:00.
+         */
         businessEnd?: string;
         /** Start of sleep hours, HH:MM. Defaults to 23:00. */
         sleepStart?: string;
         /** End of sleep hours, HH:MM. Defaults to 07:00. */
         sleepEnd?: string;
         /**
-         * Holidays of everyone, YYYY-MM-DD, read in each engineer's own
+         * Holidays of everyone, real dates as YYYY-MM-DD (2026-02-30 stops
+         * the backend at start), read in each engineer's own
          * calendar: outside business hours all day, and the holiday band of
          * the compensation export.
          */
@@ -160,7 +165,10 @@ export interface Config {
         regionalHolidays?: Array<{
           /** What the calendar is, e.g. Germany; shown in errors only. */
           name?: string;
-          /** IANA time zones of the people it applies to, e.g. Europe/Berlin. */
+          /**
+           * IANA time zones of the people it applies to, e.g. Europe/Berlin;
+           * old and new names of one zone (Asia/Calcutta, Asia/Kolkata) match.
+           */
           timezones: string[];
           /** The holidays, YYYY-MM-DD. */
           dates: string[];

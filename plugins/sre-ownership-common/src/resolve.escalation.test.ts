@@ -309,7 +309,7 @@ describe('resolveOwnership escalation', () => {
       });
     });
 
-    it('is empty, and says why, when no team or leader exists', () => {
+    it('is empty, and says why, when no team or leader exists, naming the missing owner', () => {
       const path = escalationOf(
         { self: { model: 'hybrid' } },
         { defaults: {}, without: ['payments'] },
@@ -322,7 +322,14 @@ describe('resolveOwnership escalation', () => {
             'No escalation path is declared, and there is no team or incident response leader to derive one from.',
         },
         levels: [],
-        problems: [],
+        problems: [
+          expect.objectContaining({
+            annotation: 'spec.owner',
+            value: CHAIN_REFS.owner,
+            message: expect.stringContaining('is not in the catalog'),
+            severity: 'error',
+          }),
+        ],
       });
     });
 

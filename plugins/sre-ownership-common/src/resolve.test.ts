@@ -726,3 +726,40 @@ describe('resolveOwnership asks its lookup about every ref it needs', () => {
     ).toEqual([]);
   });
 });
+
+describe('resolveOwnership names why an owner gives no on-call', () => {
+  it('names an owner Group that is not in the catalog', () => {
+    const resolved = resolveOwnership({
+      entity: aComponent({ owner: 'group:ghosts' }),
+      lookup: lookupOf([]),
+      defaults: {},
+    });
+    expect(resolved.problems).toEqual([
+      {
+        entityRef: 'component:default/checkout',
+        annotation: 'spec.owner',
+        value: 'group:default/ghosts',
+        message: expect.stringContaining('is not in the catalog'),
+        severity: 'error',
+      },
+    ]);
+  });
+
+  it('says that a User owner gives no on-call, and what to do', () => {
+    const resolved = resolveOwnership({
+      entity: aComponent({ owner: 'user:ana' }),
+      lookup: lookupOf([ana]),
+      defaults: {},
+    });
+    expect(resolved.problems).toEqual([
+      expect.objectContaining({
+        annotation: 'spec.owner',
+        value: 'user:default/ana',
+        message: expect.stringMatching(
+          /derived from a Group.*set spec\.owner to the team's Group/,
+        ),
+        severity: 'warning',
+      }),
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import {
   PersonTimezone,
   resolvePersonTimezone,
 } from '@sre-ownership/plugin-sre-ownership-common';
+import { canonicalRef } from '../oncall/fields';
 import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
 
 /** The people a team's figures are about, each in their own time zone. */
@@ -19,11 +20,15 @@ export interface TeamPeople {
   problems: OwnershipProblem[];
 }
 
-/** User refs of a Group's members, from its `hasMember` relations. */
+/**
+ * User refs of a Group's members, from its `hasMember` relations, in the
+ * lower-cased form events are stored with, so `user:edge/Sydney` in a
+ * relation and `user:edge/sydney` in a shift are one person.
+ */
 export function memberRefsOf(group: Entity): string[] {
   return (group.relations ?? [])
     .filter(relation => relation.type === 'hasMember')
-    .map(relation => relation.targetRef);
+    .map(relation => canonicalRef(relation.targetRef));
 }
 
 /**
@@ -45,7 +50,9 @@ export class TeamPeopleReader {
   ): Promise<TeamPeople> {
     const memberRefs = group ? memberRefsOf(group) : [];
     const members = new Set(memberRefs);
-    const others = [...new Set(otherRefs)].filter(ref => !members.has(ref));
+    const others = [...new Set([...otherRefs].map(canonicalRef))].filter(
+      ref => !members.has(ref),
+    );
     const users = await this.users([...memberRefs, ...others], credentials);
     const problems = new Map<string, OwnershipProblem>();
     const zoneOf = (userRef: string): PersonTimezone => {

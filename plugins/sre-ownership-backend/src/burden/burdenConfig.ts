@@ -84,9 +84,34 @@ function dates(key: string, values: string[]): string[] {
       !/^\d{4}-\d{2}-\d{2}$/.test(day) ||
       new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day
     )
-      fail(key, `"${day}" must be a date as YYYY-MM-DD`);
+      fail(key, `"${day}" must be a real date as YYYY-MM-DD`);
   });
   return values;
+}
+
+/**
+ * Business hours within one day: hours that wrap midnight (22:00–06:00) or
+ * are empty (09:00–09:00) would silently count every hour as outside them.
+ * Sleep hours may wrap; business hours may not.
+ */
+function businessHours(config: Config) {
+  const businessStart = clock(
+    config,
+    'workingTime.businessStart',
+    DEFAULT_WORKING_TIME.businessStart,
+  );
+  const businessEnd = clock(
+    config,
+    'workingTime.businessEnd',
+    DEFAULT_WORKING_TIME.businessEnd,
+  );
+  if (businessEnd <= businessStart) {
+    fail(
+      'workingTime.businessEnd',
+      `"${businessEnd}" must be after workingTime.businessStart "${businessStart}": business hours lie within one day, and cannot wrap midnight or be empty`,
+    );
+  }
+  return { businessStart, businessEnd };
 }
 
 function readRegionalHolidays(config: Config): RegionalHolidays[] {
@@ -122,11 +147,11 @@ export function readBurdenSettings(root: Config): BurdenSettings {
       restRules: DEFAULT_REST_RULES,
     };
   }
-  const holidays = config.getOptionalStringArray('workingTime.holidays') ?? [];
-  holidays.forEach(day => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day))
-      fail('workingTime.holidays', `"${day}" must be a date as YYYY-MM-DD`);
-  });
+  // A day that does not exist (2026-02-30) would roll over into another.
+  const holidays = dates(
+    'workingTime.holidays',
+    config.getOptionalStringArray('workingTime.holidays') ?? [],
+  );
   return {
     windowDays: positive(config, 'windowDays', DEFAULT_BURDEN_WINDOW_DAYS, 366),
     limits: {
@@ -154,16 +179,7 @@ export function readBurdenSettings(root: Config): BurdenSettings {
       ),
     },
     workingTime: {
-      businessStart: clock(
-        config,
-        'workingTime.businessStart',
-        DEFAULT_WORKING_TIME.businessStart,
-      ),
-      businessEnd: clock(
-        config,
-        'workingTime.businessEnd',
-        DEFAULT_WORKING_TIME.businessEnd,
-      ),
+      ...businessHours(config),
       sleepStart: clock(
         config,
         'workingTime.sleepStart',

@@ -46,7 +46,7 @@ describe('resolveBurdenWindow', () => {
     ],
     [
       { from: 'yesterday', to: '2026-09-08T00:00:00Z' },
-      'from: "yesterday" is not an ISO 8601 date-time',
+      'from: "yesterday" is not a real ISO 8601 date-time',
     ],
     [
       { from: '2026-09-08T00:00:00Z', to: '2026-09-08T00:00:00Z' },

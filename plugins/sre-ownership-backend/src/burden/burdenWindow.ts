@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { parseInstant } from '../oncall/fields';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The longest window a caller may ask for. */
@@ -19,11 +20,19 @@ export interface BurdenWindowRange {
   endsNow: boolean;
 }
 
+/**
+ * A window bound as a real time: the validator's date-time format, like
+ * `Date.parse`, rolls 2026-02-30 over into March and reads T24:00 as the
+ * next day, so the strict reader every stored time passes decides.
+ */
 function instant(field: string, value: string): Date {
-  const parsed = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(parsed)) {
+  const parsed = parseInstant(value);
+  if (parsed === undefined) {
+    const spaced = / \d{2}:\d{2}$/.test(value)
+      ? '; a + in a query string means a space, so write an offset +02:00 as %2B02:00'
+      : '';
     throw new InputError(
-      `${field}: "${value}" is not an ISO 8601 date-time; write it as 2026-09-01T00:00:00Z`,
+      `${field}: "${value}" is not a real ISO 8601 date-time with an offset; write it as 2026-09-01T00:00:00Z${spaced}`,
     );
   }
   return new Date(parsed);

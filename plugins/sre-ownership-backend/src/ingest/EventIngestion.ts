@@ -8,6 +8,7 @@ import {
   pageFromPagerDuty,
   verifyPagerDutySignature,
 } from './pagerduty';
+import { pagerDutyDeliveryOf, pagerDutyNotice } from './pagerdutyEvents';
 import { PageRouting } from './routing';
 import { validateBatch } from './validateBatch';
 import { CatalogSkeleton } from './CatalogSkeleton';
@@ -19,6 +20,10 @@ export type IngestionResult = {
   toil: number;
   /** Alerts or incidents that matched no entity or team, and were not stored. */
   unrouted?: number;
+  /** Events of a type that is not read (e.g. PagerDuty's service.updated). */
+  ignored?: number;
+  /** Why nothing was stored, when a delivery was received but not read. */
+  notice?: string;
 };
 
 /**
@@ -70,10 +75,6 @@ export class EventIngestion {
   }
 
   /**
-   * Stores the page update of a PagerDuty webhook whose signature matches a
-   * configured secret; throws an AuthenticationError otherwise.
-   */
-  /**
    * Throws an AuthenticationError (401) unless the delivery is signed with
    * one of the configured PagerDuty webhook secrets.
    */
@@ -87,11 +88,25 @@ export class EventIngestion {
     });
   }
 
+  /**
+   * Stores the page update of a PagerDuty webhook whose signature matches a
+   * configured secret (an AuthenticationError otherwise). A ping and event
+   * types that are not read store nothing and say so; a v2 webhook is
+   * refused with what to subscribe to instead.
+   */
   async ingestPagerDuty(
     webhook: PagerDutyWebhook,
     signature: { rawBody: Buffer | undefined; header: string | undefined },
   ): Promise<IngestionResult> {
     this.verifyPagerDutySignature(signature);
+    const delivery = pagerDutyDeliveryOf(webhook);
+    if (delivery.kind !== 'incident') {
+      return {
+        ...counts({}),
+        ...(delivery.kind === 'ignored' ? { ignored: 1 } : {}),
+        notice: pagerDutyNotice(delivery),
+      };
+    }
     const routing = await this.pageRouting();
     const serviceId = webhook.event.data.service?.id;
     const page = pageFromPagerDuty(webhook, {
@@ -143,10 +158,19 @@ export class EventIngestion {
   }
 }
 
+/**
+ * The records a batch stores: two reports of one record (same source and
+ * externalId) are one stored row, so they count once.
+ */
+function distinct(records: Array<{ source: string; externalId: string }> = []) {
+  return new Set(records.map(r => JSON.stringify([r.source, r.externalId])))
+    .size;
+}
+
 function counts(batch: OncallEventBatch): IngestionResult {
   return {
-    shifts: batch.shifts?.length ?? 0,
-    pages: batch.pages?.length ?? 0,
-    toil: batch.toil?.length ?? 0,
+    shifts: distinct(batch.shifts),
+    pages: distinct(batch.pages),
+    toil: distinct(batch.toil),
   };
 }

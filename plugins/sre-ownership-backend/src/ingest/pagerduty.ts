@@ -17,7 +17,8 @@ export interface PagerDutyWebhook {
     occurred_at: string;
     agent?: { summary?: string; type?: string } | null;
     data: {
-      id: string;
+      /** The incident's id; absent from a ping's data. */
+      id?: string;
       type: string;
       title?: string;
       created_at?: string;
@@ -99,7 +100,8 @@ export function pageFromPagerDuty(
   if (!options.target.entityRef && !options.target.teamRef) return undefined;
   const page: OncallPage = {
     source: 'pagerduty',
-    externalId: event.data.id,
+    // An incident event without an id is refused below, naming the field.
+    externalId: event.data.id ?? '',
     ...options.target,
     severity: severityOf(event.data),
     ...titleOf(event.data.title),

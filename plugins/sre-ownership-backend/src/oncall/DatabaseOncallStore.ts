@@ -41,6 +41,7 @@ import {
   toilFromRow,
   toilRow,
 } from './rows';
+import { canonicalRef } from './fields';
 import { mergePage } from './mergePage';
 import { migrateLatest } from '../database/migrateLatest';
 import { probeEventWrites } from './probeEventWrites';
@@ -329,7 +330,11 @@ export class DatabaseOncallStore implements OncallStore {
     range: TimeRange;
   }): Promise<Map<string, OncallShift[]>> {
     const byTeam = new Map<string, OncallShift[]>();
-    const teamRefs = [...new Set(options.teamRefs)];
+    // Keyed by the refs the caller gave, whatever their letter case.
+    const asGiven = new Map(
+      options.teamRefs.map(ref => [canonicalRef(ref), ref]),
+    );
+    const teamRefs = [...asGiven.keys()];
     for (let i = 0; i < teamRefs.length; i += TEAMS_PER_QUERY) {
       const rows: ShiftRow[] = await this.db('oncall_shifts')
         .whereIn('team_ref', teamRefs.slice(i, i + TEAMS_PER_QUERY))
@@ -338,9 +343,10 @@ export class DatabaseOncallStore implements OncallStore {
         .orderBy([{ column: 'starts_at' }, { column: 'id' }]);
       for (const row of rows) {
         const shift = shiftFromRow(row);
-        const shifts = byTeam.get(shift.teamRef);
+        const key = asGiven.get(shift.teamRef) ?? shift.teamRef;
+        const shifts = byTeam.get(key);
         if (shifts) shifts.push(shift);
-        else byTeam.set(shift.teamRef, [shift]);
+        else byTeam.set(key, [shift]);
       }
     }
     return byTeam;
@@ -355,8 +361,9 @@ export class DatabaseOncallStore implements OncallStore {
       .where('triggered_at', '>=', options.range.from.getTime())
       .where('triggered_at', '<', options.range.to.getTime())
       .orderBy([{ column: 'triggered_at' }, { column: 'id' }]);
-    if (options.teamRef) query.where('team_ref', options.teamRef);
-    if (options.entityRef) query.where('entity_ref', options.entityRef);
+    if (options.teamRef) query.where('team_ref', canonicalRef(options.teamRef));
+    if (options.entityRef)
+      query.where('entity_ref', canonicalRef(options.entityRef));
     const rows: PageRow[] = await query;
     return rows.map(pageFromRow);
   }
@@ -366,6 +373,7 @@ export class DatabaseOncallStore implements OncallStore {
     range: TimeRange;
   }): Promise<TeamEvents> {
     const { teamRef } = options;
+    const stored = canonicalRef(teamRef);
     const from = options.range.from.getTime();
     const to = options.range.to.getTime();
     // Only the columns the engine reads; the same order as the list reads,
@@ -373,7 +381,7 @@ export class DatabaseOncallStore implements OncallStore {
     const [shifts, pages, toil] = await Promise.all([
       this.db('oncall_shifts')
         .select('user_ref', 'starts_at', 'ends_at')
-        .where('team_ref', teamRef)
+        .where('team_ref', stored)
         .where('starts_at', '<', to)
         .where('ends_at', '>', from)
         .orderBy([{ column: 'starts_at' }, { column: 'id' }]),
@@ -385,13 +393,13 @@ export class DatabaseOncallStore implements OncallStore {
           'acknowledged_at',
           'resolved_at',
         )
-        .where('team_ref', teamRef)
+        .where('team_ref', stored)
         .where('triggered_at', '>=', from)
         .where('triggered_at', '<', to)
         .orderBy([{ column: 'triggered_at' }, { column: 'id' }]),
       this.db('toil_entries')
         .select('user_ref', 'started_at', 'minutes')
-        .where('team_ref', teamRef)
+        .where('team_ref', stored)
         .where('started_at', '>=', from)
         .where('started_at', '<', to)
         .orderBy([{ column: 'started_at' }, { column: 'id' }]),
@@ -408,7 +416,7 @@ export class DatabaseOncallStore implements OncallStore {
     range: TimeRange;
   }): Promise<ToilEntry[]> {
     const rows: ToilRow[] = await this.db('toil_entries')
-      .where('team_ref', options.teamRef)
+      .where('team_ref', canonicalRef(options.teamRef))
       .where('started_at', '>=', options.range.from.getTime())
       .where('started_at', '<', options.range.to.getTime())
       .orderBy([{ column: 'started_at' }, { column: 'id' }]);

@@ -116,6 +116,21 @@ export function instantProblem(value: unknown): string | undefined {
 const validators = makeValidator();
 
 /**
+ * The one stored and compared form of an entity ref: Backstage compares
+ * kind, namespace and name case-insensitively, so `group:edge/ALPHA` and
+ * `group:edge/alpha` are one team and `user:edge/Sydney` one person.
+ * Refs are stored lower-cased and every lookup lower-cases its ref.
+ */
+export function canonicalRef(ref: string): string {
+  return ref.toLocaleLowerCase('en-US');
+}
+
+/** {@link canonicalRef} of a ref that may be absent. */
+export const canonicalOptionalRef = <T extends string | undefined | null>(
+  ref: T,
+): T => (typeof ref === 'string' ? (canonicalRef(ref) as T) : ref);
+
+/**
  * What is wrong with an entity ref, or undefined. Refs are stored as sent
  * and matched against catalog refs, so only the full
  * `kind:namespace/name` form with catalog-valid parts is accepted.
@@ -131,7 +146,8 @@ export function refProblem(
   if (
     !match ||
     !validators.isValidKind(match[1]) ||
-    !validators.isValidNamespace(match[2]) ||
+    // Namespaces compare case-insensitively like the rest of a ref.
+    !validators.isValidNamespace(match[2].toLocaleLowerCase('en-US')) ||
     !validators.isValidEntityName(match[3])
   ) {
     return `"${value}" is not a full entity ref such as ${example}`;

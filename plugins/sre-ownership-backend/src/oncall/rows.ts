@@ -11,7 +11,11 @@ import {
   PageSeverity,
   ToilEntry,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { parseInstant } from './fields';
+import {
+  canonicalOptionalRef,
+  canonicalRef,
+  parseInstant,
+} from './fields';
 
 // PostgreSQL returns bigint columns as strings; SQLite as numbers.
 type Millis = number | string;
@@ -62,8 +66,8 @@ const optionalMillis = (iso: string | undefined) =>
 
 /** Whether a stored row already says what the shift says. */
 export const sameShift = (row: ShiftRow, shift: OncallShift) =>
-  row.team_ref === shift.teamRef &&
-  row.user_ref === shift.userRef &&
+  row.team_ref === canonicalRef(shift.teamRef) &&
+  row.user_ref === canonicalRef(shift.userRef) &&
   (row.schedule ?? undefined) === shift.schedule &&
   Number(row.starts_at) === toMillis(shift.startsAt) &&
   Number(row.ends_at) === toMillis(shift.endsAt);
@@ -105,8 +109,8 @@ export const TOIL_COLUMNS = [
 export const shiftRow = (shift: OncallShift, now: number) => ({
   source: shift.source,
   external_id: shift.externalId,
-  team_ref: shift.teamRef,
-  user_ref: shift.userRef,
+  team_ref: canonicalRef(shift.teamRef),
+  user_ref: canonicalRef(shift.userRef),
   schedule: shift.schedule ?? null,
   starts_at: toMillis(shift.startsAt),
   ends_at: toMillis(shift.endsAt),
@@ -117,9 +121,9 @@ export const shiftRow = (shift: OncallShift, now: number) => ({
 export const pageRow = (page: OncallPage, now: number) => ({
   source: page.source,
   external_id: page.externalId,
-  entity_ref: page.entityRef ?? null,
-  team_ref: page.teamRef ?? null,
-  responder_ref: page.responderRef ?? null,
+  entity_ref: canonicalOptionalRef(page.entityRef) ?? null,
+  team_ref: canonicalOptionalRef(page.teamRef) ?? null,
+  responder_ref: canonicalOptionalRef(page.responderRef) ?? null,
   severity: page.severity,
   title: page.title ?? null,
   triggered_at: toMillis(page.triggeredAt),
@@ -132,8 +136,8 @@ export const pageRow = (page: OncallPage, now: number) => ({
 export const toilRow = (entry: ToilEntry, now: number) => ({
   source: entry.source,
   external_id: entry.externalId,
-  team_ref: entry.teamRef,
-  user_ref: entry.userRef,
+  team_ref: canonicalRef(entry.teamRef),
+  user_ref: canonicalRef(entry.userRef),
   category: entry.category ?? null,
   started_at: toMillis(entry.startedAt),
   minutes: entry.minutes,

@@ -262,6 +262,10 @@ describe.each(databases.eachSupportedId())(
       expect(byPerson.answers.length).toBeGreaterThan(0);
       expect(byPerson.answers[0].match).toBe('person');
       expect(byPerson.answers[0].why).toContain('Mei Lin');
+      // Form encoding, as browsers and curl --data-urlencode send a space.
+      const formEncoded = await get('/overview/who-to-call?q=mei+lin');
+      expect(formEncoded.status).toBe(200);
+      expect(formEncoded.body).toEqual(byPerson);
     });
 
     it("answers a team with who carries the team's own pager now", async () => {

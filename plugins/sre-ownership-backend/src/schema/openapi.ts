@@ -20,6 +20,8 @@ import {
 const WINDOW_DAYS = {
   name: 'days',
   in: 'query',
+  // A raw : or + is how HTTP clients write a time or a space.
+  allowReserved: true,
   description:
     'Window length in days up to now, 1 to 366; app-config sreOwnership.burden.windowDays (28) when absent. Not with from/to.',
   schema: { type: 'integer', minimum: 1, maximum: MAX_WINDOW_DAYS },
@@ -27,6 +29,7 @@ const WINDOW_DAYS = {
 const WINDOW_FROM = {
   name: 'from',
   in: 'query',
+  allowReserved: true,
   description:
     'Start of an explicit window (inclusive), ISO 8601 date-time; needs to, at most 366 days before it.',
   schema: { type: 'string', format: 'date-time' },
@@ -34,6 +37,7 @@ const WINDOW_FROM = {
 const WINDOW_TO = {
   name: 'to',
   in: 'query',
+  allowReserved: true,
   description:
     'End of an explicit window (exclusive), ISO 8601 date-time; needs from.',
   schema: { type: 'string', format: 'date-time' },
@@ -332,6 +336,16 @@ export const spec = {
             description:
               'Alerts or incidents matching no entity or team; not stored.',
           },
+          ignored: {
+            type: 'integer',
+            description:
+              'Events of a type that is not read (e.g. PagerDuty service.updated); not stored.',
+          },
+          notice: {
+            type: 'string',
+            description:
+              'Why a received delivery stored nothing (a PagerDuty ping, an event type that is not read).',
+          },
         },
       },
       ScheduleFeedStatus: {
@@ -446,6 +460,7 @@ export const spec = {
           {
             name: 'kind',
             in: 'query',
+            allowReserved: true,
             description:
               'Entity kinds to include; repeat for several. All kinds when absent.',
             schema: { type: 'array', items: { type: 'string', minLength: 1 } },
@@ -455,12 +470,14 @@ export const spec = {
           {
             name: 'limit',
             in: 'query',
+            allowReserved: true,
             description: 'Page size, 1 to 1000; 200 when absent.',
             schema: { type: 'integer', minimum: 1, maximum: 1000 },
           },
           {
             name: 'cursor',
             in: 'query',
+            allowReserved: true,
             schema: { type: 'string', minLength: 1 },
           },
         ],
@@ -658,14 +675,15 @@ export const spec = {
       post: {
         operationId: 'PagerDutyWebhook',
         description:
-          'PagerDuty v3 webhook receiver for incident.triggered, incident.acknowledged and incident.resolved. Needs no Backstage token; the X-PagerDuty-Signature HMAC-SHA256 must match a secret in sreOwnership.pagerDuty.webhookSecrets. Incidents route by the pagerduty.com/service-id annotation.',
+          'PagerDuty v3 webhook receiver for incident.triggered, incident.acknowledged and incident.resolved. Needs no Backstage token; the X-PagerDuty-Signature HMAC-SHA256 must match a secret in sreOwnership.pagerDuty.webhookSecrets, checked before the body is read. A pagey.ping and other v3 event types get 202 with a notice and store nothing; a v2 webhook (messages) gets 400 saying to subscribe with v3. Incidents route by the pagerduty.com/service-id annotation.',
         requestBody: {
           required: true,
           content: {
             'application/json': {
+              // A v2 body (messages) and a ping's data are read by the
+              // route, which says what to do about them.
               schema: {
                 type: 'object',
-                required: ['event'],
                 properties: {
                   event: {
                     type: 'object',
@@ -693,7 +711,7 @@ export const spec = {
                       },
                       data: {
                         type: 'object',
-                        required: ['id', 'type'],
+                        required: ['type'],
                         properties: {
                           id: text(FIELD_LIMITS.externalId, 'The incident id.'),
                           type: { type: 'string' },

@@ -14,6 +14,8 @@ const list = <N extends string>(name: N, description: string) =>
   ({
     name,
     in: 'query',
+    // A raw : or + is how HTTP clients write a time or a space.
+    allowReserved: true,
     description,
     schema: { type: 'array', items: { type: 'string', minLength: 1 } },
     style: 'form',
@@ -279,12 +281,14 @@ export const overviewPaths = {
         {
           name: 'gap',
           in: 'query',
+          allowReserved: true,
           schema: { type: 'string', enum: GAPS },
         },
         ...FILTERS,
         {
           name: 'sort',
           in: 'query',
+          allowReserved: true,
           description: 'name (the default), kind, owner, system or tier.',
           schema: {
             type: 'string',
@@ -294,17 +298,20 @@ export const overviewPaths = {
         {
           name: 'order',
           in: 'query',
+          allowReserved: true,
           schema: { type: 'string', enum: ['asc', 'desc'] },
         },
         {
           name: 'offset',
           in: 'query',
+          allowReserved: true,
           description: 'Entities to skip, 0 to 1,000,000; 0 when absent.',
           schema: { type: 'integer', minimum: 0, maximum: 1_000_000 },
         },
         {
           name: 'limit',
           in: 'query',
+          allowReserved: true,
           description: 'Page size, 1 to 500; 100 when absent.',
           schema: { type: 'integer', minimum: 1, maximum: 500 },
         },
@@ -362,6 +369,7 @@ export const overviewPaths = {
         {
           name: 'days',
           in: 'query',
+          allowReserved: true,
           description:
             'Window length in days, 1 to 366; app-config default when absent.',
           schema: { type: 'integer', minimum: 1, maximum: MAX_WINDOW_DAYS },
@@ -398,12 +406,14 @@ export const overviewPaths = {
         {
           name: 'q',
           in: 'query',
+          allowReserved: true,
           required: true,
           schema: { type: 'string', minLength: 1, maxLength: 200 },
         },
         {
           name: 'limit',
           in: 'query',
+          allowReserved: true,
           description: 'Answers, 1 to 50; 10 when absent.',
           schema: { type: 'integer', minimum: 1, maximum: 50 },
         },

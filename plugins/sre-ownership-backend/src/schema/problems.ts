@@ -42,7 +42,7 @@ const PATTERNS = [PLAIN_TEXT, ENTITY_REF, DAY, INSTANT];
 /** What a value of each string format the contract uses must be. */
 const FORMATS: Record<string, string> = {
   'date-time':
-    'must be an ISO 8601 date-time with an offset, e.g. 2026-09-01T00:00:00Z',
+    'must be an ISO 8601 date-time with an offset, e.g. 2026-09-01T00:00:00Z (in a query string a + reads as a space: write an offset +02:00 as %2B02:00)',
 };
 
 /** What a value refused by `format` must be, if the contract knows it. */

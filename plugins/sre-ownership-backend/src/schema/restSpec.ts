@@ -9,6 +9,8 @@ const PERIOD = [
   {
     name: 'days',
     in: 'query',
+    // A raw : or + is how HTTP clients write a time or a space.
+    allowReserved: true,
     description:
       'Period length in days up to now, 1 to 366; app-config sreOwnership.burden.windowDays (28) when absent. Not with from/to.',
     schema: { type: 'integer', minimum: 1, maximum: MAX_WINDOW_DAYS },
@@ -16,6 +18,7 @@ const PERIOD = [
   {
     name: 'from',
     in: 'query',
+    allowReserved: true,
     description:
       'Start of an explicit period (inclusive), ISO 8601 date-time; needs to, at most 366 days before it.',
     schema: { type: 'string', format: 'date-time' },
@@ -23,6 +26,7 @@ const PERIOD = [
   {
     name: 'to',
     in: 'query',
+    allowReserved: true,
     description:
       'End of an explicit period (exclusive), ISO 8601 date-time; needs from.',
     schema: { type: 'string', format: 'date-time' },
@@ -317,6 +321,7 @@ export const restPaths = {
         {
           name: 'format',
           in: 'query',
+          allowReserved: true,
           description:
             'json (the default) or csv: a header row, then one row per engineer and band.',
           schema: { type: 'string', enum: ['json', 'csv'] },

@@ -86,6 +86,24 @@ describe('splitByBand', () => {
     });
   });
 
+  it('reaches people whose zone is an old name of the zone a calendar names', () => {
+    // Republic Day. The time-zone database links Asia/Calcutta to Asia/Kolkata.
+    const india = withHolidays(
+      [],
+      [{ name: 'India', timezones: ['Asia/Kolkata'], dates: ['2026-01-26'] }],
+    );
+    // Monday 2026-01-26 00:00 to 24:00 in India (IST, +05:30)
+    const day = ['2026-01-25T18:30:00Z', '2026-01-26T18:30:00Z'] as const;
+    for (const zone of ['Asia/Calcutta', 'Asia/Kolkata']) {
+      expect(hoursByBand(...day, zone, india)).toEqual({
+        'weekday-business': 0,
+        'weekday-outside': 0,
+        weekend: 0,
+        holiday: 24,
+      });
+    }
+  });
+
   it('applies a regional holiday only to people in the zones it names', () => {
     const australiaDay = withHolidays(
       [],

@@ -5,7 +5,7 @@ export { computeTeamBurden } from './teamBurden';
 export { computeServiceHealth } from './serviceHealth';
 export { whoIsOnCall } from './onCallNow';
 export type { WhoIsOnCallInput } from './onCallNow';
-export { isKnownTimezone } from './localTime';
+export { canonicalTimezone, isKnownTimezone } from './localTime';
 export { COMPENSATION_BANDS, bandAt, splitByBand } from './bands';
 export type { ByBand, CompensationBand } from './bands';
 export type { Interval } from './intervals';

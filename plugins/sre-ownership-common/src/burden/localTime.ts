@@ -44,6 +44,33 @@ export function isKnownTimezone(timeZone: string): boolean {
   }
 }
 
+const canonicalZones = new Map<string, string>();
+
+/**
+ * One name for each zone, for comparing zone names: the time-zone database
+ * keeps old names as links (`Asia/Calcutta` and `Asia/Kolkata`,
+ * `Europe/Kiev` and `Europe/Kyiv`, `US/Pacific` and `America/Los_Angeles`),
+ * and a holiday calendar keyed by one must reach a person in the other.
+ * Uses the name the ICU data in the runtime resolves both to; an unknown
+ * name is returned as it is.
+ *
+ * @public
+ */
+export function canonicalTimezone(timeZone: string): string {
+  let canonical = canonicalZones.get(timeZone);
+  if (canonical === undefined) {
+    try {
+      canonical = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+      }).resolvedOptions().timeZone;
+    } catch {
+      canonical = timeZone;
+    }
+    canonicalZones.set(timeZone, canonical);
+  }
+  return canonical;
+}
+
 /** Days since 1970-01-01 of a local wall-clock reading, and its parts. */
 export interface LocalDay {
   /** Whole local days since 1970-01-01 (a Thursday). */
@@ -144,7 +171,7 @@ function regionalHolidayDays(
 ): Map<string, Set<number>> {
   const byZone = new Map<string, Set<number>>();
   for (const calendar of workingTime.regionalHolidays ?? []) {
-    for (const zone of calendar.timezones) {
+    for (const zone of calendar.timezones.map(canonicalTimezone)) {
       const days = byZone.get(zone) ?? new Set<number>();
       calendar.dates.forEach(date => days.add(dayOf(date)));
       byZone.set(zone, days);
@@ -184,7 +211,7 @@ export function isHolidayLocalDay(
 ): boolean {
   return (
     clock.holidays.has(day) ||
-    (clock.regionalHolidays.get(timeZone)?.has(day) ?? false)
+    (clock.regionalHolidays.get(canonicalTimezone(timeZone))?.has(day) ?? false)
   );
 }
 

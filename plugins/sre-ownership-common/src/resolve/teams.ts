@@ -1,4 +1,4 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ownerRefOf } from '../inheritance';
 import { Party, Sourced } from '../resolved';
 import { Declared, declaredBy, nearest } from './chain';
@@ -40,6 +40,21 @@ export function resolveTeams(
     source: embeddedRefs.source,
   };
   const ownerRef = ownerRefOf(entity);
-  const productTeam = ownerRef ? directory.party(ownerRef) : undefined;
+  // The owner is the team on-call and burden are derived from: a missing
+  // one is named on the entity's own route and card, not only in the overview.
+  const owner = {
+    entityRef: stringifyEntityRef(entity),
+    annotation: 'spec.owner',
+  };
+  const productTeam = ownerRef ? directory.party(ownerRef, owner) : undefined;
+  if (ownerRef && productTeam?.exists && productTeam.kind === 'user') {
+    directory.problems.push({
+      ...owner,
+      value: ownerRef,
+      message:
+        "the owner is a User, and on-call, escalation and burden are derived from a Group (its members and shifts): set spec.owner to the team's Group, or declare sre-ownership.io/escalation",
+      severity: 'warning',
+    });
+  }
   return { platformTeam, embeddedSres, productTeam };
 }
