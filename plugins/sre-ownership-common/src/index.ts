@@ -23,3 +23,4 @@ export * from './burden';
 export * from './slo';
 export * from './overview';
 export * from './pulse';
+export * from './config';

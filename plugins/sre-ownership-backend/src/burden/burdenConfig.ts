@@ -6,10 +6,11 @@ import {
   DEFAULT_REST_RULES,
   DEFAULT_TIMEZONE,
   DEFAULT_WORKING_TIME,
+  invalidAppConfigUnder,
+  isKnownTimezone,
   RegionalHolidays,
   RestRules,
   WorkingTime,
-  isKnownTimezone,
 } from '@sre-ownership/plugin-sre-ownership-common';
 
 /** How on-call burden is measured, from `sreOwnership.burden`. */
@@ -22,9 +23,10 @@ export interface BurdenSettings {
   restRules: RestRules;
 }
 
-function fail(key: string, message: string): never {
-  throw new Error(`Invalid app-config: sreOwnership.burden.${key} ${message}`);
-}
+/** Names the key under this section in every refusal. */
+const fail: (key: string, problem: string) => never = invalidAppConfigUnder(
+  'sreOwnership.burden',
+);
 
 function positive(
   config: Config,

@@ -4,6 +4,7 @@ import {
   readDurationFromConfig,
 } from '@backstage/config';
 import { HumanDuration, durationToMilliseconds } from '@backstage/types';
+import { invalidAppConfigUnder } from '@sre-ownership/plugin-sre-ownership-common';
 
 /** The kinds of notification; each is a topic users can mute. */
 export type NotificationKind = 'burden' | 'coverage' | 'specialists';
@@ -37,9 +38,9 @@ export interface NotifySettings {
 
 const PREFIX = 'sreOwnership.notifications';
 
-function fail(key: string, message: string): never {
-  throw new Error(`Invalid app-config: ${PREFIX}.${key} ${message}`);
-}
+/** Names the key under this section in every refusal. */
+const fail: (key: string, problem: string) => never =
+  invalidAppConfigUnder(PREFIX);
 
 function duration(
   config: Config,

@@ -3,6 +3,7 @@ import { HumanDuration, durationToMilliseconds } from '@backstage/types';
 import {
   DEFAULT_PULSE_MINIMUM_ANSWERS,
   DEFAULT_PULSE_PERIOD_DAYS,
+  invalidAppConfigUnder,
   PULSE_MINIMUM_ANSWERS_FLOOR,
 } from '@sre-ownership/plugin-sre-ownership-common';
 
@@ -29,9 +30,9 @@ export interface PulseSettings {
 
 const PREFIX = 'sreOwnership.pulse';
 
-function fail(key: string, message: string): never {
-  throw new Error(`Invalid app-config: ${PREFIX}.${key} ${message}`);
-}
+/** Names the key under this section in every refusal. */
+const fail: (key: string, problem: string) => never =
+  invalidAppConfigUnder(PREFIX);
 
 function wholeNumber(
   config: Config,

@@ -1,6 +1,9 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
-import { TierRules } from '@sre-ownership/plugin-sre-ownership-common';
+import {
+  invalidAppConfig,
+  TierRules,
+} from '@sre-ownership/plugin-sre-ownership-common';
 
 /** Settings of the reliability overview, read once from app-config. */
 export interface OverviewSettings {
@@ -24,10 +27,6 @@ const RULE_KEYS: Array<keyof TierRules> = [
   'modelDeclared',
 ];
 
-function fail(key: string, message: string): never {
-  throw new Error(`Invalid app-config: ${key} ${message}`);
-}
-
 function readDuration(
   config: Config,
   key: string,
@@ -39,11 +38,14 @@ function readDuration(
   try {
     duration = readDurationFromConfig(config, { key });
   } catch {
-    return fail(key, 'is not a duration; write it as { seconds: 30 } or PT30S');
+    return invalidAppConfig(
+      key,
+      'is not a duration; write it as { seconds: 30 } or PT30S',
+    );
   }
   const ms = durationToMilliseconds(duration);
   if (options.zeroAllowed ? !(ms >= 0) : !(ms > 0)) {
-    fail(
+    invalidAppConfig(
       key,
       options.zeroAllowed ? 'must not be negative' : 'must be longer than zero',
     );
@@ -55,13 +57,16 @@ function readRules(tier: Config, key: string): TierRules {
   const rules: TierRules = {};
   for (const rule of tier.keys()) {
     if (!RULE_KEYS.includes(rule as keyof TierRules)) {
-      fail(`${key}.${rule}`, `is not a tier rule; use ${RULE_KEYS.join(', ')}`);
+      invalidAppConfig(
+        `${key}.${rule}`,
+        `is not a tier rule; use ${RULE_KEYS.join(', ')}`,
+      );
     }
   }
   const levels = tier.getOptionalNumber('minEscalationLevels');
   if (levels !== undefined) {
     if (!Number.isInteger(levels) || levels < 1) {
-      fail(
+      invalidAppConfig(
         `${key}.minEscalationLevels`,
         'must be a whole number of at least 1',
       );
@@ -96,7 +101,7 @@ export function readOverviewSettings(config: Config): OverviewSettings {
     tiers[tiers.length - 1]?.name ??
     'untiered';
   if (tiers.length && !tiers.some(tier => tier.name === defaultTier)) {
-    fail(
+    invalidAppConfig(
       `${base}.defaultTier`,
       `"${defaultTier}" is not one of the tiers; use one of ${tiers
         .map(tier => tier.name)

@@ -1,6 +1,7 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { invalidAppConfig } from '@sre-ownership/plugin-sre-ownership-common';
 
 /** An on-call schedule feed named in app-config. */
 export interface ScheduleFeedConfig {
@@ -16,13 +17,9 @@ export interface ScheduleFeedConfig {
   summaryPattern?: RegExp;
 }
 
-function fail(key: string, message: string): never {
-  throw new Error(`Invalid app-config: ${key} ${message}`);
-}
-
 function readScheduleTeam(key: string, team: string | undefined): string {
   if (!team?.trim()) {
-    fail(key, 'is required: the Group ref of the rotation');
+    invalidAppConfig(key, 'is required: the Group ref of the rotation');
   }
   try {
     const ref = parseEntityRef(team, {
@@ -35,7 +32,7 @@ function readScheduleTeam(key: string, team: string | undefined): string {
   } catch {
     // Reported below like a ref of the wrong kind.
   }
-  return fail(
+  return invalidAppConfig(
     key,
     `"${team}" is not a Group ref; write it as group:default/payments`,
   );
@@ -48,12 +45,20 @@ export function readSchedules(config: Config): ScheduleFeedConfig[] {
   return entries.map((entry, index) => {
     const key = `sreOwnership.schedules[${index}]`;
     const name = entry.getOptionalString('name')?.trim();
-    if (!name) fail(`${key}.name`, 'is required: a unique name for the feed');
-    if (names.has(name)) fail(`${key}.name`, `"${name}" is used twice`);
+    if (!name)
+      invalidAppConfig(
+        `${key}.name`,
+        'is required: a unique name for the feed',
+      );
+    if (names.has(name))
+      invalidAppConfig(`${key}.name`, `"${name}" is used twice`);
     names.add(name);
     const url = entry.getOptionalString('url')?.trim();
     if (!url) {
-      fail(`${key}.url`, 'is required: the iCalendar feed URL or file path');
+      invalidAppConfig(
+        `${key}.url`,
+        'is required: the iCalendar feed URL or file path',
+      );
     }
     const teamRef = readScheduleTeam(
       `${key}.team`,
@@ -75,10 +80,13 @@ export function readScheduleSyncFrequency(config: Config): HumanDuration {
   try {
     frequency = readDurationFromConfig(config, { key });
   } catch {
-    fail(key, 'is not a duration; write it as { minutes: 15 } or PT15M');
+    invalidAppConfig(
+      key,
+      'is not a duration; write it as { minutes: 15 } or PT15M',
+    );
   }
   if (!(durationToMilliseconds(frequency) > 0)) {
-    fail(key, 'must be longer than zero');
+    invalidAppConfig(key, 'must be longer than zero');
   }
   return frequency;
 }
@@ -92,13 +100,13 @@ function readSummaryPattern(
   try {
     pattern = new RegExp(source, 'i');
   } catch (error) {
-    return fail(
+    return invalidAppConfig(
       key,
       `is not a regular expression: ${(error as Error).message}`,
     );
   }
   if (!/\(\?<person>/.test(source)) {
-    fail(
+    invalidAppConfig(
       key,
       'has no (?<person>...) group; write e.g. "^On call: (?<person>.+)$"',
     );

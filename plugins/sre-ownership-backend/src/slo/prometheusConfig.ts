@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { invalidAppConfig } from '@sre-ownership/plugin-sre-ownership-common';
 
 /** One Prometheus the backend may query, from app-config. */
 export interface PrometheusInstanceConfig {
@@ -23,10 +24,6 @@ export interface PrometheusSettings {
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_CACHE_SECONDS = 30;
 
-function fail(key: string, message: string): never {
-  throw new Error(`Invalid app-config: ${key} ${message}`);
-}
-
 /**
  * Reads `sreOwnership.prometheus`. Without it, no instance is configured and
  * the SLO card says how to connect one.
@@ -39,14 +36,14 @@ export function readPrometheusSettings(config: Config): PrometheusSettings {
       const key = `sreOwnership.prometheus.instances[${index}]`;
       const name = instance.getString('name');
       if (names.has(name))
-        fail(
+        invalidAppConfig(
           `${key}.name`,
           `"${name}" is used twice; give each instance its own name`,
         );
       names.add(name);
       const baseUrl = instance.getString('baseUrl').replace(/\/+$/, '');
       if (!/^https?:\/\//.test(baseUrl))
-        fail(`${key}.baseUrl`, 'must be an http(s) URL');
+        invalidAppConfig(`${key}.baseUrl`, 'must be an http(s) URL');
       const headers: Record<string, string> = {};
       const headerConfig = instance.getOptionalConfig('headers');
       for (const header of headerConfig?.keys() ?? []) {
@@ -63,7 +60,7 @@ export function readPrometheusSettings(config: Config): PrometheusSettings {
   const defaultInstance =
     section?.getOptionalString('default') ?? instances[0]?.name;
   if (defaultInstance !== undefined && !names.has(defaultInstance)) {
-    fail(
+    invalidAppConfig(
       'sreOwnership.prometheus.default',
       `names no instance "${defaultInstance}"; use one of ${
         [...names].join(', ') || '(none configured)'
@@ -73,9 +70,15 @@ export function readPrometheusSettings(config: Config): PrometheusSettings {
   const timeoutMs = section?.getOptionalNumber('timeoutSeconds');
   const cacheSeconds = section?.getOptionalNumber('cacheSeconds');
   if (timeoutMs !== undefined && !(timeoutMs > 0))
-    fail('sreOwnership.prometheus.timeoutSeconds', 'must be more than 0');
+    invalidAppConfig(
+      'sreOwnership.prometheus.timeoutSeconds',
+      'must be more than 0',
+    );
   if (cacheSeconds !== undefined && !(cacheSeconds >= 0))
-    fail('sreOwnership.prometheus.cacheSeconds', 'must be 0 or more');
+    invalidAppConfig(
+      'sreOwnership.prometheus.cacheSeconds',
+      'must be 0 or more',
+    );
   return {
     instances,
     ...(defaultInstance ? { defaultInstance } : {}),

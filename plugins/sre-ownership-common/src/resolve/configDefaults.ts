@@ -1,5 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { isOwnershipModel, OWNERSHIP_MODELS } from '../model';
+import { invalidAppConfig } from '../config';
 import {
   isResponsibilityArea,
   isResponsibilityProvider,
@@ -27,10 +28,6 @@ export interface OwnershipConfigReader {
   keys(): string[];
 }
 
-function fail(key: string, message: string): never {
-  throw new Error(`Invalid app-config: ${key} ${message}`);
-}
-
 function readResponsibilities(
   config: OwnershipConfigReader,
 ): OwnershipDefaults['responsibilities'] {
@@ -40,7 +37,7 @@ function readResponsibilities(
   for (const model of section.keys()) {
     const key = `sreOwnership.responsibilities.${model}`;
     if (!isOwnershipModel(model)) {
-      fail(
+      invalidAppConfig(
         key,
         `names no ownership model; use one of ${OWNERSHIP_MODELS.join(', ')}`,
       );
@@ -50,13 +47,13 @@ function readResponsibilities(
     for (const area of matrix.keys()) {
       const provider = matrix.getString(area);
       if (!isResponsibilityArea(area)) {
-        fail(
+        invalidAppConfig(
           `${key}.${area}`,
           `is not an area; use one of ${RESPONSIBILITY_AREAS.join(', ')}`,
         );
       }
       if (!isResponsibilityProvider(provider)) {
-        fail(
+        invalidAppConfig(
           `${key}.${area}`,
           `"${provider}" is not a provider; use one of ${RESPONSIBILITY_PROVIDERS.join(
             ', ',
@@ -82,7 +79,7 @@ function readPlatformTeam(config: OwnershipConfigReader): string | undefined {
       }),
     );
   } catch {
-    return fail(
+    return invalidAppConfig(
       key,
       `"${team}" is not an entity ref; write it as group:default/platform-sre`,
     );
@@ -103,7 +100,7 @@ export function readOwnershipDefaults(
 ): OwnershipDefaults {
   const model = config.getOptionalString('sreOwnership.defaults.model');
   if (model !== undefined && !isOwnershipModel(model)) {
-    fail(
+    invalidAppConfig(
       'sreOwnership.defaults.model',
       `"${model}" is not an ownership model; use one of ${OWNERSHIP_MODELS.join(
         ', ',
@@ -115,7 +112,7 @@ export function readOwnershipDefaults(
     'sreOwnership.escalation.derivedStepMinutes',
   );
   if (step !== undefined && !(step > 0)) {
-    fail(
+    invalidAppConfig(
       'sreOwnership.escalation.derivedStepMinutes',
       'must be a positive number of minutes',
     );
