@@ -1,5 +1,6 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
+import { Config } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
+import { readOptionalDuration } from '../appConfig/readDuration';
 
 /** How long the plugin waits on its database, from `sreOwnership.database`. */
 export interface DatabaseSettings {
@@ -21,12 +22,13 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
 /** Reads and checks `sreOwnership.database`. */
 export function readDatabaseSettings(config: Config): DatabaseSettings {
   const key = 'sreOwnership.database.statementTimeout';
-  if (!config.has(key)) {
-    return { statementTimeoutMs: DEFAULT_STATEMENT_TIMEOUT_MS };
-  }
-  // Names the key and the accepted forms when the value is not a duration.
+  // Zero and below are refused by the bounds, with the bounds in the message.
   const statementTimeoutMs = durationToMilliseconds(
-    readDurationFromConfig(config, { key }),
+    readOptionalDuration(config, key, {
+      fallback: { milliseconds: DEFAULT_STATEMENT_TIMEOUT_MS },
+      zeroAllowed: true,
+      example: { seconds: 5 },
+    }),
   );
   if (!(statementTimeoutMs >= 100 && statementTimeoutMs <= 60_000)) {
     throw new Error(

@@ -1,10 +1,7 @@
-import {
-  Config,
-  ConfigReader,
-  readDurationFromConfig,
-} from '@backstage/config';
+import { Config, ConfigReader } from '@backstage/config';
 import { HumanDuration, durationToMilliseconds } from '@backstage/types';
 import { invalidAppConfigUnder } from '@sre-ownership/plugin-sre-ownership-common';
+import { readOptionalDuration } from '../appConfig/readDuration';
 
 /** The kinds of notification; each is a topic users can mute. */
 export type NotificationKind = 'burden' | 'coverage' | 'specialists';
@@ -42,26 +39,6 @@ const PREFIX = 'sreOwnership.notifications';
 const fail: (key: string, problem: string) => never =
   invalidAppConfigUnder(PREFIX);
 
-function duration(
-  config: Config,
-  key: string,
-  fallback: HumanDuration,
-  allowZero: boolean,
-): HumanDuration {
-  if (!config.has(key)) return fallback;
-  let value: HumanDuration;
-  try {
-    value = readDurationFromConfig(config, { key });
-  } catch {
-    fail(key, 'is not a duration; write it as { minutes: 15 } or PT15M');
-  }
-  const ms = durationToMilliseconds(value);
-  if (!(ms > 0 || (allowZero && ms === 0))) {
-    fail(key, allowZero ? 'must not be negative' : 'must be longer than zero');
-  }
-  return value;
-}
-
 function oneOf<T extends string>(
   config: Config,
   key: string,
@@ -90,9 +67,17 @@ export function readNotifySettings(root: Config): NotifySettings {
   }
   return {
     enabled: config.getOptionalBoolean('enabled') ?? false,
-    frequency: duration(config, 'frequency', { minutes: 15 }, false),
+    frequency: readOptionalDuration(config, 'frequency', {
+      fallback: { minutes: 15 },
+      fail,
+    }),
     quietPeriodMs: durationToMilliseconds(
-      duration(config, 'quietPeriod', { minutes: 0 }, true),
+      readOptionalDuration(config, 'quietPeriod', {
+        fallback: { minutes: 0 },
+        zeroAllowed: true,
+        example: { minutes: 15 },
+        fail,
+      }),
     ),
     kinds: {
       burden: kindEnabled('burden'),

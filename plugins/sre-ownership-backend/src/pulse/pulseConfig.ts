@@ -1,11 +1,12 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
-import { HumanDuration, durationToMilliseconds } from '@backstage/types';
+import { Config } from '@backstage/config';
+import { HumanDuration } from '@backstage/types';
 import {
   DEFAULT_PULSE_MINIMUM_ANSWERS,
   DEFAULT_PULSE_PERIOD_DAYS,
   invalidAppConfigUnder,
   PULSE_MINIMUM_ANSWERS_FLOOR,
 } from '@sre-ownership/plugin-sre-ownership-common';
+import { readOptionalDuration } from '../appConfig/readDuration';
 
 /** How the on-call pulse works, from `sreOwnership.pulse`. */
 export interface PulseSettings {
@@ -48,23 +49,6 @@ function wholeNumber(
       key,
       `is ${value}; it must be a whole number from ${min} to ${max}${why}`,
     );
-  }
-  return value;
-}
-
-function frequencyOf(config: Config): HumanDuration {
-  if (!config.has('frequency')) return { minutes: 15 };
-  let value: HumanDuration;
-  try {
-    value = readDurationFromConfig(config, { key: 'frequency' });
-  } catch {
-    fail(
-      'frequency',
-      'is not a duration; write it as { minutes: 15 } or PT15M',
-    );
-  }
-  if (!(durationToMilliseconds(value) > 0)) {
-    fail('frequency', 'must be longer than zero');
   }
   return value;
 }
@@ -119,7 +103,14 @@ export function readPulseSettings(root: Config): PulseSettings {
   const markerKey = readMarkerKey(config, invitations);
   return {
     invitations,
-    frequency: read(frequencyOf, { minutes: 15 }),
+    frequency: read(
+      section =>
+        readOptionalDuration(section, 'frequency', {
+          fallback: { minutes: 15 },
+          fail,
+        }),
+      { minutes: 15 },
+    ),
     minimumAnswers: read(
       c =>
         wholeNumber(

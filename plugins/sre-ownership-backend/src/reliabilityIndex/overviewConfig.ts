@@ -1,9 +1,10 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
+import { Config } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
   invalidAppConfig,
   TierRules,
 } from '@sre-ownership/plugin-sre-ownership-common';
+import { readOptionalDuration } from '../appConfig/readDuration';
 
 /** Settings of the reliability overview, read once from app-config. */
 export interface OverviewSettings {
@@ -26,32 +27,6 @@ const RULE_KEYS: Array<keyof TierRules> = [
   'reliabilityOwner',
   'modelDeclared',
 ];
-
-function readDuration(
-  config: Config,
-  key: string,
-  fallback: HumanDuration,
-  options: { zeroAllowed?: boolean } = {},
-): HumanDuration {
-  if (!config.has(key)) return fallback;
-  let duration: HumanDuration;
-  try {
-    duration = readDurationFromConfig(config, { key });
-  } catch {
-    return invalidAppConfig(
-      key,
-      'is not a duration; write it as { seconds: 30 } or PT30S',
-    );
-  }
-  const ms = durationToMilliseconds(duration);
-  if (options.zeroAllowed ? !(ms >= 0) : !(ms > 0)) {
-    invalidAppConfig(
-      key,
-      options.zeroAllowed ? 'must not be negative' : 'must be longer than zero',
-    );
-  }
-  return duration;
-}
 
 function readRules(tier: Config, key: string): TierRules {
   const rules: TierRules = {};
@@ -109,19 +84,21 @@ export function readOverviewSettings(config: Config): OverviewSettings {
     );
   }
   return {
-    refreshFrequency: readDuration(config, `${base}.refreshFrequency`, {
-      seconds: 30,
+    refreshFrequency: readOptionalDuration(config, `${base}.refreshFrequency`, {
+      fallback: {
+        seconds: 30,
+      },
     }),
     permissionCacheTtlMs: durationToMilliseconds(
-      readDuration(config, `${base}.permissionCacheTtl`, { seconds: 10 }),
+      readOptionalDuration(config, `${base}.permissionCacheTtl`, {
+        fallback: { seconds: 10 },
+      }),
     ),
     onCallCacheTtlMs: durationToMilliseconds(
-      readDuration(
-        config,
-        `${base}.onCallCacheTtl`,
-        { seconds: 5 },
-        { zeroAllowed: true },
-      ),
+      readOptionalDuration(config, `${base}.onCallCacheTtl`, {
+        fallback: { seconds: 5 },
+        zeroAllowed: true,
+      }),
     ),
     tiers: tiers.length ? tiers : [{ name: defaultTier, rules: {} }],
     defaultTier,

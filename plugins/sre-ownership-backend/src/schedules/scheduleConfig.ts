@@ -1,7 +1,8 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
-import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { Config } from '@backstage/config';
+import { HumanDuration } from '@backstage/types';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { invalidAppConfig } from '@sre-ownership/plugin-sre-ownership-common';
+import { readOptionalDuration } from '../appConfig/readDuration';
 
 /** An on-call schedule feed named in app-config. */
 export interface ScheduleFeedConfig {
@@ -75,20 +76,7 @@ export function readSchedules(config: Config): ScheduleFeedConfig[] {
 /** How often the feeds are read, `sreOwnership.scheduleSync.frequency`. */
 export function readScheduleSyncFrequency(config: Config): HumanDuration {
   const key = 'sreOwnership.scheduleSync.frequency';
-  if (!config.has(key)) return { minutes: 15 };
-  let frequency: HumanDuration;
-  try {
-    frequency = readDurationFromConfig(config, { key });
-  } catch {
-    invalidAppConfig(
-      key,
-      'is not a duration; write it as { minutes: 15 } or PT15M',
-    );
-  }
-  if (!(durationToMilliseconds(frequency) > 0)) {
-    invalidAppConfig(key, 'must be longer than zero');
-  }
-  return frequency;
+  return readOptionalDuration(config, key, { fallback: { minutes: 15 } });
 }
 
 function readSummaryPattern(
