@@ -99,6 +99,14 @@ describe.each(databases.eachSupportedId())(
       );
       expect(jane.current.pages).toBe(30);
       expect(jane.overLimit).toContain('onCallWeeksPerMonth');
+      // The card shows the backend's verdict: every engineer carries both
+      // lists, and a measure over its limit is never also called near it.
+      for (const engineer of response.body.engineers) {
+        expect(Array.isArray(engineer.nearLimit)).toBe(true);
+        for (const measure of engineer.nearLimit) {
+          expect(engineer.overLimit).not.toContain(measure);
+        }
+      }
     });
 
     it('hides per-engineer figures from callers without sre-ownership.burden.read', async () => {

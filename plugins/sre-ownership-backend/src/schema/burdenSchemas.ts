@@ -25,6 +25,14 @@ const MINUTES_BY_SEVERITY = {
 } as const;
 
 /** Schemas of the burden and health routes. */
+/** The engineer measures that have a limit, as `-common`'s `BurdenMeasure`. */
+const ENGINEER_MEASURE = oneOfValues([
+  'onCallWeeksPerMonth',
+  'pagesPerShift',
+  'onCallShare',
+  'toilShare',
+] as const);
+
 export const burdenSchemas = {
   BurdenWindow: {
     type: 'object',
@@ -131,14 +139,12 @@ export const burdenSchemas = {
       },
       current: ref('EngineerFigures'),
       previous: ref('EngineerFigures'),
-      overLimit: arrayOf(
-        oneOfValues([
-          'onCallWeeksPerMonth',
-          'pagesPerShift',
-          'onCallShare',
-          'toilShare',
-        ] as const),
-      ),
+      overLimit: arrayOf(ENGINEER_MEASURE),
+      nearLimit: {
+        ...arrayOf(ENGINEER_MEASURE),
+        description:
+          'Measures of the current window close to their limit (80% of it or more, above zero) but not above it; the UI shows this verdict.',
+      },
     },
   },
   TeamBurden: {

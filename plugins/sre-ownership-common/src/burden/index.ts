@@ -2,6 +2,7 @@ export * from './types';
 export * from './burdenEvents';
 export * from './restTypes';
 export { computeTeamBurden } from './teamBurden';
+export { NEAR_LIMIT_FROM } from './nearLimit';
 export { computeServiceHealth } from './serviceHealth';
 export { whoIsOnCall } from './onCallNow';
 export type { WhoIsOnCallInput } from './onCallNow';

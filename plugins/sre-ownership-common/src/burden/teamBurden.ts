@@ -1,4 +1,5 @@
 import { computeEngineerFigures, overLimitMeasures } from './engineerFigures';
+import { nearLimitMeasures } from './nearLimit';
 import { lastDays } from './format';
 import { Interval, toIso } from './intervals';
 import { PulseDecline } from '../pulse/summary';
@@ -13,13 +14,16 @@ function engineerBurdens(context: TeamContext): EngineerBurden[] {
   const { current, previous } = context.windows;
   return context.engineers.map(userRef => {
     const now = computeEngineerFigures(context, userRef, current);
+    const { limits } = context.input;
+    const overLimit = overLimitMeasures(now.quantities, limits);
     return {
       userRef,
       timezone: context.timezones.of(userRef),
       member: context.memberRefs.has(userRef),
       current: now.figures,
       previous: computeEngineerFigures(context, userRef, previous).figures,
-      overLimit: overLimitMeasures(now.quantities, context.input.limits),
+      overLimit,
+      nearLimit: nearLimitMeasures(now.figures, limits, overLimit),
     };
   });
 }

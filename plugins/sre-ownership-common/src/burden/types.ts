@@ -222,6 +222,12 @@ export interface EngineerBurden {
   previous: EngineerFigures;
   /** Measures of the current window above their limit. */
   overLimit: BurdenMeasure[];
+  /**
+   * Measures of the current window close to their limit (from
+   * `NEAR_LIMIT_FROM` of it) but not above it. Absent from responses of
+   * backends older than the field.
+   */
+  nearLimit?: BurdenMeasure[];
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   EngineerFigures,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { formatMinutes, formatRate, formatShare } from '../formatFigures';
-import { LimitFigure, LimitStanding, limitStanding } from '../LimitFigure';
+import { LimitFigure, LimitStanding } from '../LimitFigure';
 
 // Figures never wrap; headings wrap between words; narrow cards scroll.
 const useStyles = makeStyles({
@@ -79,17 +79,15 @@ function columnTitle(column: FigureColumn, limits: BurdenLimits): string {
     : column.title;
 }
 
+/** The backend's verdict on one engineer's figure; the table computes none. */
 function standingOf(
   engineer: EngineerBurden,
   column: FigureColumn,
-  limits: BurdenLimits,
 ): LimitStanding | undefined {
   if (!column.measure) return undefined;
   if (engineer.overLimit.includes(column.measure)) return 'over';
-  const value = engineer.current[column.figure];
-  if (value === null) return undefined;
-  const standing = limitStanding(value, limits[column.measure]);
-  return standing === 'over' ? 'near' : standing;
+  if (engineer.nearLimit?.includes(column.measure)) return 'near';
+  return 'within';
 }
 
 /**
@@ -156,7 +154,7 @@ export function EngineerBurdenTable(props: {
                     limit={column.measure && limits[column.measure]}
                     // The backend decides what is over a limit (it allows
                     // the clock-change hour); the card only adds "near".
-                    standing={standingOf(engineer, column, limits)}
+                    standing={standingOf(engineer, column)}
                     undefinedReason={column.undefinedReason}
                   />
                 </TableCell>

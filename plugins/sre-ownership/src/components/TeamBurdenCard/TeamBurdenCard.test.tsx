@@ -275,6 +275,7 @@ describe('TeamBurdenCard', () => {
             }),
             previous: someEngineerFigures({ pagesPerShift: 1.5 }),
             overLimit: ['pagesPerShift'],
+            nearLimit: ['onCallShare'],
           }),
           anEngineerBurden('user:default/mei-lin', {
             timezone: 'Asia/Singapore',
@@ -333,6 +334,7 @@ describe('TeamBurdenCard', () => {
           anEngineerBurden('user:default/jane-doe', {
             current: someEngineerFigures({ onCallWeeksPerMonth: 169 / 168 }),
             overLimit: [],
+            nearLimit: ['onCallWeeksPerMonth'],
           }),
         ],
       }),
