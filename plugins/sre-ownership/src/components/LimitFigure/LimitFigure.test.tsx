@@ -4,7 +4,9 @@ import { LimitFigure } from './LimitFigure';
 
 describe('LimitFigure', () => {
   it('marks a figure over its limit with an accessible name', () => {
-    render(<LimitFigure value={3.5} limit={2} format={formatRate} />);
+    render(
+      <LimitFigure value={3.5} limit={2} standing="over" format={formatRate} />,
+    );
     expect(screen.getByText('3.5')).toBeInTheDocument();
     expect(
       screen.getByRole('img', { name: 'over the limit of 2' }),
@@ -12,16 +14,24 @@ describe('LimitFigure', () => {
   });
 
   it('marks a figure close to its limit', () => {
-    render(<LimitFigure value={0.22} limit={0.25} format={formatShare} />);
+    render(
+      <LimitFigure
+        value={0.22}
+        limit={0.25}
+        standing="near"
+        format={formatShare}
+      />,
+    );
     expect(
       screen.getByRole('img', { name: 'close to the limit of 25%' }),
     ).toBeInTheDocument();
   });
 
-  it('leaves a figure well within its limit, or without one, unmarked', () => {
+  it('judges no figure itself: without a verdict it stays unmarked', () => {
     render(
       <>
-        <LimitFigure value={1} limit={2} format={formatRate} />
+        <LimitFigure value={1.9} limit={2} format={formatRate} />
+        <LimitFigure value={3} limit={2} format={formatRate} />
         <LimitFigure value={40} format={String} />
       </>,
     );
@@ -29,7 +39,14 @@ describe('LimitFigure', () => {
   });
 
   it('never shows a figure over its limit as equal to it', () => {
-    render(<LimitFigure value={2.04} limit={2} format={formatRate} />);
+    render(
+      <LimitFigure
+        value={2.04}
+        limit={2}
+        standing="over"
+        format={formatRate}
+      />,
+    );
     expect(screen.getByText('> 2')).toBeInTheDocument();
   });
 

@@ -2,7 +2,6 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ErrorIcon from '@material-ui/icons/Error';
 import WarningIcon from '@material-ui/icons/Warning';
-import { LimitStanding, limitStanding } from './limitStanding';
 
 const useStyles = makeStyles(theme => ({
   figure: {
@@ -17,6 +16,12 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
+ * Where a figure stands against its sustainable limit, as the backend judged
+ * it (`overLimit`, `nearLimit`): the card never judges a figure itself.
+ */
+export type LimitStanding = 'over' | 'near' | 'within';
+
+/**
  * A figure and, beneath it, the previous window's value when given; an
  * undefined figure reads "—" with the reason beneath it. A figure
  * with a limit is coloured against it; above or close to the limit it also
@@ -29,7 +34,7 @@ export function LimitFigure(props: {
   format: (value: number) => string;
   /** The sustainable maximum; without one the figure is only reported. */
   limit?: number;
-  /** Overrides the standing computed from `limit`, e.g. the backend's verdict. */
+  /** The backend's verdict on the figure; unmarked without one. */
   standing?: LimitStanding;
   previous?: number | null;
   /** Accessible name of the over-limit icon, when "over the limit" misleads. */
@@ -49,9 +54,7 @@ export function LimitFigure(props: {
       </>
     );
   }
-  const standing =
-    props.standing ??
-    (limit === undefined ? 'within' : limitStanding(value, limit));
+  const standing = props.standing ?? 'within';
   const limitText = limit === undefined ? '' : ` of ${format(limit)}`;
   let text = format(value);
   // 2.04 pages per shift rounds to "2"; flagged over a limit of 2, it would

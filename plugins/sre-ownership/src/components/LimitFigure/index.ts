@@ -1,3 +1,2 @@
 export { LimitFigure } from './LimitFigure';
-export { limitStanding } from './limitStanding';
-export type { LimitStanding } from './limitStanding';
+export type { LimitStanding } from './LimitFigure';
