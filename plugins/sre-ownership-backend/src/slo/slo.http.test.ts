@@ -95,6 +95,7 @@ describe('GET /entities/:kind/:namespace/:name/slos', () => {
           entityRef: 'component:default/checkout',
           file: 'sre-ownership.io/slos',
           document: 2,
+          declares: 'SLO checkout-latency',
           field: 'spec.budgetingMethod',
           message:
             'Timeslices budgeting is not supported; write budgetingMethod: Occurrences',
@@ -205,7 +206,7 @@ describe('get-slo-status action', () => {
         backups: [],
       },
       problems: [
-        'component:default/checkout: sre-ownership.io/slos (document 2): spec.budgetingMethod: Timeslices budgeting is not supported; write budgetingMethod: Occurrences',
+        'component:default/checkout: sre-ownership.io/slos (document 2, SLO checkout-latency): spec.budgetingMethod: Timeslices budgeting is not supported; write budgetingMethod: Occurrences',
       ],
     });
   });

@@ -70,7 +70,9 @@ describe('published SLO files', () => {
         !slos.some(s => s.name === (item.metadata as { name?: string })?.name),
     );
     expect(unanswered).toEqual([]);
-    const allowed = numbered ? items.map((_, i) => i + 1) : [undefined];
+    const allowed: Array<number | undefined> = numbered
+      ? items.map((_, i) => i + 1)
+      : [undefined];
     expect(problems.filter(p => !allowed.includes(p.document))).toEqual([]);
     expect(
       problems.filter(p => /undefined|\[object Object\]/.test(p.message)),
