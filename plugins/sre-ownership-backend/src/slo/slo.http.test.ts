@@ -4,6 +4,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
+import { parseAllDocuments, stringify } from 'yaml';
 import { anOrganisation } from '../__testUtils__/catalog';
 import { sreOwnershipPlugin } from '../plugin';
 import { registerSloActions } from './sloActions';
@@ -57,11 +58,27 @@ const checkout: Entity = {
   spec: { type: 'service', owner: 'group:payments' },
 };
 
+/** The same SLOs as one top-level YAML list, as OpenSLO's tools write them. */
+const ledger: Entity = {
+  ...checkout,
+  metadata: {
+    name: 'ledger',
+    namespace: 'default',
+    annotations: {
+      'sre-ownership.io/slos': stringify(
+        parseAllDocuments(inlineSlos).map(doc => doc.toJS()),
+      ),
+    },
+  },
+};
+
 async function startBackend(prometheus?: object) {
   const { server } = await startTestBackend({
     features: [
       sreOwnershipPlugin,
-      catalogServiceMock.factory({ entities: [...anOrganisation(), checkout] }),
+      catalogServiceMock.factory({
+        entities: [...anOrganisation(), checkout, ledger],
+      }),
       mockServices.rootConfig.factory({
         data: prometheus ? { sreOwnership: { prometheus } } : {},
       }),
@@ -95,6 +112,7 @@ describe('GET /entities/:kind/:namespace/:name/slos', () => {
           entityRef: 'component:default/checkout',
           file: 'sre-ownership.io/slos',
           document: 2,
+          declares: 'SLO checkout-latency',
           field: 'spec.budgetingMethod',
           message:
             'Timeslices budgeting is not supported; write budgetingMethod: Occurrences',
@@ -102,6 +120,27 @@ describe('GET /entities/:kind/:namespace/:name/slos', () => {
       ],
       guard: { role: 'slo-guard', primary: { ref: 'user:default/jane-doe' } },
     });
+  });
+
+  it('reads an annotation written as one top-level list and checks each item', async () => {
+    const response = await request(await startBackend()).get(
+      '/api/sre-ownership/entities/component/default/ledger/slos',
+    );
+    expect(response.status).toBe(200);
+    expect(
+      response.body.slos.map((s: { slo: { name: string } }) => s.slo.name),
+    ).toEqual(['checkout-availability']);
+    expect(response.body.problems).toEqual([
+      {
+        entityRef: 'component:default/ledger',
+        file: 'sre-ownership.io/slos',
+        document: 2,
+        declares: 'SLO checkout-latency',
+        field: 'spec.budgetingMethod',
+        message:
+          'Timeslices budgeting is not supported; write budgetingMethod: Occurrences',
+      },
+    ]);
   });
 
   it('reports an unreachable Prometheus on each SLO, not as a failed request', async () => {
@@ -205,7 +244,7 @@ describe('get-slo-status action', () => {
         backups: [],
       },
       problems: [
-        'component:default/checkout: sre-ownership.io/slos (document 2): spec.budgetingMethod: Timeslices budgeting is not supported; write budgetingMethod: Occurrences',
+        'component:default/checkout: sre-ownership.io/slos (document 2, SLO checkout-latency): spec.budgetingMethod: Timeslices budgeting is not supported; write budgetingMethod: Occurrences',
       ],
     });
   });

@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import { parseOpenSlo } from './parseOpenSlo';
 import { sloDocument, yamlDocuments } from './__testUtils__/openSlo';
 
@@ -137,6 +138,7 @@ describe('parseOpenSlo', () => {
         entityRef: 'component:default/checkout',
         file: 'slos.yaml',
         document: 2,
+        declares: 'SLO broken',
         field: 'spec.objectives[0].target',
         message:
           'is 99.9; write a share between 0 and 1, e.g. 0.999, or targetPercent: 99.9',
@@ -148,12 +150,12 @@ describe('parseOpenSlo', () => {
     [
       { apiVersion: 'openslo/v1alpha' },
       'apiVersion',
-      'write apiVersion: openslo/v1',
+      'only OpenSLO v1 is read; rewrite it as apiVersion: openslo/v1',
     ],
     [
       { apiVersion: 'sloth.slok.dev/v1' },
       'apiVersion',
-      'Sloth specs are not read',
+      'is "sloth.slok.dev/v1": a Sloth SLO, which is not read',
     ],
     [{ kind: 'Slo' }, 'kind', 'use SLO, SLI or DataSource'],
     [
@@ -324,5 +326,56 @@ describe('parseOpenSlo', () => {
 
   it('ignores empty documents', () => {
     expect(parseOpenSlo('', source)).toEqual({ slos: [], problems: [] });
+  });
+
+  it('reads a top-level list of declarations, as OpenSLO publishes them', () => {
+    const broken = sloDocument({
+      metadata: { name: 'broken' },
+      spec: { objectives: [{ target: 99.9 }] },
+    });
+    const other = sloDocument({ metadata: { name: 'checkout-latency' } });
+    const list = stringify([sloDocument(), broken]);
+    const { slos, problems } = parseOpenSlo(
+      `${list}---\n${stringify(other)}`,
+      source,
+    );
+    expect(slos.map(s => s.name)).toEqual([
+      'checkout-availability',
+      'checkout-latency',
+    ]);
+    expect(problems.map(p => [p.document, p.declares, p.field])).toEqual([
+      [2, 'SLO broken', 'spec.objectives[0].target'],
+    ]);
+  });
+
+  it('tells an absent key from one written as null', () => {
+    const absent = onlyProblem(sloDocument({ apiVersion: undefined }));
+    expect(absent.message).toMatch(/^is missing; /);
+    const empty = onlyProblem(sloDocument({ apiVersion: null }));
+    expect(empty.message).toMatch(/^is null; /);
+    const noBudgeting = onlyProblem(
+      sloDocument({ spec: { budgetingMethod: undefined } }),
+    );
+    expect(noBudgeting.field).toBe('spec.budgetingMethod');
+    expect(noBudgeting.message).toBe(
+      'is missing; write budgetingMethod: Occurrences',
+    );
+  });
+
+  it('recognises a Sloth prometheus/v1 spec and says how to map it', () => {
+    const sloth = stringify({
+      version: 'prometheus/v1',
+      service: 'checkout',
+      slos: [{ name: 'requests-availability', objective: 99.9 }],
+    });
+    const problem = parseOpenSlo(sloth, source).problems;
+    expect(problem).toHaveLength(1);
+    expect(problem[0].field).toBe('version');
+    expect(problem[0].message).toContain(
+      'this is a Sloth spec (requests-availability), which is not read',
+    );
+    expect(problem[0].message).toContain(
+      'slos[].objective → spec.objectives[0].targetPercent',
+    );
   });
 });

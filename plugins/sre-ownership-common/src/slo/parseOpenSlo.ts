@@ -1,6 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import { isKnownTimezone } from '../burden/localTime';
 import { parseWallClock } from './calendar';
+import { slothAdvice } from './sloth';
 import { parseOpenSloDuration } from './durations';
 import {
   SloDeclaration,
@@ -58,10 +59,11 @@ export function parseOpenSlo(
   source: { entityRef: string; file: string },
 ): SloDeclarations {
   const problems: SloProblem[] = [];
-  const documents = parseAllDocuments(text);
-  const many = documents.length > 1;
+  const items = readItems(text);
+  const many = items.length > 1;
   const parsed: ParsedDocument[] = [];
-  documents.forEach((doc, index) => {
+  items.forEach((item, index) => {
+    const declares = label(item.body);
     const context: DocumentContext = {
       document: many ? index + 1 : undefined,
       report: (field, message) =>
@@ -69,23 +71,17 @@ export function parseOpenSlo(
           entityRef: source.entityRef,
           file: source.file,
           ...(many ? { document: index + 1 } : {}),
+          ...(many && declares ? { declares } : {}),
           field,
           message,
         }),
     };
-    if ('errors' in doc && doc.errors.length > 0) {
-      const error = doc.errors[0];
-      const line = error.linePos?.[0]?.line;
-      context.report(
-        line ? `line ${line}` : '(YAML)',
-        `is not valid YAML: ${error.message.split('\n')[0]}`,
-      );
+    if (item.error) {
+      context.report(item.error.field, item.error.message);
       return;
     }
-    const body = doc.toJS();
-    if (body === null || body === undefined) return;
-    const head = readHead(body, context);
-    if (head) parsed.push({ ...head, context, body: body as Json });
+    const head = readHead(item.body, context);
+    if (head) parsed.push({ ...head, context, body: item.body as Json });
   });
 
   const dataSources = new Map<string, string | undefined | null>();
@@ -133,6 +129,60 @@ export function parseOpenSlo(
   return { slos, problems };
 }
 
+/** One declaration to check: a YAML document, or an item of a top-level list. */
+interface Item {
+  body?: unknown;
+  error?: { field: string; message: string };
+}
+
+/**
+ * Splits the text into declarations. OpenSLO's own examples, its Go SDK and
+ * `oslo` put several objects in one top-level YAML list, and others separate
+ * them with `---`; both are read, and each item is checked on its own.
+ */
+function readItems(text: string): Item[] {
+  const items: Item[] = [];
+  for (const doc of parseAllDocuments(text)) {
+    if ('errors' in doc && doc.errors.length > 0) {
+      const error = doc.errors[0];
+      const line = error.linePos?.[0]?.line;
+      items.push({
+        error: {
+          field: line ? `line ${line}` : '(YAML)',
+          message: `is not valid YAML: ${error.message.split('\n')[0]}`,
+        },
+      });
+      continue;
+    }
+    const body = doc.toJS();
+    if (body === null || body === undefined) continue;
+    if (Array.isArray(body)) {
+      items.push(...body.map(entry => ({ body: entry })));
+    } else {
+      items.push({ body });
+    }
+  }
+  return items;
+}
+
+/** "SLO web-availability": which declaration a problem is in, in a list. */
+function label(body: unknown): string | undefined {
+  if (!isObject(body) || !isObject(body.metadata)) return undefined;
+  const { kind } = body;
+  const { name } = body.metadata;
+  if (typeof kind !== 'string' || typeof name !== 'string') return undefined;
+  return `${kind} ${name}`;
+}
+
+/**
+ * "is missing" when the key is absent, otherwise "is" and the value as
+ * written, so a user can tell a forgotten key from a wrong one.
+ */
+function state(owner: unknown, key: string): string {
+  if (!isObject(owner) || !(key in owner)) return 'is missing';
+  return `is ${JSON.stringify(owner[key])}`;
+}
+
 function readHead(
   body: unknown,
   context: DocumentContext,
@@ -145,15 +195,17 @@ function readHead(
     return undefined;
   }
   if (body.apiVersion !== 'openslo/v1') {
+    const sloth = slothAdvice(body);
+    if (sloth) {
+      context.report(sloth.field, sloth.message);
+      return undefined;
+    }
+    const version = body.apiVersion;
     const hint =
-      typeof body.apiVersion === 'string' &&
-      body.apiVersion.startsWith('sloth.slok.dev')
-        ? 'Sloth specs are not read; write the SLO as OpenSLO v1 (docs/slos.md shows how)'
+      typeof version === 'string' && /^openslo(\.com)?\//.test(version)
+        ? `only OpenSLO v1 is read; rewrite it as apiVersion: openslo/v1 (OpenSLO's v1 spec names the fields)`
         : 'write apiVersion: openslo/v1';
-    context.report(
-      'apiVersion',
-      `is ${JSON.stringify(body.apiVersion ?? null)}; ${hint}`,
-    );
+    context.report('apiVersion', `${state(body, 'apiVersion')}; ${hint}`);
     return undefined;
   }
   const kind = body.kind;
@@ -164,7 +216,7 @@ function readHead(
     if (typeof kind === 'string' && IGNORED_KINDS.has(kind)) return undefined;
     context.report(
       'kind',
-      `is ${JSON.stringify(kind ?? null)}; use SLO, SLI or DataSource`,
+      `${state(body, 'kind')}; use SLO, SLI or DataSource`,
     );
     return undefined;
   }
@@ -172,9 +224,9 @@ function readHead(
   if (typeof name !== 'string' || !NAME.test(name)) {
     context.report(
       'metadata.name',
-      `is ${JSON.stringify(
-        name ?? null,
-      )}; give the ${kind} a name of lower-case letters, digits and dashes, e.g. checkout-availability`,
+      `${
+        isObject(body.metadata) ? state(body.metadata, 'name') : 'is missing'
+      }; give the ${kind} a name of lower-case letters, digits and dashes, e.g. checkout-availability`,
     );
     return undefined;
   }
@@ -194,8 +246,9 @@ function readDataSource(doc: ParsedDocument): string | undefined | null {
   ) {
     doc.context.report(
       'spec.type',
-      `is ${JSON.stringify(
-        spec.type ?? null,
+      `${state(
+        spec,
+        'type',
       )}; only Prometheus data sources are read, write type: Prometheus`,
     );
     return null;
@@ -242,14 +295,16 @@ function readIndicator(
     return null;
   }
   const at = `${path}.ratioMetric`;
-  if (ratio.counter !== true) {
+  // Read on past a missing counter so the metrics' own problems show too.
+  const counter = ratio.counter === true;
+  if (!counter) {
     context.report(
       `${at}.counter`,
-      `is ${JSON.stringify(
-        ratio.counter ?? null,
+      `${state(
+        ratio,
+        'counter',
       )}; only counters are supported, write counter: true and count events with Prometheus counters`,
     );
-    return null;
   }
   if (ratio.raw !== undefined || ratio.rawType !== undefined) {
     context.report(
@@ -273,7 +328,7 @@ function readIndicator(
     dataSources,
   );
   const total = readMetric(ratio.total, `${at}.total`, context, dataSources);
-  if (!counted || !total) return null;
+  if (!counted || !total || !counter) return null;
   if (counted.dataSource !== total.dataSource) {
     context.report(
       `${at}.total.metricSource.metricSourceRef`,
@@ -372,6 +427,13 @@ function readWindow(
   context: DocumentContext,
 ): SloWindow | undefined {
   const windows = spec.timeWindow;
+  if (windows === undefined) {
+    context.report(
+      'spec.timeWindow',
+      'is missing; give exactly one window, e.g. [{ duration: 28d, isRolling: true }]',
+    );
+    return undefined;
+  }
   if (
     !Array.isArray(windows) ||
     windows.length !== 1 ||
@@ -391,8 +453,9 @@ function readWindow(
   if (!duration) {
     context.report(
       'spec.timeWindow[0].duration',
-      `is ${JSON.stringify(
-        window.duration ?? null,
+      `${state(
+        window,
+        'duration',
       )}; write a whole number and a unit m, h, d, w, M, Q or Y, e.g. 28d`,
     );
     return undefined;
@@ -432,8 +495,9 @@ function readWindow(
   if (!startTime || !parseWallClock(startTime)) {
     context.report(
       'spec.timeWindow[0].calendar.startTime',
-      `is ${JSON.stringify(
-        calendar.startTime ?? null,
+      `${state(
+        calendar,
+        'startTime',
       )}; write a wall-clock time such as "2024-01-01 00:00:00"`,
     );
     return undefined;
@@ -442,8 +506,9 @@ function readWindow(
   if (typeof timeZone !== 'string' || !isKnownTimezone(timeZone)) {
     context.report(
       'spec.timeWindow[0].calendar.timeZone',
-      `is ${JSON.stringify(
-        timeZone ?? null,
+      `${state(
+        calendar,
+        'timeZone',
       )}; write an IANA time zone such as UTC or Europe/Berlin`,
     );
     return undefined;
@@ -537,8 +602,9 @@ function readSlo(
       'spec.budgetingMethod',
       budgeting === 'Timeslices' || budgeting === 'RatioTimeslices'
         ? `${budgeting} budgeting is not supported; write budgetingMethod: Occurrences`
-        : `is ${JSON.stringify(
-            budgeting ?? null,
+        : `${state(
+            spec,
+            'budgetingMethod',
           )}; write budgetingMethod: Occurrences`,
     );
   }

@@ -114,6 +114,11 @@ export interface SloProblem {
   file: string;
   /** The YAML document in it, from 1, when the file has several. */
   document?: number;
+  /**
+   * The kind and name of that declaration, e.g. `SLO web-availability`,
+   * when the file has several and the declaration names itself.
+   */
+  declares?: string;
   /** The field, as a path such as `spec.objectives[0].target`. */
   field: string;
   /** What is wrong and how to fix it. */
@@ -137,6 +142,10 @@ export interface SloDeclarations {
  * @public
  */
 export function formatSloProblem(problem: SloProblem): string {
-  const document = problem.document ? ` (document ${problem.document})` : '';
+  const document = problem.document
+    ? ` (document ${problem.document}${
+        problem.declares ? `, ${problem.declares}` : ''
+      })`
+    : '';
   return `${problem.entityRef}: ${problem.file}${document}: ${problem.field}: ${problem.message}`;
 }

@@ -140,6 +140,7 @@ describe('SloCard', () => {
             entityRef: 'component:default/payments-api',
             file: './slos.yaml',
             document: 2,
+            declares: 'SLO payments-latency',
             field: 'spec.objectives[0].target',
             message:
               'is 99.9; write a share between 0 and 1, e.g. 0.999, or targetPercent: 99.9',
@@ -151,7 +152,9 @@ describe('SloCard', () => {
     expect(
       screen.getByText(/baseUrl: http:\/\/prometheus:9090/),
     ).toBeInTheDocument();
-    expect(screen.getByText('./slos.yaml (document 2)')).toBeInTheDocument();
+    expect(
+      screen.getByText('./slos.yaml (document 2, SLO payments-latency)'),
+    ).toBeInTheDocument();
     expect(screen.getByText('spec.objectives[0].target')).toBeInTheDocument();
     expect(
       screen.getByText(/write a share between 0 and 1/),

@@ -26,7 +26,11 @@ export function SloProblems(props: { problems: SloProblem[] }) {
         >
           <AlertTitle>
             {problem.file}
-            {problem.document ? ` (document ${problem.document})` : ''}
+            {problem.document
+              ? ` (document ${problem.document}${
+                  problem.declares ? `, ${problem.declares}` : ''
+                })`
+              : ''}
           </AlertTitle>
           <span className={classes.field}>{problem.field}</span>
           {': '}
