@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
+import { invalidAppConfig } from '@sre-ownership/plugin-sre-ownership-common';
 import { readOptionalDuration } from '../appConfig/readDuration';
 
 /** How long the plugin waits on its database, from `sreOwnership.database`. */
@@ -31,8 +32,9 @@ export function readDatabaseSettings(config: Config): DatabaseSettings {
     }),
   );
   if (!(statementTimeoutMs >= 100 && statementTimeoutMs <= 60_000)) {
-    throw new Error(
-      `Invalid app-config: ${key} must be between 100 milliseconds and 1 minute, got ${statementTimeoutMs} ms`,
+    invalidAppConfig(
+      key,
+      `must be between 100 milliseconds and 1 minute, got ${statementTimeoutMs} ms`,
     );
   }
   return { statementTimeoutMs };
