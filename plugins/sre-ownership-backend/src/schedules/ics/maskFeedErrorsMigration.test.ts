@@ -43,7 +43,7 @@ describe.each(databases.eachSupportedId())(
         },
       ]);
 
-      await knex.migrate.latest({ directory });
+      await knex.migrate.up({ directory, name: MIGRATION });
 
       const rows = await knex('schedule_feed_runs')
         .orderBy('feed')
@@ -57,7 +57,7 @@ describe.each(databases.eachSupportedId())(
         },
         { feed: 'search', last_error: null, shifts: 3 },
       ]);
-      await knex.migrate.down({ directory });
+      await knex.migrate.down({ directory, name: MIGRATION });
       expect(
         await knex.schema.hasColumn('schedule_feed_runs', 'left_out'),
       ).toBe(false);
