@@ -424,6 +424,33 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it("keeps a page open when zulip's resolved notification has Go's zero endsAt", async () => {
+      await alertmanager(
+        delivery('alertmanager-zulip-high-cpu-two-alerts.json'),
+      );
+      const answer = await alertmanager(
+        delivery('alertmanager-zulip-high-cpu-resolved-zero-end.json'),
+      );
+      expect(answer.status).toBe(201);
+      expect(answer.body).toMatchObject({ pages: 1, unrouted: 0 });
+      // Same fingerprint and start: the same page, still without an end.
+      expect(
+        (await stored()).map(({ externalId, resolvedAt }) => ({
+          externalId,
+          resolvedAt,
+        })),
+      ).toEqual([
+        {
+          externalId: 'a1bc48475b20e73d/2020-02-06T00:17:58.432911368Z',
+          resolvedAt: null,
+        },
+        {
+          externalId: 'c2ea85182f28cbd9/2020-02-06T00:17:58.432911368Z',
+          resolvedAt: null,
+        },
+      ]);
+    });
+
     it('refuses a hand-made notification without a version, naming it', async () => {
       const answer = await alertmanager(
         delivery('alertmanager-alertmanagertofeishu-no-version.json'),
