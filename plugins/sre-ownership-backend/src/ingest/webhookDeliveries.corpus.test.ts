@@ -62,11 +62,21 @@ const catalog = (): Entity[] => [
   component('kube-state', {
     'sre-ownership.io/alert-selector': 'job=eric-pm-kube-state-metrics',
   }),
+  component('pig208', { 'pagerduty.com/service-id': 'PA2P440' }),
+  component('andromeda', {
+    'sre-ownership.io/alert-selector': 'host=andromeda',
+  }),
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
     metadata: { name: 'ben', namespace: 'default' },
     spec: { profile: { displayName: 'Ben' }, memberOf: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'pig', namespace: 'default' },
+    spec: { profile: { displayName: 'PIG 208' }, memberOf: [] },
   },
 ];
 
@@ -79,12 +89,13 @@ describe('the corpus of real webhook deliveries', () => {
   it('holds vendor deliveries of both routes, each named in the README', () => {
     const files = readdirSync(FIXTURES).filter(file => file.endsWith('.json'));
     const readme = readFileSync(join(FIXTURES, 'README.md'), 'utf8');
+    expect(files.length).toBeGreaterThanOrEqual(20);
     expect(
       files.filter(f => f.startsWith('pagerduty-')).length,
-    ).toBeGreaterThanOrEqual(8);
+    ).toBeGreaterThanOrEqual(13);
     expect(
       files.filter(f => f.startsWith('alertmanager-')).length,
-    ).toBeGreaterThanOrEqual(5);
+    ).toBeGreaterThanOrEqual(6);
     expect(files.filter(file => !readme.includes(file))).toEqual([]);
   });
 
@@ -212,6 +223,8 @@ describe.each(databases.eachSupportedId())(
         'incident.priority_updated',
       ],
       ['pagerduty-developer-docs-service-updated.json', 'service.updated'],
+      ['pagerduty-zulip-reassigned-v3.json', 'incident.reassigned'],
+      ['pagerduty-zulip-escalated-v3.json', 'incident.escalated'],
     ])(
       'answers %s as an event type that is not read, not as unrouted',
       async (file, type) => {
@@ -262,6 +275,55 @@ describe.each(databases.eachSupportedId())(
         resolvedAt: '2020-10-02T19:10:00.000Z',
       });
     });
+
+    it.each([
+      [
+        'pagerduty-zulip-triggered-v3.json',
+        {
+          externalId: 'PFQZPSY',
+          responderRef: undefined, // the trigger names no responder
+          triggeredAt: '2021-06-04T13:35:29.781Z',
+          acknowledgedAt: null,
+          resolvedAt: null,
+        },
+      ],
+      [
+        'pagerduty-zulip-acknowledged-v3.json',
+        {
+          // 2021 shape, no created_at and no trigger seen: the only time
+          // known is the acknowledgement's, so the page starts there.
+          externalId: 'PQ1K5C8',
+          responderRef: 'user:default/pig', // agent.summary "PIG 208"
+          triggeredAt: '2021-06-04T13:55:30.394Z',
+          acknowledgedAt: '2021-06-04T13:55:30.394Z',
+          resolvedAt: null,
+        },
+      ],
+      [
+        'pagerduty-zulip-resolved-v3.json',
+        {
+          externalId: 'PCPZE64',
+          responderRef: 'user:default/pig',
+          triggeredAt: '2021-06-04T13:16:53.816Z',
+          acknowledgedAt: null,
+          resolvedAt: '2021-06-04T13:16:53.816Z',
+        },
+      ],
+    ])(
+      'stores the 2021-format %s with the times its occurred_at gives',
+      async (file, expected) => {
+        const answer = await pagerDuty(delivery(file));
+        expect(answer.status).toBe(202);
+        expect(answer.body).toMatchObject({ pages: 1, unrouted: 0 });
+        expect(await stored()).toEqual([
+          {
+            entityRef: 'component:default/pig208',
+            severity: 'high', // urgency high, priority null
+            ...expected,
+          },
+        ]);
+      },
+    );
 
     it('refuses a v2 webhook with what to subscribe to instead', async () => {
       const answer = await pagerDuty(
@@ -337,6 +399,54 @@ describe.each(databases.eachSupportedId())(
           triggeredAt: '2022-07-29T11:13:27.300Z',
           acknowledgedAt: null,
           resolvedAt: '2022-07-29T11:17:27.300Z',
+        },
+      ]);
+    });
+
+    it('stores one page per fingerprint of a receiver fixture, nanoseconds cut to milliseconds', async () => {
+      // zulip's fixture gives two alerts with the same labels but two
+      // fingerprints; Go's zero endsAt means no end is known.
+      const answer = await alertmanager(
+        delivery('alertmanager-zulip-high-cpu-two-alerts.json'),
+      );
+      expect(answer.status).toBe(201);
+      expect(answer.body).toMatchObject({ pages: 2, unrouted: 0 });
+      expect(await stored()).toEqual(
+        ['a1bc48475b20e73d', 'c2ea85182f28cbd9'].map(fingerprint => ({
+          externalId: `${fingerprint}/2020-02-06T00:17:58.432911368Z`,
+          entityRef: 'component:default/andromeda',
+          severity: 'critical',
+          responderRef: undefined,
+          triggeredAt: '2020-02-06T00:17:58.432Z',
+          acknowledgedAt: null,
+          resolvedAt: null,
+        })),
+      );
+    });
+
+    it("keeps a page open when zulip's resolved notification has Go's zero endsAt", async () => {
+      await alertmanager(
+        delivery('alertmanager-zulip-high-cpu-two-alerts.json'),
+      );
+      const answer = await alertmanager(
+        delivery('alertmanager-zulip-high-cpu-resolved-zero-end.json'),
+      );
+      expect(answer.status).toBe(201);
+      expect(answer.body).toMatchObject({ pages: 1, unrouted: 0 });
+      // Same fingerprint and start: the same page, still without an end.
+      expect(
+        (await stored()).map(({ externalId, resolvedAt }) => ({
+          externalId,
+          resolvedAt,
+        })),
+      ).toEqual([
+        {
+          externalId: 'a1bc48475b20e73d/2020-02-06T00:17:58.432911368Z',
+          resolvedAt: null,
+        },
+        {
+          externalId: 'c2ea85182f28cbd9/2020-02-06T00:17:58.432911368Z',
+          resolvedAt: null,
         },
       ]);
     });

@@ -47,10 +47,13 @@ import { migrateLatest } from '../database/migrateLatest';
 import { probeEventWrites } from './probeEventWrites';
 import { retryTransient } from '../database/retryTransient';
 
-const migrationsDir = resolvePackagePath(
-  '@sre-ownership/plugin-sre-ownership-backend',
-  'migrations',
-);
+// Resolved when the store is created, not when this module loads, so that
+// overridePackagePathResolution (in tests) is honoured.
+const migrationsDir = () =>
+  resolvePackagePath(
+    '@sre-ownership/plugin-sre-ownership-backend',
+    'migrations',
+  );
 
 // Well under SQLite's bound-variable limit.
 const TEAMS_PER_QUERY = 500;
@@ -78,7 +81,7 @@ export class DatabaseOncallStore implements OncallStore {
   }): Promise<DatabaseOncallStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
-      await migrateLatest(client, migrationsDir);
+      await migrateLatest(client, migrationsDir());
     }
     return new DatabaseOncallStore(client);
   }
@@ -271,6 +274,8 @@ export class DatabaseOncallStore implements OncallStore {
             shifts: run.shifts,
             warnings: run.warnings,
             left_out: JSON.stringify(run.leftOut),
+            // A success without a warning clears the last one.
+            warning: run.warning ?? null,
           }
         : { last_error: run.error, last_error_at: at }),
     };
@@ -300,6 +305,7 @@ export class DatabaseOncallStore implements OncallStore {
         shifts: row.shifts ?? undefined,
         warnings: row.warnings ?? undefined,
         leftOut: row.left_out ? JSON.parse(row.left_out) : undefined,
+        warning: row.warning ?? undefined,
         lastError: row.last_error ?? undefined,
         lastErrorAt: iso(row.last_error_at),
       };

@@ -44,7 +44,14 @@ export type FeedLeftOut = { reason: string; events: number };
  * providers/ics/feedErrors.ts), never from an error's own text.
  */
 export type ScheduleFeedRun = { feed: string; teamRef: string; at: Date } & (
-  | { ok: true; shifts: number; warnings: number; leftOut: FeedLeftOut[] }
+  | {
+      ok: true;
+      shifts: number;
+      warnings: number;
+      leftOut: FeedLeftOut[];
+      /** What the admin should fix although the read succeeded. */
+      warning?: string;
+    }
   | { ok: false; error: string }
 );
 
@@ -54,7 +61,7 @@ export type ScheduleFeedStatus = {
   teamRef: string;
   /** ISO time of the last read, successful or not. */
   lastRunAt: string;
-  /** Whether the last read stored the feed. */
+  /** Whether the last read succeeded; see `warning` for one needing the admin. */
   ok: boolean;
   lastSuccessAt?: string;
   /** Shifts read on the last success. */
@@ -63,6 +70,11 @@ export type ScheduleFeedStatus = {
   warnings?: number;
   /** Why they were left out: events per reason, most first. */
   leftOut?: FeedLeftOut[];
+  /**
+   * What the last success asks the admin to fix, such as a feed whose
+   * events match no User: read, but not `ok` in the everyday sense.
+   */
+  warning?: string;
   /** Why the last failed read failed, and when. */
   lastError?: string;
   lastErrorAt?: string;

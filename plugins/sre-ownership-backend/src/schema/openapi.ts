@@ -361,7 +361,8 @@ export const spec = {
           lastRunAt: { type: 'string', format: 'date-time' },
           ok: {
             type: 'boolean',
-            description: 'Whether the last read stored the feed.',
+            description:
+              'Whether the last read succeeded: the feed was read and parsed. A success that needs the admin carries `warning`.',
           },
           lastSuccessAt: { type: 'string', format: 'date-time' },
           shifts: {
@@ -385,6 +386,11 @@ export const spec = {
                 events: { type: 'integer' },
               },
             },
+          },
+          warning: {
+            type: 'string',
+            description:
+              'What the last success asks the admin to fix although the feed was read, e.g. "has 15 shifts in range but none matches a User: …". Absent when there is nothing to fix.',
           },
           lastError: {
             type: 'string',

@@ -11,8 +11,10 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { DatabaseOncallStore } from '../../oncall/DatabaseOncallStore';
 import { IcsScheduleSync } from './IcsScheduleSync';
+import { useThisPackagesMigrations } from '../../__testUtils__/thisPackage';
 
 jest.setTimeout(60_000);
+useThisPackagesMigrations();
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 const feedsDir = createMockDirectory();
@@ -274,29 +276,53 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
-    it('reports a feed whose shifts match no User as failed, keeping its stored shifts', async () => {
+    it('reports a feed whose shifts match no User as read with a warning, keeping its stored shifts', async () => {
       await aSync().sync.run();
       const stranger = {
         ...people[0],
         metadata: { name: 'someone-else', namespace: 'default' },
         spec: { profile: { email: 'someone@elsewhere.example' } },
       };
-      const { sync } = aSync([stranger, ...groups]);
+      const { sync, logger } = aSync([stranger, ...groups]);
 
       const outcomes = await sync.run();
 
       expect(outcomes).toContainEqual(
         expect.objectContaining({
           feed: 'group:default/payments',
-          ok: false,
-          error: expect.stringContaining('none matches a User'),
+          ok: true,
+          shifts: 0,
+          written: 0,
+          deleted: 0,
+          warning: expect.stringContaining('none matches a User'),
         }),
       );
       const runs = await store.listFeedRuns();
-      expect(runs.find(r => r.feed === 'group:default/payments')).toEqual(
-        expect.objectContaining({ ok: false }),
+      const payments = runs.find(r => r.feed === 'group:default/payments');
+      expect(payments).toEqual(
+        expect.objectContaining({
+          ok: true,
+          shifts: 0,
+          warning: expect.stringMatching(
+            /^has \d+ shifts in range but none matches a User, so its stored shifts are unchanged: /,
+          ),
+        }),
+      );
+      expect(payments).not.toHaveProperty('lastError');
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining(
+          'On-call schedule feed group:default/payments (group:default/payments) has',
+        ),
       );
       await expect(shiftsOf('payments')).resolves.toHaveLength(15);
+
+      // Once the people match again, the next read clears the warning.
+      await aSync().sync.run();
+      const again = (await store.listFeedRuns()).find(
+        r => r.feed === 'group:default/payments',
+      );
+      expect(again).toEqual(expect.objectContaining({ ok: true, shifts: 15 }));
+      expect(again).not.toHaveProperty('warning');
     });
 
     it('reads nothing while the catalog has no Users yet', async () => {

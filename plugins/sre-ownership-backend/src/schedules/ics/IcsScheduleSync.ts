@@ -72,6 +72,8 @@ export type IcsFeedOutcome = {
       deleted: number;
       warnings: IcsScheduleWarning[];
       leftOut: FeedLeftOut[];
+      /** Set when the read succeeded but needs the admin, e.g. no User matched. */
+      warning?: string;
     }
   | { ok: false; error: string }
 );
@@ -248,14 +250,26 @@ export class IcsScheduleSync {
       const { shifts, warnings: broken } = checkFeedShifts(parsed.shifts);
       const warnings = [...decoded.warnings, ...parsed.warnings, ...broken];
       const unmatched = warnings.filter(w => w.message === NO_USER_MATCHES);
+      const leftOut = countLeftOut(warnings);
+      const aboutRun = {
+        ...about,
+        ok: true as const,
+        shifts: shifts.length,
+        warnings: leftOut.reduce((sum, { events }) => sum + events, 0),
+        leftOut,
+      };
       if (shifts.length === 0 && unmatched.length > 0) {
         // Events were read but none names a known person: a matching
-        // problem, not an empty rota. The stored shifts stay, and the
-        // status says what to fix rather than "ok, 0 shifts".
-        this.logWarnings(feed, warnings);
-        throw new FeedError(
-          `has ${unmatched.length} shifts in range but none matches a User: give the Users spec.profile.email as the feed's ATTENDEE addresses, or set summaryPattern for this feed`,
+        // problem, not an empty rota and not a broken feed. Storing the
+        // empty read would delete the team's future shifts, so they stay;
+        // the status says what to fix rather than a plain "ok, 0 shifts".
+        const warning = `has ${unmatched.length} shifts in range but none matches a User, so its stored shifts are unchanged: give the Users spec.profile.email as the feed's ATTENDEE addresses, or set summaryPattern for this feed`;
+        logger.warn(
+          `On-call schedule feed ${feed.name} (${feed.teamRef}) ${warning}`,
         );
+        this.logWarnings(feed, warnings);
+        await this.record({ ...aboutRun, warning });
+        return { ...aboutRun, written: 0, deleted: 0, warnings, warning };
       }
       stage = 'store';
       const { written, deleted } = await store.replaceShifts({
@@ -270,16 +284,8 @@ export class IcsScheduleSync {
         `On-call schedule feed ${feed.name} (${feed.teamRef}): ${shifts.length} shifts, ${written} written, ${deleted} deleted`,
       );
       this.logWarnings(feed, warnings);
-      const leftOut = countLeftOut(warnings);
-      const run = {
-        ...about,
-        ok: true as const,
-        shifts: shifts.length,
-        warnings: leftOut.reduce((sum, { events }) => sum + events, 0),
-        leftOut,
-      };
-      await this.record(run);
-      return { ...run, written, deleted, warnings };
+      await this.record(aboutRun);
+      return { ...aboutRun, written, deleted, warnings };
     } catch (error) {
       const failure =
         timeout.aborted && !taskSignal?.aborted
@@ -327,6 +333,7 @@ export class IcsScheduleSync {
           shifts: number;
           warnings: number;
           leftOut: FeedLeftOut[];
+          warning?: string;
         }
       | { feed: string; teamRef: string; ok: false; error: FeedError },
   ) {
