@@ -47,13 +47,10 @@ import { migrateLatest } from '../database/migrateLatest';
 import { probeEventWrites } from './probeEventWrites';
 import { retryTransient } from '../database/retryTransient';
 
-// Resolved when the store is created, not when this module loads, so that
-// overridePackagePathResolution (in tests) is honoured.
-const migrationsDir = () =>
-  resolvePackagePath(
-    '@sre-ownership/plugin-sre-ownership-backend',
-    'migrations',
-  );
+const migrationsDir = resolvePackagePath(
+  '@sre-ownership/plugin-sre-ownership-backend',
+  'migrations',
+);
 
 // Well under SQLite's bound-variable limit.
 const TEAMS_PER_QUERY = 500;
@@ -81,7 +78,7 @@ export class DatabaseOncallStore implements OncallStore {
   }): Promise<DatabaseOncallStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
-      await migrateLatest(client, migrationsDir());
+      await migrateLatest(client, migrationsDir);
     }
     return new DatabaseOncallStore(client);
   }

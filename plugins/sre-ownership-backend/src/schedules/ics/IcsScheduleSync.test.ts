@@ -11,10 +11,8 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { DatabaseOncallStore } from '../../oncall/DatabaseOncallStore';
 import { IcsScheduleSync } from './IcsScheduleSync';
-import { useThisPackagesMigrations } from '../../__testUtils__/thisPackage';
 
 jest.setTimeout(60_000);
-useThisPackagesMigrations();
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 const feedsDir = createMockDirectory();

@@ -10,11 +10,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { DatabaseOncallStore } from '../../oncall/DatabaseOncallStore';
 import { IcsScheduleSync } from './IcsScheduleSync';
-import { useThisPackagesMigrations } from '../../__testUtils__/thisPackage';
 import { aUrlReader } from './__testUtils__/feedServer';
 
 jest.setTimeout(60_000);
-useThisPackagesMigrations();
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 const feedsDir = createMockDirectory();
