@@ -3,6 +3,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import { makeStyles } from '@material-ui/core/styles';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { EngineerRestOwed } from '@sre-ownership/plugin-sre-ownership-common';
 import { formatMinutes } from '../formatFigures';
@@ -10,16 +11,20 @@ import { RestReasons } from './RestReasons';
 
 const minutes = (value: number) => (value > 0 ? formatMinutes(value) : '0');
 
+// The reasons column takes the room; figures and their headings stay whole.
+const useStyles = makeStyles({ figure: { whiteSpace: 'nowrap' } });
+
 /** Each engineer's rest balance, what it is owed for, and rest taken. */
 export function RestOwedTable(props: { engineers: EngineerRestOwed[] }) {
+  const { figure } = useStyles();
   return (
     <Table size="small" aria-label="Rest owed per engineer">
       <TableHead>
         <TableRow>
           <TableCell>Engineer</TableCell>
-          <TableCell>Owed</TableCell>
-          <TableCell>Taken</TableCell>
-          <TableCell>Balance</TableCell>
+          <TableCell className={figure}>Owed</TableCell>
+          <TableCell className={figure}>Taken</TableCell>
+          <TableCell className={figure}>Balance</TableCell>
           <TableCell>Why</TableCell>
         </TableRow>
       </TableHead>
@@ -29,9 +34,13 @@ export function RestOwedTable(props: { engineers: EngineerRestOwed[] }) {
             <TableCell>
               <EntityRefLink entityRef={engineer.userRef} defaultKind="user" />
             </TableCell>
-            <TableCell>{minutes(engineer.owedMinutes)}</TableCell>
-            <TableCell>{minutes(engineer.takenMinutes)}</TableCell>
-            <TableCell>
+            <TableCell className={figure}>
+              {minutes(engineer.owedMinutes)}
+            </TableCell>
+            <TableCell className={figure}>
+              {minutes(engineer.takenMinutes)}
+            </TableCell>
+            <TableCell className={figure}>
               <strong>{minutes(engineer.balanceMinutes)}</strong>
             </TableCell>
             <TableCell>
