@@ -24,3 +24,4 @@ export * from './slo';
 export * from './overview';
 export * from './pulse';
 export * from './config';
+export * from './planning';
