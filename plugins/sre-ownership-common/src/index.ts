@@ -15,6 +15,7 @@ export * from './teamAccess';
 export * from './problems';
 export * from './resolve';
 export * from './resolved';
+export * from './onCallAnswer';
 export * from './responsibilities';
 export * from './specialists';
 export * from './provenance';
