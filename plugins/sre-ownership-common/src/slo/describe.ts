@@ -74,7 +74,7 @@ const SYMBOLS: Record<ThresholdOperator, string> = {
 
 /**
  * What a reading of the indicator must show to be good, for a threshold
- * metric: "search-latency < 0.3"; undefined for ratios.
+ * metric, e.g. `search-latency < 0.3`; undefined for ratios.
  *
  * @public
  */
