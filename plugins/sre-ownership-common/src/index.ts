@@ -25,3 +25,4 @@ export * from './slo';
 export * from './overview';
 export * from './pulse';
 export * from './config';
+export * from './planning';

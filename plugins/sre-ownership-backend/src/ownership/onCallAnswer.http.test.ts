@@ -1,5 +1,6 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 import request from 'supertest';
 import { startCatalogBackend } from '../__testUtils__/catalogBackend';
 import { sreOwnershipPlugin } from '../plugin';
@@ -13,7 +14,7 @@ const jane = mockCredentials.user.header('user:default/jane-doe');
 const entity = (
   kind: string,
   name: string,
-  spec: Record<string, unknown>,
+  spec: JsonObject,
   annotations: Record<string, string> = {},
 ): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
