@@ -108,7 +108,7 @@ export function SpecialistGapsMatrix(props: { rows: SpecialistGapRow[] }) {
         <TableBody>
           {props.rows.map(row => (
             <TableRow key={row.teamRef}>
-              <TableCell>
+              <TableCell className={classes.team}>
                 <EntityRefLink
                   entityRef={row.teamRef}
                   title={row.displayName}
