@@ -309,6 +309,7 @@ export type BurdenStatus = 'no-data' | 'healthy' | 'at-risk' | 'overloaded';
  * @public
  */
 export interface TeamScheduleFeed {
+  /** The feed's name: its `sreOwnership.schedules` entry, or the Group's. */
   feed: string;
   /** ISO time of the last read, successful or not. */
   lastRunAt: string;
