@@ -41,7 +41,8 @@ export function teamSpecialist(
   team: ResolvedOwnership | undefined,
   services: ResolvedOwnership[],
 ): TeamSpecialist {
-  const sources = services.length ? services : team ? [team] : [];
+  const own = team ? [team] : [];
+  const sources = services.length ? services : own;
   const resolved = sources.map(source => ({
     entityRef: source.entityRef,
     ...holdersOf(source, role),
