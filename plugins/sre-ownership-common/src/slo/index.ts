@@ -8,3 +8,4 @@ export { promqlDuration } from './durations';
 export { locateSloFile } from './sources';
 export type { SloFileLocation } from './sources';
 export * from './status';
+export * from './guardView';
