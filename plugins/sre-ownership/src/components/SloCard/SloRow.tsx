@@ -5,6 +5,7 @@ import Alert from '@material-ui/lab/Alert';
 import { SloStatus } from '@sre-ownership/plugin-sre-ownership-common';
 import { BudgetBar } from './BudgetBar';
 import { BurnChip } from './BurnChip';
+import { SloIncidents } from './SloIncidents';
 import { describeSloWindow, formatPercent } from './sloFormat';
 
 const useStyles = makeStyles(theme => ({
@@ -66,6 +67,7 @@ export function SloRow(props: { status: SloStatus }) {
               : formatPercent(figures.previousConsumed, 1)}{' '}
             of its budget
           </Typography>
+          <SloIncidents sloName={slo.name} displayName={slo.displayName} />
         </>
       )}
       {notes.map(note => (

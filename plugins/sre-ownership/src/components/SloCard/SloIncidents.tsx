@@ -1,0 +1,129 @@
+import Accordion from '@material-ui/core/Accordion';
+import AccordionDetails from '@material-ui/core/AccordionDetails';
+import AccordionSummary from '@material-ui/core/AccordionSummary';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import Alert from '@material-ui/lab/Alert';
+import {
+  SloIncidentAttribution,
+  SloIncidentBudget,
+} from '@sre-ownership/plugin-sre-ownership-common';
+import { useEntityResource } from '../../hooks/useEntityResource';
+import { ErrorState, LoadingState } from '../states';
+import { formatPercent } from './sloFormat';
+
+/** Incidents listed by name; the rest are counted. */
+const LISTED = 10;
+
+const share = (value: number | null) =>
+  value === null ? '—' : formatPercent(value, 1);
+
+/** "INC-123: 38.2% of this window's budget". */
+export function incidentHeadline(incident: SloIncidentBudget): string {
+  return `${incident.id}: ${
+    incident.budgetShare === null
+      ? 'budget unknown (no events counted)'
+      : `${share(incident.budgetShare)} of this window's budget`
+  }`;
+}
+
+function when(incident: SloIncidentBudget): string {
+  const from = new Date(incident.triggeredAt).toLocaleString();
+  const minutes =
+    incident.outageMinutes === null
+      ? ''
+      : ` · ${Number(incident.outageMinutes.toFixed(1))} min of full outage`;
+  return `${incident.title ? `${incident.title} · ` : ''}from ${from}${
+    incident.resolvedAt
+      ? ` to ${new Date(incident.resolvedAt).toLocaleString()}`
+      : ', still open'
+  }${minutes}`;
+}
+
+/** One SLO's attribution: the incidents that spent budget, and what was spent outside them. */
+function Attribution(props: { attribution: SloIncidentAttribution }) {
+  const { attribution } = props;
+  if (attribution.error) {
+    return (
+      <Alert severity="warning" role="alert">
+        {attribution.error.message}
+      </Alert>
+    );
+  }
+  const spending = attribution.incidents.filter(i => i.budgetShare !== 0);
+  const none = attribution.incidents.length - spending.length;
+  return (
+    <div>
+      {attribution.incidents.length === 0 ? (
+        <Typography variant="body2">
+          No page about this service was open in the SLO window.
+        </Typography>
+      ) : (
+        <List dense disablePadding aria-label="Budget per incident">
+          {spending.slice(0, LISTED).map(incident => (
+            <ListItem key={`${incident.source}/${incident.id}`} disableGutters>
+              <ListItemText
+                primary={incidentHeadline(incident)}
+                secondary={when(incident)}
+              />
+            </ListItem>
+          ))}
+        </List>
+      )}
+      {spending.length > LISTED && (
+        <Typography variant="body2" color="textSecondary">
+          {spending.length - LISTED} more pages spent budget.
+        </Typography>
+      )}
+      {none > 0 && (
+        <Typography variant="body2" color="textSecondary">
+          {none} {none === 1 ? 'page' : 'pages'} spent none of it.
+        </Typography>
+      )}
+      <Typography variant="body2" color="textSecondary">
+        Spent while a page was open: {share(attribution.duringIncidents)};
+        outside any page: {share(attribution.outsideIncidents)} (of{' '}
+        {share(attribution.consumed)} spent in the window; overlapping pages
+        count once).
+      </Typography>
+    </div>
+  );
+}
+
+function IncidentsOf(props: { sloName: string }) {
+  const { value, loading, error } = useEntityResource(async (api, entity) =>
+    api.getSloIncidents(entity),
+  );
+  if (loading) return <LoadingState />;
+  if (error) return <ErrorState error={error} subject="the budget per incident" />;
+  const attribution = value?.slos.find(s => s.sloName === props.sloName);
+  if (!attribution) return null;
+  return <Attribution attribution={attribution} />;
+}
+
+/**
+ * The budget each incident (page) of the service spent while it was open,
+ * asked of Prometheus when opened (docs/slos.md, "Budget per incident").
+ */
+export function SloIncidents(props: { sloName: string; displayName: string }) {
+  return (
+    <Accordion
+      TransitionProps={{ unmountOnExit: true }}
+      elevation={0}
+      variant="outlined"
+    >
+      <AccordionSummary
+        expandIcon={<ExpandMoreIcon />}
+        aria-label={`Budget per incident of ${props.displayName}`}
+      >
+        <Typography variant="body2">Budget per incident</Typography>
+      </AccordionSummary>
+      <AccordionDetails>
+        <IncidentsOf sloName={props.sloName} />
+      </AccordionDetails>
+    </Accordion>
+  );
+}
