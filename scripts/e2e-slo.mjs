@@ -183,7 +183,9 @@ export async function sloScenarios({
         .waitFor({ timeout: 5000 });
       await page
         .locator('.MuiCard-root')
-        .filter({ has: page.getByText('Service level objectives', { exact: true }) })
+        .filter({
+          has: page.getByText('Service level objectives', { exact: true }),
+        })
         .first()
         .screenshot({ path: join(artifacts, 'overview-slo-tiles.png') });
     },
@@ -191,14 +193,14 @@ export async function sloScenarios({
 
   await scenario(
     page,
-    "a fast burn notifies the SLO guard, the demo guest, in the bell",
+    'a fast burn notifies the SLO guard, the demo guest, in the bell',
     async () => {
       await waitFor(
         'the burn notification',
         async () =>
-          (await guestNotifications(baseUrl)).some(
-            n => n.payload.scope === BURN_SCOPE,
-          ),
+          (
+            await guestNotifications(baseUrl)
+          ).some(n => n.payload.scope === BURN_SCOPE),
         90_000,
       );
       const burns = (await guestNotifications(baseUrl)).filter(
@@ -213,9 +215,12 @@ export async function sloScenarios({
         '/notifications',
         'Event delivery of events-pipeline is burning its error budget fast',
       );
-      await page.getByText(/You are its SLO guard\./).first().waitFor({
-        timeout: 5000,
-      });
+      await page
+        .getByText(/You are its SLO guard\./)
+        .first()
+        .waitFor({
+          timeout: 5000,
+        });
       await page.screenshot({
         path: join(artifacts, 'notification-slo-burn.png'),
         fullPage: true,

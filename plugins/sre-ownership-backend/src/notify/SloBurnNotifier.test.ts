@@ -72,7 +72,10 @@ const orders: Entity = {
       'sre-ownership.io/slos': stringify({
         apiVersion: 'openslo/v1',
         kind: 'SLO',
-        metadata: { name: 'orders-availability', displayName: 'Orders availability' },
+        metadata: {
+          name: 'orders-availability',
+          displayName: 'Orders availability',
+        },
         spec: {
           budgetingMethod: 'Occurrences',
           timeWindow: [{ duration: '7d', isRolling: true }],
@@ -107,9 +110,7 @@ const entities: Entity[] = [
     kind: 'Group',
     metadata: { name: 'payments', namespace: 'default' },
     spec: { type: 'team', children: [] },
-    relations: [
-      { type: 'hasMember', targetRef: 'user:default/tom-becker' },
-    ],
+    relations: [{ type: 'hasMember', targetRef: 'user:default/tom-becker' }],
   },
   orders,
 ];
@@ -127,7 +128,9 @@ afterAll(async () => {
 describe.each(databases.eachSupportedId())(
   'SLO burn notifications (%s)',
   databaseId => {
-    let backend: Awaited<ReturnType<typeof startNotificationsBackend>>['backend'];
+    let backend: Awaited<
+      ReturnType<typeof startNotificationsBackend>
+    >['backend'];
     let notifications: NotificationService;
     let inbox: (name: string) => Promise<Notification[]>;
     let evaluator: SloEvaluator;
@@ -207,10 +210,12 @@ describe.each(databases.eachSupportedId())(
         const [notification, ...more] = await inbox(name);
         expect(more).toEqual([]);
         expect(notification.payload).toMatchObject({
-          title: 'Orders availability of Orders is burning its error budget fast',
+          title:
+            'Orders availability of Orders is burning its error budget fast',
           severity: 'critical',
           topic: 'sre-ownership.slo',
-          scope: 'slo-burn:component:default/orders:orders-availability:7d-rolling',
+          scope:
+            'slo-burn:component:default/orders:orders-availability:7d-rolling',
           link: '/catalog/default/component/orders',
         });
         // 45 minutes at 20%: 900 of 6,000 in the last hour, 15x; 20x over 5m.
@@ -226,7 +231,10 @@ describe.each(databases.eachSupportedId())(
       // The store holds what was measured, for the overview and roll-ups.
       const stored = await store.list(['component:default/orders']);
       expect(stored.items).toEqual([
-        expect.objectContaining({ sloName: 'orders-availability', burn: 'page' }),
+        expect.objectContaining({
+          sloName: 'orders-availability',
+          burn: 'page',
+        }),
       ]);
       expect(stored.evaluatedAt).toBe(new Date(now * 1000).toISOString());
     });
@@ -251,7 +259,8 @@ describe.each(databases.eachSupportedId())(
         expect(notification.payload).toMatchObject({
           title: 'Resolved: Orders availability of Orders stopped burning fast',
           severity: 'low',
-          scope: 'slo-burn:component:default/orders:orders-availability:7d-rolling',
+          scope:
+            'slo-burn:component:default/orders:orders-availability:7d-rolling',
         });
         expect(notification.read).toBeFalsy();
       }

@@ -9,7 +9,10 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SloListItem } from '@sre-ownership/plugin-sre-ownership-common';
 import { OwnershipResolver } from '../ownership/OwnershipResolver';
 import { entityLink } from './conditions';
-import { ConditionState, NotificationStateStore } from './NotificationStateStore';
+import {
+  ConditionState,
+  NotificationStateStore,
+} from './NotificationStateStore';
 import { NOTIFICATION_TOPICS, NotifySettings } from './notifyConfig';
 import { decideSloBurns, sloBurnKey } from './sloBurnDecision';
 
@@ -44,11 +47,7 @@ export class SloBurnNotifier {
     const { store, logger } = this.options;
     const stored = await store.list();
     const now = (this.options.now?.() ?? new Date()).getTime();
-    const { started, stopped, states } = decideSloBurns(
-      run.items,
-      stored,
-      now,
-    );
+    const { started, stopped, states } = decideSloBurns(run.items, stored, now);
     if (!started.length && !stopped.length) {
       await store.save(states);
       return { started: 0, stopped: 0, failed: 0 };
@@ -115,9 +114,11 @@ export class SloBurnNotifier {
       payload: burning
         ? {
             title: `${item.displayName} of ${name} is burning its error budget fast`,
-            description: `${item.summary ?? 'A page-level burn'}. Budget left: ${percent(
-              item.budgetRemaining,
-            )} of ${item.window}. ${why}`,
+            description: `${
+              item.summary ?? 'A page-level burn'
+            }. Budget left: ${percent(item.budgetRemaining)} of ${
+              item.window
+            }. ${why}`,
             link: entityLink(item.entityRef),
             severity: 'critical',
             topic: NOTIFICATION_TOPICS.slo,
@@ -127,7 +128,9 @@ export class SloBurnNotifier {
             title: `Resolved: ${item.displayName} of ${name} stopped burning fast`,
             description: `No page-level burn since ${item.evaluatedAt}; now ${
               item.summary ?? item.burn
-            }. Budget left: ${percent(item.budgetRemaining)} of ${item.window}.`,
+            }. Budget left: ${percent(item.budgetRemaining)} of ${
+              item.window
+            }.`,
             link: entityLink(item.entityRef),
             severity: 'low',
             topic: NOTIFICATION_TOPICS.slo,

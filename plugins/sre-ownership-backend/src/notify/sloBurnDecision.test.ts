@@ -67,7 +67,9 @@ describe('decideSloBurns', () => {
   });
 
   it('neither starts nor stops a burn without data', () => {
-    const stored = new Map([[KEY, { level: 1, evaluatedAt: 5, notifiedAt: 5 }]]);
+    const stored = new Map([
+      [KEY, { level: 1, evaluatedAt: 5, notifiedAt: 5 }],
+    ]);
     const unknown = decideSloBurns([anSlo('unknown')], stored, 10);
     expect([unknown.started, unknown.stopped]).toEqual([[], []]);
     // Nothing written: the stored state stands.

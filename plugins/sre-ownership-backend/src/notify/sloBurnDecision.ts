@@ -9,10 +9,9 @@ export const SLO_BURN_PREFIX = 'slo-burn:';
  * burn that meets both page rules (1h/5m and 6h/30m) is one notification.
  */
 export function sloBurnKey(item: SloListItem): string {
-  return `${SLO_BURN_PREFIX}${item.entityRef}:${item.sloName}:${item.window.replace(
-    ' ',
-    '-',
-  )}`;
+  return `${SLO_BURN_PREFIX}${item.entityRef}:${
+    item.sloName
+  }:${item.window.replace(' ', '-')}`;
 }
 
 /** What to send after one SLO evaluation, and the states to store. */

@@ -1,6 +1,9 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { SloListItem } from '@sre-ownership/plugin-sre-ownership-common';
-import { CatalogReadFilter, ReadableEntities } from '../reliabilityIndex/CatalogReadFilter';
+import {
+  CatalogReadFilter,
+  ReadableEntities,
+} from '../reliabilityIndex/CatalogReadFilter';
 import { IndexSummary } from '../reliabilityIndex/indexEntry';
 import { IndexSnapshot, IndexView } from '../reliabilityIndex/IndexSnapshot';
 import { SloStatusStore } from '../slo/SloStatusStore';
@@ -48,10 +51,16 @@ const anSlo = (
 });
 
 const SUMMARIES = [
-  aSummary('payments-api', { people: [guard('user:default/jane-doe', 'Jane Doe')] }),
+  aSummary('payments-api', {
+    people: [guard('user:default/jane-doe', 'Jane Doe')],
+  }),
   aSummary('search-api', { tier: 'tier-2' }),
-  aSummary('ledger', { people: [guard('user:default/sam-carter', 'Sam Carter')] }),
-  aSummary('fraud', { people: [guard('user:default/sam-carter', 'Sam Carter')] }),
+  aSummary('ledger', {
+    people: [guard('user:default/sam-carter', 'Sam Carter')],
+  }),
+  aSummary('fraud', {
+    people: [guard('user:default/sam-carter', 'Sam Carter')],
+  }),
   aSummary('secret'),
 ];
 
@@ -77,7 +86,10 @@ function service(readable: ReadableEntities) {
   const store: SloStatusStore = {
     replaceAll: async () => {},
     evaluatedAt: async () => '2026-06-01T00:00:00.000Z',
-    list: async () => ({ evaluatedAt: '2026-06-01T00:00:00.000Z', items: ITEMS }),
+    list: async () => ({
+      evaluatedAt: '2026-06-01T00:00:00.000Z',
+      items: ITEMS,
+    }),
   };
   return new SloOverviewService({
     snapshot: { view: async () => view } as unknown as IndexSnapshot,

@@ -47,7 +47,10 @@ export class SloOverviewService {
       snapshot: IndexSnapshot;
       readable: CatalogReadFilter;
       store: SloStatusStore;
-      settings: Pick<SloEvaluationSettings, 'budgetThreshold' | 'requiredTiers'>;
+      settings: Pick<
+        SloEvaluationSettings,
+        'budgetThreshold' | 'requiredTiers'
+      >;
     },
   ) {}
 
@@ -67,7 +70,9 @@ export class SloOverviewService {
       .filter(item => canRead(readable, item.entityRef))
       .sort(compareSloBurn);
     const declaring = new Set(evaluation.items.map(i => key(i.entityRef)));
-    const summaries = view.summaries.filter(s => canRead(readable, s.entityRef));
+    const summaries = view.summaries.filter(s =>
+      canRead(readable, s.entityRef),
+    );
     const tiers = new Set(requiredTiers);
     const withoutSlo = summaries
       .filter(
@@ -115,13 +120,14 @@ export class SloOverviewService {
  * Everyone named SLO guard (primary or backup, declared or inherited) of
  * services of which none declares an SLO, with those services.
  */
-function guardsWithoutSlo(
-  summaries: IndexSummary[],
-  declaring: Set<string>,
-) {
+function guardsWithoutSlo(summaries: IndexSummary[], declaring: Set<string>) {
   const guards = new Map<
     string,
-    { guard: { ref: string; displayName: string }; entities: SloEntityRef[]; guardsAnSlo: boolean }
+    {
+      guard: { ref: string; displayName: string };
+      entities: SloEntityRef[];
+      guardsAnSlo: boolean;
+    }
   >();
   for (const summary of summaries) {
     if (!GUARDED_KINDS.has(summary.kind)) continue;

@@ -137,17 +137,20 @@ export class RollupService {
       this.options.now?.() ?? new Date(),
     );
     const { entityRef, members } = await this.members(ref, credentials);
-    const stored = await this.options.slos.list(
-      members.map(m => m.entityRef),
-    );
+    const stored = await this.options.slos.list(members.map(m => m.entityRef));
     const slosOf = new Map<string, SloListItem[]>();
     for (const item of stored.items) {
       const list = slosOf.get(key(item.entityRef)!) ?? [];
       list.push(item);
       slosOf.set(key(item.entityRef)!, list);
     }
-    const queue = members.filter(m => m.kind !== 'Domain' && m.kind !== 'System');
-    const health = new Map<string, Awaited<ReturnType<BurdenService['getServiceHealth']>>>();
+    const queue = members.filter(
+      m => m.kind !== 'Domain' && m.kind !== 'System',
+    );
+    const health = new Map<
+      string,
+      Awaited<ReturnType<BurdenService['getServiceHealth']>>
+    >();
     const worker = async () => {
       for (let member = queue.shift(); member; member = queue.shift()) {
         health.set(

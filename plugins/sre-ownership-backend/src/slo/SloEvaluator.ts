@@ -103,7 +103,9 @@ export class SloEvaluator {
         ),
       );
     } catch (error) {
-      this.options.logger.warn(`Could not evaluate the SLOs of ${entityRef}: ${error}`);
+      this.options.logger.warn(
+        `Could not evaluate the SLOs of ${entityRef}: ${error}`,
+      );
       return [];
     }
   }

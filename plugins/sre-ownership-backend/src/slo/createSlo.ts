@@ -10,7 +10,10 @@ import { OncallStore } from '../oncall/OncallStore';
 import { OwnershipResolver } from '../ownership/OwnershipResolver';
 import { DatabaseSloStatusStore } from './DatabaseSloStatusStore';
 import { PrometheusSettings } from './prometheusConfig';
-import { SLO_EVALUATION_TASK_ID, scheduleSloEvaluation } from './scheduleSloEvaluation';
+import {
+  SLO_EVALUATION_TASK_ID,
+  scheduleSloEvaluation,
+} from './scheduleSloEvaluation';
 import { SloDeclarationReader } from './SloDeclarationReader';
 import { SloEvaluationRun, SloEvaluator } from './SloEvaluator';
 import { SloEvaluationSettings } from './sloEvaluationConfig';

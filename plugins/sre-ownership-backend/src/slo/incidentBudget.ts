@@ -115,7 +115,8 @@ export async function attributeIncidents(
         },
         badEvents: events?.bad ?? null,
         budgetShare,
-        outageMinutes: budgetShare === null ? null : budgetShare * budgetMinutes,
+        outageMinutes:
+          budgetShare === null ? null : budgetShare * budgetMinutes,
       };
     }),
   );

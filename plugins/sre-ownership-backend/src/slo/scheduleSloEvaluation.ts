@@ -1,7 +1,4 @@
-import {
-  LoggerService,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { SloEvaluator } from './SloEvaluator';
 import { SloEvaluationSettings } from './sloEvaluationConfig';
 

@@ -268,7 +268,10 @@ describe('get-slo-status action', () => {
           asked.push(`${ref.kind}:${ref.namespace}/${ref.name}`);
           return {
             entityRef: 'system:default/payments',
-            entities: ['system:default/payments', 'component:default/payments-api'],
+            entities: [
+              'system:default/payments',
+              'component:default/payments-api',
+            ],
             evaluatedAt: '2026-06-01T00:00:00.000Z',
             items: [
               {
@@ -280,7 +283,8 @@ describe('get-slo-status action', () => {
                 burn: 'page',
                 burnRate: 22.9,
                 budgetRemaining: 0.618,
-                summary: 'burning 22.9x over 1h: budget gone in 4.5 h at this rate',
+                summary:
+                  'burning 22.9x over 1h: budget gone in 4.5 h at this rate',
                 evaluatedAt: '2026-06-01T00:00:00.000Z',
               },
             ],

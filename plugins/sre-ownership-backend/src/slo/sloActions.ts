@@ -25,8 +25,7 @@ export interface RelatedSlos {
 /** Kinds answered from the roll-up rather than from their own declarations. */
 const ROLLED_UP = new Set(['group', 'system', 'domain']);
 
-const percent = (share: number) =>
-  `${Math.round(share * 1000) / 10}%`;
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 /** An incident's budget in one sentence, as the SLO card lists it. */
 export function describeIncidentBudget(
@@ -38,9 +37,9 @@ export function describeIncidentBudget(
       : `${percent(incident.budgetShare)} of this window's budget (${
           Math.round((incident.outageMinutes ?? 0) * 10) / 10
         } min of full outage)`;
-  return `${incident.id}${incident.title ? ` (${incident.title})` : ''}: ${spent}${
-    incident.resolvedAt ? '' : ', still open'
-  }`;
+  return `${incident.id}${
+    incident.title ? ` (${incident.title})` : ''
+  }: ${spent}${incident.resolvedAt ? '' : ', still open'}`;
 }
 
 /** Registers the SLO status action for MCP clients. */

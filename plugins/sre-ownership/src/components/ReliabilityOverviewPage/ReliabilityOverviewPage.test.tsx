@@ -205,13 +205,18 @@ describe('ReliabilityOverviewPage', () => {
       ),
     );
     expect(await screen.findByText('Sam Carter')).toBeInTheDocument();
-    expect(screen.getByText(/none of\s+which declares an SLO/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/none of\s+which declares an SLO/),
+    ).toBeInTheDocument();
   });
 
   it('says the SLOs are being measured before the first evaluation', async () => {
     await renderPage(
       anApi({
-        getSloOverview: async () => ({ ...aSloOverview(), evaluatedAt: undefined }),
+        getSloOverview: async () => ({
+          ...aSloOverview(),
+          evaluatedAt: undefined,
+        }),
       }),
     );
     expect(

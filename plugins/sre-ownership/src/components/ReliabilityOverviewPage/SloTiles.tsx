@@ -49,7 +49,10 @@ function label(tile: SloTile, overview: SloOverview): string {
     case 'ticketing':
       return 'Burning slowly (ticket)';
     case 'low-budget':
-      return `Less than ${formatPercent(overview.budgetThreshold, 1)} of budget left`;
+      return `Less than ${formatPercent(
+        overview.budgetThreshold,
+        1,
+      )} of budget left`;
     case 'unmeasured':
       return 'Not measured (no data)';
     case 'without-slo':
@@ -131,7 +134,10 @@ function TileList(props: { tile: SloTile; overview: SloOverview }) {
           <ListItem key={guard.ref}>
             <ListItemText
               primary={
-                <EntityRefLink entityRef={guard.ref} title={guard.displayName} />
+                <EntityRefLink
+                  entityRef={guard.ref}
+                  title={guard.displayName}
+                />
               }
               secondary={
                 <>
@@ -179,8 +185,8 @@ export function SloTiles(props: {
     return (
       <Typography role="status">
         The SLOs are being measured for the first time; the evaluation runs
-        every minute by default (sreOwnership.slos.evaluationFrequency).
-        Reload in a moment.
+        every minute by default (sreOwnership.slos.evaluationFrequency). Reload
+        in a moment.
       </Typography>
     );
   }

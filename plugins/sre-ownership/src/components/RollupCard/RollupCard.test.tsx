@@ -74,7 +74,8 @@ describe('RollupCard', () => {
       within(slos).getByRole('link', { name: 'Payments API' }),
     ).toHaveAttribute('href', '/catalog/default/component/payments-api');
     const entities = screen.getByRole('table', { name: 'Rolled-up entities' });
-    const row = within(entities).getByRole('link', { name: 'Payments API' })
+    const row = within(entities)
+      .getByRole('link', { name: 'Payments API' })
       .closest('tr')!;
     expect(row).toHaveTextContent('70');
     expect(row).toHaveTextContent('Page: fast burn');

@@ -104,7 +104,10 @@ export function RollupCard() {
             <Typography variant="h6" component="h3">
               Entities
             </Typography>
-            <RollupEntities entities={value.entities} days={value.window.days} />
+            <RollupEntities
+              entities={value.entities}
+              days={value.window.days}
+            />
           </Box>
         </>
       )}

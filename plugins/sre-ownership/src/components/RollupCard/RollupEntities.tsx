@@ -28,7 +28,10 @@ export function RollupEntities(props: {
         {props.entities.map(entity => (
           <TableRow key={entity.entityRef}>
             <TableCell>
-              <EntityRefLink entityRef={entity.entityRef} title={entity.title} />
+              <EntityRefLink
+                entityRef={entity.entityRef}
+                title={entity.title}
+              />
             </TableCell>
             <TableCell align="right">{entity.pages}</TableCell>
             <TableCell align="right">{entity.previousPages}</TableCell>

@@ -192,7 +192,7 @@ describe('SloCard', () => {
     ).not.toBeInTheDocument();
   });
 
-  it("lists on demand the budget each incident spent, and what was spent outside them", async () => {
+  it('lists on demand the budget each incident spent, and what was spent outside them', async () => {
     const incidents: EntitySloIncidents = {
       entityRef: 'component:default/payments-api',
       evaluatedAt: '2026-12-01T10:00:00.000Z',
@@ -252,14 +252,20 @@ describe('SloCard', () => {
       }),
     );
     await act(async () => {});
-    const list = await screen.findByRole('list', { name: 'Budget per incident' });
+    const list = await screen.findByRole('list', {
+      name: 'Budget per incident',
+    });
     expect(
       within(list).getByText("INC-123: 38% of this window's budget"),
     ).toBeInTheDocument();
-    expect(within(list).getByText(/15\.3 min of full outage/)).toBeInTheDocument();
+    expect(
+      within(list).getByText(/15\.3 min of full outage/),
+    ).toBeInTheDocument();
     expect(screen.getByText('1 page spent none of it.')).toBeInTheDocument();
     expect(
-      screen.getByText(/Spent while a page was open: 38%;\s+outside any page: 10%/),
+      screen.getByText(
+        /Spent while a page was open: 38%;\s+outside any page: 10%/,
+      ),
     ).toBeInTheDocument();
   });
 });

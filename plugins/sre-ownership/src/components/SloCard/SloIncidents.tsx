@@ -98,7 +98,8 @@ function IncidentsOf(props: { sloName: string }) {
     api.getSloIncidents(entity),
   );
   if (loading) return <LoadingState />;
-  if (error) return <ErrorState error={error} subject="the budget per incident" />;
+  if (error)
+    return <ErrorState error={error} subject="the budget per incident" />;
   const attribution = value?.slos.find(s => s.sloName === props.sloName);
   if (!attribution) return null;
   return <Attribution attribution={attribution} />;
