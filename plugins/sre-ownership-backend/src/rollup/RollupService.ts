@@ -144,9 +144,8 @@ export class RollupService {
       list.push(item);
       slosOf.set(key(item.entityRef)!, list);
     }
-    const queue = members.filter(
-      m => m.kind !== 'Domain' && m.kind !== 'System',
-    );
+    // Pages may name any entity, a System or Domain too.
+    const queue = [...members];
     const health = new Map<
       string,
       Awaited<ReturnType<BurdenService['getServiceHealth']>>
