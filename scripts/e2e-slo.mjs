@@ -181,13 +181,10 @@ export async function sloScenarios({
         .getByTestId('slo-tile-without-slo')
         .getByText('tier-1 services without an SLO')
         .waitFor({ timeout: 5000 });
-      await page
-        .locator('.MuiCard-root')
-        .filter({
-          has: page.getByText('Service level objectives', { exact: true }),
-        })
-        .first()
-        .screenshot({ path: join(artifacts, 'overview-slo-tiles.png') });
+      await page.screenshot({
+        path: join(artifacts, 'overview-slo-tiles.png'),
+        fullPage: true,
+      });
     },
   );
 
@@ -216,11 +213,9 @@ export async function sloScenarios({
         'Event delivery of events-pipeline is burning its error budget fast',
       );
       await page
-        .getByText(/You are its SLO guard\./)
+        .getByText(/^You are its SLO guard\. Burning \d+(\.\d)?x over/)
         .first()
-        .waitFor({
-          timeout: 5000,
-        });
+        .waitFor({ timeout: 5000 });
       await page.screenshot({
         path: join(artifacts, 'notification-slo-burn.png'),
         fullPage: true,
@@ -281,7 +276,8 @@ export async function sloScenarios({
       await slos.getByText('Payments availability').waitFor({ timeout: 5000 });
       await rollup
         .getByRole('table', { name: 'Rolled-up entities' })
-        .getByRole('link', { name: 'payments-api' })
+        .getByRole('link', { name: 'payments-api', exact: true })
+        .first()
         .waitFor({ timeout: 5000 });
       await page.screenshot({
         path: join(artifacts, 'system-rollup.png'),

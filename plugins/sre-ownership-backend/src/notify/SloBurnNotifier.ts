@@ -23,6 +23,9 @@ export interface SloBurnRun {
   failed: number;
 }
 
+const capitalize = (text: string) =>
+  text.charAt(0).toLocaleUpperCase('en-US') + text.slice(1);
+
 const percent = (share: number | null) =>
   share === null ? '—' : `${Math.round(share * 1000) / 10}%`;
 
@@ -114,11 +117,11 @@ export class SloBurnNotifier {
       payload: burning
         ? {
             title: `${item.displayName} of ${name} is burning its error budget fast`,
-            description: `${
-              item.summary ?? 'A page-level burn'
-            }. Budget left: ${percent(item.budgetRemaining)} of ${
+            description: `${why} ${capitalize(
+              item.summary ?? 'burning at page level',
+            )}; ${percent(item.budgetRemaining)} of its ${
               item.window
-            }. ${why}`,
+            } budget left.`,
             link: entityLink(item.entityRef),
             severity: 'critical',
             topic: NOTIFICATION_TOPICS.slo,
@@ -126,11 +129,11 @@ export class SloBurnNotifier {
           }
         : {
             title: `Resolved: ${item.displayName} of ${name} stopped burning fast`,
-            description: `No page-level burn since ${item.evaluatedAt}; now ${
-              item.summary ?? item.burn
-            }. Budget left: ${percent(item.budgetRemaining)} of ${
+            description: `No page-level burn since ${item.evaluatedAt}: ${
+              item.summary ?? `burn state ${item.burn}`
+            }; ${percent(item.budgetRemaining)} of its ${
               item.window
-            }.`,
+            } budget left.`,
             link: entityLink(item.entityRef),
             severity: 'low',
             topic: NOTIFICATION_TOPICS.slo,

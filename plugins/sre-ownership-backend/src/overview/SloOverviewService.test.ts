@@ -14,7 +14,7 @@ const aSummary = (
   overrides: Partial<IndexSummary> = {},
 ): IndexSummary => ({
   entityRef: `component:default/${name}`,
-  kind: 'Component',
+  kind: 'component',
   namespace: 'default',
   name,
   tier: 'tier-1',

@@ -19,8 +19,8 @@ import { SloEvaluationSettings } from '../slo/sloEvaluationConfig';
 /** Items listed per tile; the tile's number counts them all. */
 export const SLO_LIST_LIMIT = 100;
 
-/** Kinds an SLO guard guards and that declare SLOs: services and what they expose or use. */
-const GUARDED_KINDS = new Set(['Component', 'API', 'Resource']);
+/** Kinds an SLO guard guards and that declare SLOs: services and what they expose or use (the index keeps kinds in lower case). */
+const GUARDED_KINDS = new Set(['component', 'api', 'resource']);
 
 const key = (ref: string) => ref.toLocaleLowerCase('en-US');
 
@@ -77,7 +77,7 @@ export class SloOverviewService {
     const withoutSlo = summaries
       .filter(
         s =>
-          s.kind === 'Component' &&
+          s.kind.toLocaleLowerCase('en-US') === 'component' &&
           tiers.has(s.tier) &&
           !declaring.has(key(s.entityRef)),
       )
@@ -130,7 +130,7 @@ function guardsWithoutSlo(summaries: IndexSummary[], declaring: Set<string>) {
     }
   >();
   for (const summary of summaries) {
-    if (!GUARDED_KINDS.has(summary.kind)) continue;
+    if (!GUARDED_KINDS.has(summary.kind.toLocaleLowerCase('en-US'))) continue;
     for (const party of summary.people) {
       if (party.role !== 'slo-guard') continue;
       const entry = guards.get(key(party.ref)) ?? {

@@ -22,7 +22,7 @@ const aSummary = (
   overrides: Partial<IndexSummary> = {},
 ): IndexSummary => ({
   entityRef,
-  kind: entityRef.startsWith('system:') ? 'System' : 'Component',
+  kind: entityRef.split(':')[0],
   namespace: 'default',
   name: entityRef.split('/')[1],
   tier: 'tier-1',

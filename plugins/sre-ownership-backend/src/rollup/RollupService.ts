@@ -92,7 +92,10 @@ export class RollupService {
       if (key(summary.entityRef) === target) return kind !== 'group';
       if (kind === 'system') return key(summary.system) === target;
       if (kind === 'domain') return key(summary.domain) === target;
-      return summary.kind !== 'Group' && key(summary.owner) === target;
+      return (
+        summary.kind.toLocaleLowerCase('en-US') !== 'group' &&
+        key(summary.owner) === target
+      );
     };
     const members = view.summaries
       .filter(belongs)

@@ -6,14 +6,20 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { RollupEntity } from '@sre-ownership/plugin-sre-ownership-common';
 import { BurnChip } from '../SloCard/BurnChip';
+import { useFittingTableStyles } from '../SloList/tableStyles';
 
 /** Each rolled-up entity with its pages, who is on call and its worst SLO. */
 export function RollupEntities(props: {
   entities: RollupEntity[];
   days: number;
 }) {
+  const classes = useFittingTableStyles();
   return (
-    <Table size="small" aria-label="Rolled-up entities">
+    <Table
+      size="small"
+      aria-label="Rolled-up entities"
+      className={classes.table}
+    >
       <TableHead>
         <TableRow>
           <TableCell>Entity</TableCell>

@@ -8,6 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import { SloListItem } from '@sre-ownership/plugin-sre-ownership-common';
 import { BurnChip } from '../SloCard/BurnChip';
 import { formatPercent } from '../SloCard/sloFormat';
+import { useFittingTableStyles } from './tableStyles';
 
 /** Budget left in words: "61.8%", "overspent (−12%)", or "—" without events. */
 export function formatBudgetLeft(remaining: number | null): string {
@@ -21,8 +22,9 @@ export function formatBudgetLeft(remaining: number | null): string {
  * linking to its entity's page: entity, SLO, burn, budget left and why.
  */
 export function SloList(props: { items: SloListItem[]; label: string }) {
+  const classes = useFittingTableStyles();
   return (
-    <Table size="small" aria-label={props.label}>
+    <Table size="small" aria-label={props.label} className={classes.table}>
       <TableHead>
         <TableRow>
           <TableCell>Entity</TableCell>
