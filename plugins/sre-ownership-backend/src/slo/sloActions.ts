@@ -33,7 +33,7 @@ export function describeIncidentBudget(
 ): string {
   const spent =
     incident.budgetShare === null
-      ? 'budget unknown (no events counted)'
+      ? 'not measurable: Prometheus counted no events while it was open'
       : `${percent(incident.budgetShare)} of this window's budget (${
           Math.round((incident.outageMinutes ?? 0) * 10) / 10
         } min of full outage)`;

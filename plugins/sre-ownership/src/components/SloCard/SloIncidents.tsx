@@ -6,6 +6,7 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import {
   SloIncidentAttribution,
@@ -14,6 +15,10 @@ import {
 import { useEntityResource } from '../../hooks/useEntityResource';
 import { ErrorState, LoadingState } from '../states';
 import { formatPercent } from './sloFormat';
+
+// AccordionDetails lays its child out as a flex item: let it shrink and
+// wrap inside the card instead of running past its edge.
+const useStyles = makeStyles({ attribution: { width: '100%', minWidth: 0 } });
 
 /** Incidents listed by name; the rest are counted. */
 const LISTED = 10;
@@ -25,7 +30,7 @@ const share = (value: number | null) =>
 export function incidentHeadline(incident: SloIncidentBudget): string {
   return `${incident.id}: ${
     incident.budgetShare === null
-      ? 'budget unknown (no events counted)'
+      ? 'not measurable: Prometheus counted no events while it was open'
       : `${share(incident.budgetShare)} of this window's budget`
   }`;
 }
@@ -46,6 +51,7 @@ function when(incident: SloIncidentBudget): string {
 /** One SLO's attribution: the incidents that spent budget, and what was spent outside them. */
 function Attribution(props: { attribution: SloIncidentAttribution }) {
   const { attribution } = props;
+  const classes = useStyles();
   if (attribution.error) {
     return (
       <Alert severity="warning" role="alert">
@@ -56,7 +62,7 @@ function Attribution(props: { attribution: SloIncidentAttribution }) {
   const spending = attribution.incidents.filter(i => i.budgetShare !== 0);
   const none = attribution.incidents.length - spending.length;
   return (
-    <div>
+    <div className={classes.attribution}>
       {attribution.incidents.length === 0 ? (
         <Typography variant="body2">
           No page about this service was open in the SLO window.
