@@ -12,6 +12,11 @@ import { overviewScenarios } from './e2e-overview.mjs';
 import { routeScenarios } from './e2e-routes.mjs';
 import { notifyScenarios } from './e2e-notify.mjs';
 import { pulseScenarios } from './e2e-pulse.mjs';
+import {
+  answerScenarios,
+  readinessScenario,
+  watchOverviewReadiness,
+} from './e2e-answers.mjs';
 import { restScenarios } from './e2e-rest.mjs';
 import { sloScenarios, startSloPrometheus } from './e2e-slo.mjs';
 
@@ -123,6 +128,9 @@ async function run() {
       240_000,
     );
     record('backend answers its health check', true);
+    // From the first moment the backend answers: the overview must never
+    // count an index built from part of the catalog.
+    const readiness = watchOverviewReadiness(baseUrl);
 
     const unauthenticated = await fetch(
       `${baseUrl}/api/sre-ownership/entities/component/default/sre-ownership/ownership`,
@@ -143,6 +151,17 @@ async function run() {
         .locator('.MuiCard-root')
         .filter({ has: page.getByText(title, { exact: true }) })
         .first();
+
+    await readinessScenario({
+      page,
+      baseUrl,
+      scenario,
+      openEntityPage,
+      waitFor,
+      artifacts,
+      join,
+      readiness,
+    });
 
     await scenario(
       page,
@@ -248,6 +267,18 @@ async function run() {
     );
 
     await routeScenarios({ page, baseUrl, scenario, openEntityPage });
+
+    // Before the scenarios that send data for Data Platform.
+    await answerScenarios({
+      page,
+      baseUrl,
+      scenario,
+      card,
+      openEntityPage,
+      waitFor,
+      artifacts,
+      join,
+    });
 
     await overviewScenarios({
       page,

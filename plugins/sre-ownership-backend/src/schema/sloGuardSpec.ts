@@ -284,6 +284,11 @@ export const sloGuardSchemas = {
           duringIncidents: NULLABLE_NUMBER,
           outsideIncidents: NULLABLE_NUMBER,
           consumed: NULLABLE_NUMBER,
+          note: {
+            ...STRING,
+            description:
+              'Why incidents are not attributed, e.g. time-slice budgeting.',
+          },
           error: {
             type: 'object',
             additionalProperties: false,

@@ -17,7 +17,7 @@ import {
   SloStatusError,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { OncallStore } from '../oncall/OncallStore';
-import { attributeIncidents } from './incidentBudget';
+import { attributable, attributeIncidents } from './incidentBudget';
 import {
   PrometheusClient,
   PrometheusQueryError,
@@ -133,7 +133,7 @@ export class SloService {
     now: number,
   ): Promise<SloIncidentAttribution> {
     const client = this.clientOf(slo);
-    const failed = (error: SloStatusError): SloIncidentAttribution => ({
+    const unattributed: SloIncidentAttribution = {
       sloName: slo.name,
       displayName: slo.displayName,
       window: {
@@ -144,9 +144,18 @@ export class SloService {
       duringIncidents: null,
       outsideIncidents: null,
       consumed: null,
+    };
+    const failed = (error: SloStatusError): SloIncidentAttribution => ({
+      ...unattributed,
       error,
     });
     if ('error' in client) return failed(client.error);
+    if (!attributable(slo)) {
+      return {
+        ...unattributed,
+        note: 'Budget per incident is computed for counter ratios with Occurrences budgeting; this SLO is counted in time slices or readings, which an incident does not line up with',
+      };
+    }
     // A page triggered in the window before may still be open in this one.
     const pages = await this.options.pages.listPages({
       entityRef,
@@ -229,7 +238,7 @@ export class SloService {
         start: new Date(now * 1000).toISOString(),
         end: new Date(now * 1000).toISOString(),
       },
-      notes: [],
+      notes: [...(slo.notes ?? [])],
       error,
     });
     if ('error' in chosen) return failed(chosen.error);

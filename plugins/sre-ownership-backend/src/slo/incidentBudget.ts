@@ -7,7 +7,17 @@ import {
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { PrometheusClient } from './PrometheusClient';
 import { windowsOf } from './measureSlo';
-import { countOverWindow } from './sloQueries';
+import { countOverWindow, measuredByReadings } from './sloQueries';
+
+/**
+ * Whether the budget can be attributed to incidents: counter ratios with
+ * Occurrences budgeting, whose events can be counted over any interval.
+ * Time slices and readings are counted in whole steps, which an incident's
+ * open time does not line up with.
+ */
+export function attributable(slo: SloDeclaration): boolean {
+  return slo.indicator.metric === 'ratio' && !measuredByReadings(slo);
+}
 
 /** A closed interval of seconds since the epoch. */
 interface Interval {
@@ -61,6 +71,7 @@ async function eventsBetween(
   interval: Interval,
 ): Promise<{ bad: number; total: number } | null> {
   const { indicator } = slo;
+  if (indicator.metric !== 'ratio') return null;
   const duration = promqlDuration(interval.end - interval.start);
   const counted = (indicator.good ?? indicator.bad)!;
   const [total, value] = await Promise.all([

@@ -4,6 +4,8 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   SloIncidentAttribution,
   SloListItem,
+  describeSloBudgeting,
+  describeSloThreshold,
   formatSloProblem,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { contact, parseTarget } from '../ownership/ownershipActions';
@@ -53,7 +55,7 @@ export function registerSloActions(options: {
     name: 'get-slo-status',
     title: 'SLO status of a service, team or System',
     description:
-      "Returns the SLOs a catalog entity declares (OpenSLO v1) with their status from Prometheus: target, attainment over the SLO window, error budget remaining (share, and as minutes of full outage), budget consumed in the previous window, burn rates over 5m to 3d and the burn state (page, ticket, ok) by the SRE workbook's multi-window rules, in words, and the budget each incident (page) of the entity spent while it was open. Names the SLO guard (primary and backups) to contact, and any problems in the declarations. For a team (group:...), a System or a Domain, lists the SLOs of every entity it owns or that belongs to it, worst burn first, as the last scheduled evaluation measured them.",
+      "Returns the SLOs a catalog entity declares (OpenSLO v1 or Sloth) with their status from Prometheus: target, attainment over the SLO window, error budget remaining (share, and as minutes of full outage), budget consumed in the previous window, burn rates over 5m to 3d and the burn state (page, ticket, ok) by the SRE workbook's multi-window rules, in words, and the budget each incident (page) of the entity spent while it was open. Names the SLO guard (primary and backups) to contact, and any problems in the declarations. For a team (group:...), a System or a Domain, lists the SLOs of every entity it owns or that belongs to it, worst burn first, as the last scheduled evaluation measured them.",
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z =>
@@ -84,6 +86,24 @@ export function registerSloActions(options: {
               name: z.string(),
               displayName: z.string(),
               target: z.number(),
+              format: z
+                .enum(['openslo', 'sloth'])
+                .optional()
+                .describe(
+                  'The format it was declared in; absent in a team, System or Domain listing.',
+                ),
+              budgeting: z
+                .string()
+                .optional()
+                .describe(
+                  'How the budget is counted, e.g. Occurrences, or Timeslices: 1m slices, each good at 95% or more',
+                ),
+              threshold: z
+                .string()
+                .optional()
+                .describe(
+                  'For a threshold metric, what a reading must show to be good, e.g. checkout-latency < 0.3',
+                ),
               window: z.string().describe('e.g. 28d rolling, or 1M calendar'),
               attainment: z.number().nullable(),
               budgetRemaining: z
@@ -182,6 +202,11 @@ export function registerSloActions(options: {
               name: slo.name,
               displayName: slo.displayName,
               target: slo.target,
+              format: slo.format,
+              budgeting: describeSloBudgeting(slo.budgeting),
+              ...(describeSloThreshold(slo.indicator)
+                ? { threshold: describeSloThreshold(slo.indicator) }
+                : {}),
               window: `${slo.window.duration} ${slo.window.kind}`,
               attainment: figures?.attainment ?? null,
               budgetRemaining: figures?.budget.remaining ?? null,

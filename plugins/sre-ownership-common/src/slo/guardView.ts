@@ -179,6 +179,8 @@ export interface SloIncidentAttribution {
   /** Share of the budget spent over the whole window. */
   consumed: number | null;
   error?: SloStatusError;
+  /** Why incidents are not attributed for this SLO, e.g. time-slice budgeting. */
+  note?: string;
 }
 
 /**

@@ -52,6 +52,13 @@ function when(incident: SloIncidentBudget): string {
 function Attribution(props: { attribution: SloIncidentAttribution }) {
   const { attribution } = props;
   const classes = useStyles();
+  if (attribution.note) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        {attribution.note}
+      </Typography>
+    );
+  }
   if (attribution.error) {
     return (
       <Alert severity="warning" role="alert">

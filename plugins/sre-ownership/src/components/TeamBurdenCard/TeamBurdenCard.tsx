@@ -12,7 +12,7 @@ import {
   daysChoice,
 } from '../WindowSelector';
 import { BurdenStatusChip } from './BurdenStatus';
-import { NoOnCallDataState, isWithoutOnCallData } from './NoOnCallDataState';
+import { NoOnCallDataState } from './NoOnCallDataState';
 import { TeamBurdenView } from './TeamBurdenView';
 
 /**
@@ -34,15 +34,13 @@ export function TeamBurdenCard() {
   if (!chosen && burden?.window.endsNow)
     configured.current = burden.window.days;
   const configuredDays = configured.current;
-  // A status over a window with no data at all would only mislead.
-  const shown =
-    !loading && !error && burden && !isWithoutOnCallData(burden)
-      ? burden
-      : undefined;
+  const loaded = !loading && !error ? burden : undefined;
+  // A window with no data has no figures worth showing: the state says why.
+  const shown = loaded && loaded.status !== 'no-data' ? loaded : undefined;
   return (
     <InfoCard
       title="On-call burden"
-      subheader={shown && <BurdenStatusChip status={shown.status} />}
+      subheader={loaded && <BurdenStatusChip status={loaded.status} />}
       action={
         <WindowSelector
           value={chosen?.key ?? daysChoice(configuredDays).key}
@@ -62,8 +60,11 @@ export function TeamBurdenCard() {
           currentEntityRef={burden.teamRef}
         />
       )}
-      {!loading && !error && burden && !shown && (
-        <NoOnCallDataState window={burden.window} />
+      {loaded && !shown && (
+        <NoOnCallDataState
+          window={loaded.window}
+          scheduleFeeds={loaded.scheduleFeeds}
+        />
       )}
       {shown && <TeamBurdenView burden={shown} />}
       {shown && (
