@@ -11,6 +11,9 @@ import { registerSloActions } from './sloActions';
 import { SloDeclarationReader } from './SloDeclarationReader';
 import { SloService } from './SloService';
 
+// Each test starts the whole plugin, which takes seconds on a loaded machine.
+jest.setTimeout(60_000);
+
 const CLOSED_PORT = 9158;
 
 const inlineSlos = `
