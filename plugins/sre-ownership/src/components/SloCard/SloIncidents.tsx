@@ -1,9 +1,6 @@
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
 import AccordionSummary from '@material-ui/core/AccordionSummary';
-import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { makeStyles } from '@material-ui/core/styles';
@@ -18,7 +15,11 @@ import { formatPercent } from './sloFormat';
 
 // AccordionDetails lays its child out as a flex item: let it shrink and
 // wrap inside the card instead of running past its edge.
-const useStyles = makeStyles({ attribution: { width: '100%', minWidth: 0 } });
+const useStyles = makeStyles(theme => ({
+  attribution: { width: '100%', minWidth: 0 },
+  list: { listStyle: 'none', margin: 0, padding: 0 },
+  incident: { padding: theme.spacing(0.5, 0), overflowWrap: 'anywhere' },
+}));
 
 /** Incidents listed by name; the rest are counted. */
 const LISTED = 10;
@@ -75,16 +76,21 @@ function Attribution(props: { attribution: SloIncidentAttribution }) {
           No page about this service was open in the SLO window.
         </Typography>
       ) : (
-        <List dense disablePadding aria-label="Budget per incident">
+        <ul className={classes.list} aria-label="Budget per incident">
           {spending.slice(0, LISTED).map(incident => (
-            <ListItem key={`${incident.source}/${incident.id}`} disableGutters>
-              <ListItemText
-                primary={incidentHeadline(incident)}
-                secondary={when(incident)}
-              />
-            </ListItem>
+            <li
+              key={`${incident.source}/${incident.id}`}
+              className={classes.incident}
+            >
+              <Typography variant="body2">
+                {incidentHeadline(incident)}
+              </Typography>
+              <Typography variant="caption" color="textSecondary">
+                {when(incident)}
+              </Typography>
+            </li>
           ))}
-        </List>
+        </ul>
       )}
       {spending.length > LISTED && (
         <Typography variant="body2" color="textSecondary">
