@@ -30,12 +30,30 @@ export async function startSloPrometheus({ port, record }) {
   }
 }
 
+const BURN_SCOPE =
+  'slo-burn:component:default/events-pipeline:event-delivery:7d-rolling';
+
+async function guestNotifications(baseUrl) {
+  const refresh = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  const token = (await refresh.json()).backstageIdentity.token;
+  const response = await fetch(
+    `${baseUrl}/api/notifications/notifications?limit=100`,
+    { headers: { Authorization: `Bearer ${token}` } },
+  );
+  if (!response.ok) throw new Error(`notifications: ${response.status}`);
+  return (await response.json()).notifications;
+}
+
 /** Runs the SLO scenarios; `scenario` records each as passed or failed. */
 export async function sloScenarios({
   page,
+  baseUrl,
   scenario,
   card,
   openEntityPage,
+  waitFor,
   artifacts,
 }) {
   await scenario(
@@ -157,6 +175,151 @@ export async function sloScenarios({
       await slos
         .getByText(/sre-ownership\.io\/slo-file: \.\/slos\.yaml/)
         .waitFor({ timeout: 5000 });
+    },
+  );
+
+  await scenario(
+    page,
+    "the overview shows the SLO guard's tiles and the fast burns behind one",
+    async () => {
+      await openEntityPage(page, '/reliability', 'Service level objectives');
+      const tile = page.getByTestId('slo-tile-paging');
+      await waitFor(
+        'the first SLO evaluation on the overview',
+        async () => {
+          if (await tile.isVisible().catch(() => false)) return true;
+          await page.reload({ waitUntil: 'domcontentloaded' });
+          return tile.waitFor({ timeout: 10000 }).then(() => true);
+        },
+        120_000,
+      );
+      await tile.getByText('2', { exact: true }).waitFor({ timeout: 5000 });
+      await tile.getByRole('button').click();
+      const list = page.getByRole('table', { name: 'Burning fast now (page)' });
+      await list.getByText('Payments availability').waitFor({ timeout: 5000 });
+      await list.getByText('Event delivery').waitFor({ timeout: 5000 });
+      await list
+        .getByRole('link', { name: 'payments-api' })
+        .waitFor({ timeout: 5000 });
+      await page
+        .getByTestId('slo-tile-without-slo')
+        .getByText('tier-1 services without an SLO')
+        .waitFor({ timeout: 5000 });
+      await page.screenshot({
+        path: join(artifacts, 'overview-slo-tiles.png'),
+        fullPage: true,
+      });
+    },
+  );
+
+  await scenario(
+    page,
+    'a fast burn notifies the SLO guard, the demo guest, in the bell',
+    async () => {
+      await waitFor(
+        'the burn notification',
+        async () =>
+          (
+            await guestNotifications(baseUrl)
+          ).some(n => n.payload.scope === BURN_SCOPE),
+        90_000,
+      );
+      const burns = (await guestNotifications(baseUrl)).filter(
+        n => n.payload.scope === BURN_SCOPE,
+      );
+      if (burns.length !== 1)
+        throw new Error(`${burns.length} notifications for one burn`);
+      if (burns[0].payload.severity !== 'critical')
+        throw new Error(`severity ${burns[0].payload.severity}`);
+      await openEntityPage(
+        page,
+        '/notifications',
+        'Event delivery of events-pipeline is burning its error budget fast',
+      );
+      await page
+        .getByText(/^You are its SLO guard\. Burning \d+(\.\d)?x over/)
+        .first()
+        .waitFor({ timeout: 5000 });
+      await page.screenshot({
+        path: join(artifacts, 'notification-slo-burn.png'),
+        fullPage: true,
+      });
+    },
+  );
+
+  await scenario(
+    page,
+    'the SLO card lists the budget each incident spent',
+    async () => {
+      await openEntityPage(
+        page,
+        '/catalog/default/component/payments-api',
+        'Service level objectives',
+      );
+      const slo = card('Service level objectives').getByRole('article', {
+        name: 'Payments availability',
+      });
+      await slo
+        .getByRole('button', {
+          name: 'Budget per incident of Payments availability',
+        })
+        .click();
+      const list = slo.getByRole('list', { name: 'Budget per incident' });
+      await list
+        .getByText(/^INC-2041: \d+(\.\d)?% of this window's budget$/)
+        .waitFor({ timeout: 30000 });
+      await list
+        .getByText(/^INC-2077: \d+(\.\d)?% of this window's budget$/)
+        .waitFor({ timeout: 5000 });
+      await slo
+        .getByText(/Spent while a page was open: \d+(\.\d)?%;/)
+        .waitFor({ timeout: 5000 });
+      await slo.screenshot({
+        path: join(artifacts, 'payments-api-slo-incidents.png'),
+      });
+    },
+  );
+
+  await scenario(
+    page,
+    "a System and its Domain roll up their services' pages and SLOs",
+    async () => {
+      await openEntityPage(
+        page,
+        '/catalog/default/system/payments-platform',
+        'Reliability roll-up',
+      );
+      const rollup = card('Reliability roll-up');
+      await rollup
+        .getByTestId('rollup-totals')
+        .getByText(/^[1-9]\d* pages in the last 28 days/)
+        .waitFor({ timeout: 30000 });
+      const slos = rollup.getByRole('table', {
+        name: 'SLOs of the rolled-up entities',
+      });
+      await slos.getByText('Payments availability').waitFor({ timeout: 5000 });
+      await rollup
+        .getByRole('table', { name: 'Rolled-up entities' })
+        .getByRole('link', { name: 'payments-api', exact: true })
+        .first()
+        .waitFor({ timeout: 5000 });
+      await page.screenshot({
+        path: join(artifacts, 'system-rollup.png'),
+        fullPage: true,
+      });
+      await openEntityPage(
+        page,
+        '/catalog/default/domain/commerce',
+        'Reliability roll-up',
+      );
+      await card('Reliability roll-up')
+        .getByRole('table', { name: 'SLOs of the rolled-up entities' })
+        .getByText('Payments availability')
+        .waitFor({ timeout: 30000 });
+      await page.screenshot({
+        path: join(artifacts, 'domain-rollup.png'),
+        fullPage: true,
+      });
     },
   );
 }

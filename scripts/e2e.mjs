@@ -308,7 +308,15 @@ async function run() {
       artifacts,
       join,
     });
-    await sloScenarios({ page, scenario, card, openEntityPage, artifacts });
+    await sloScenarios({
+      page,
+      baseUrl,
+      scenario,
+      card,
+      openEntityPage,
+      waitFor,
+      artifacts,
+    });
     await restScenarios({
       page,
       scenario,

@@ -238,6 +238,28 @@ export interface Config {
         headers?: { [name: string]: string };
       }>;
     };
+    /**
+     * The scheduled SLO evaluation that measures every declared SLO and
+     * stores its latest status for the overview's SLO tiles, the System and
+     * Domain roll-ups and the burn notifications (docs/slos.md).
+     */
+    slos?: {
+      /**
+       * How often every SLO is measured, e.g. '1m' (the default) or
+       * { minutes: 5 }. Each SLO costs 18 instant queries per evaluation.
+       */
+      evaluationFrequency?: HumanDuration | string;
+      /**
+       * SLOs with less than this share of their error budget left are
+       * listed on the overview. Above 0 and at most 1; defaults to 0.25.
+       */
+      budgetThreshold?: number;
+      /**
+       * Tiers (sreOwnership.overview.tiers) whose services should declare
+       * an SLO; defaults to the first tier listed.
+       */
+      requiredTiers?: string[];
+    };
     /** How long the plugin waits on its database. */
     database?: {
       /**
@@ -367,6 +389,15 @@ export interface Config {
          * a primary and a backup) or 1 (only when nobody is left).
          */
         minimumHolders?: 1 | 2;
+      };
+      /**
+       * A page-level fast burn of an SLO, to its SLO guard and backups
+       * (topic sre-ownership.slo), resolved when the burn stops. Sent after
+       * each SLO evaluation (sreOwnership.slos.evaluationFrequency).
+       */
+      slo?: {
+        /** Defaults to true. */
+        enabled?: boolean;
       };
     };
   };

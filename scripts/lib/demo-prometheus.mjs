@@ -21,6 +21,9 @@ const within = (t, start, end) => t > start && t <= end;
  * - search-api: 1,000 requests a minute, 4 failing since 3 days ago: a slow
  *   burn that opens a ticket. And a gauge, its p99 latency in seconds: 0.12,
  *   and 0.45 for 50 minutes 2 days ago (10 bad 5-minute slices).
+ * - events-pipeline: 2,000 events a minute; 3% fail to deliver from 30
+ *   minutes ago for 3 hours: a fast burn whose SLO guards (the data Domain's,
+ *   the demo guest among them) get a notification.
  */
 export function demoHistory(now) {
   const t0 = Math.floor(now / 1000 / MINUTE) * MINUTE;
@@ -32,12 +35,18 @@ export function demoHistory(now) {
     if (within(t, t0 - 40 * MINUTE, t0 + 3 * HOUR)) return 18;
     return 0;
   };
+  const eventFailures = t =>
+    within(t, t0 - 30 * MINUTE, t0 + 3 * HOUR) ? 60 : 0;
   const families = {
     payments_requests: [
       [{ code: 'ok' }, t => 600 - paymentErrors(t), from],
       [{ code: 'error' }, paymentErrors, from],
     ],
     search_requests: [[{}, () => 1000, from]],
+    events_delivered: [
+      [{ outcome: 'ok' }, t => 2000 - eventFailures(t), from],
+      [{ outcome: 'failed' }, eventFailures, from],
+    ],
     search_errors: [[{}, () => 4, t0 - 3 * DAY]],
   };
   const gauges = {

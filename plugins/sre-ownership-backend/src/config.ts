@@ -16,6 +16,10 @@ import {
   readPrometheusSettings,
 } from './slo/prometheusConfig';
 import {
+  SloEvaluationSettings,
+  readSloEvaluationSettings,
+} from './slo/sloEvaluationConfig';
+import {
   DatabaseSettings,
   readDatabaseSettings,
 } from './database/databaseConfig';
@@ -46,6 +50,8 @@ export interface SreOwnershipConfig {
   notifications: NotifySettings;
   /** Prometheus instances SLOs are read from, from `sreOwnership.prometheus`. */
   prometheus: PrometheusSettings;
+  /** The scheduled SLO evaluation and the guard's view, from `sreOwnership.slos`. */
+  slos: SloEvaluationSettings;
   /** How long the plugin waits on its database, from `sreOwnership.database`. */
   database: DatabaseSettings;
 }
@@ -55,6 +61,7 @@ export interface SreOwnershipConfig {
  * backend with the key and the fix rather than showing wrong owners later.
  */
 export function readSreOwnershipConfig(config: Config): SreOwnershipConfig {
+  const overview = readOverviewSettings(config);
   return {
     defaults: readOwnershipDefaults(config),
     schedules: readSchedules(config),
@@ -62,9 +69,13 @@ export function readSreOwnershipConfig(config: Config): SreOwnershipConfig {
     burden: readBurdenSettings(config),
     pagerDuty: { webhookSecrets: readWebhookSecrets(config) },
     pulse: readPulseSettings(config),
-    overview: readOverviewSettings(config),
+    overview,
     notifications: readNotifySettings(config),
     prometheus: readPrometheusSettings(config),
+    slos: readSloEvaluationSettings(
+      config,
+      overview.tiers.map(tier => tier.name),
+    ),
     database: readDatabaseSettings(config),
   };
 }

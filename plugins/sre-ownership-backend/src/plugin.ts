@@ -15,6 +15,8 @@ import { gatedPathPrefixes } from './http/requestGate';
 import { createRouteAccess } from './http/routeAccess';
 import { createIngestion } from './ingest/createIngestion';
 import { scheduleNotifications } from './notify/scheduleNotifications';
+import { sloBurnNotifications } from './notify/SloBurnNotifier';
+import { createRollup } from './rollup/createRollup';
 import { createOncall } from './oncall/createOncall';
 import { createOverview } from './overview/createOverview';
 import { createOwnership } from './ownership/createOwnership';
@@ -27,6 +29,7 @@ import { createRestOwed } from './restOwed/createRestOwed';
 import { createRouter } from './router';
 import { scheduleFeedSync } from './schedules/scheduleFeedSync';
 import { createSlo } from './slo/createSlo';
+import { SloOverviewService } from './overview/SloOverviewService';
 
 /**
  * The SRE Ownership backend plugin.
@@ -135,10 +138,26 @@ export const sreOwnershipPlugin = createBackendPlugin({
           pagerDutySecrets: settings.pagerDuty.webhookSecrets,
           deliveryDeadlineMs: settings.database.statementTimeoutMs,
         });
-        const slos = createSlo({
+        const slos = await createSlo({
           ...deps,
+          database,
           ownership,
+          oncall: store,
           settings: settings.prometheus,
+          evaluation: settings.slos,
+        });
+        const rollups = createRollup({
+          ...deps,
+          index,
+          slos,
+          burden,
+          defaultWindowDays: burdenSettings.windowDays,
+        });
+        const sloOverview = new SloOverviewService({
+          snapshot: index.snapshot,
+          readable: index.readable,
+          store: slos.store,
+          settings: settings.slos,
         });
         deps.httpRouter.use(
           await createRouter({
@@ -149,7 +168,9 @@ export const sreOwnershipPlugin = createBackendPlugin({
             ingestion,
             readiness,
             overview,
-            slos,
+            slos: slos.service,
+            sloOverview,
+            rollups,
             pulse: pulse.service,
             rest,
           }),
@@ -168,6 +189,14 @@ export const sreOwnershipPlugin = createBackendPlugin({
           onCall,
           settings: settings.notifications,
         });
+        await slos.scheduleEvaluation(
+          await sloBurnNotifications({
+            ...deps,
+            database,
+            ownership,
+            settings: settings.notifications,
+          }),
+        );
         await pulse.scheduleInvitations();
         // The plugin's own gate authenticates its routes (all but /health
         // and the signed PagerDuty webhook) and audits every refusal; see

@@ -19,6 +19,8 @@ import { PluginReadiness } from './readiness/PluginReadiness';
 import { BurdenService } from './burden/BurdenService';
 import { EventIngestion } from './ingest/EventIngestion';
 import { OwnershipResolver } from './ownership/OwnershipResolver';
+import { SloOverviewService } from './overview/SloOverviewService';
+import { RollupService } from './rollup/RollupService';
 import { SloService } from './slo/SloService';
 import { OverviewService } from './overview/OverviewService';
 import { TeamReports } from './overview/TeamReports';
@@ -82,6 +84,8 @@ async function anApp(
     ingestion: ingestion as EventIngestion,
     readiness,
     slos: {} as SloService,
+    sloOverview: {} as SloOverviewService,
+    rollups: {} as RollupService,
     overview: { service: {} as OverviewService, teams: {} as TeamReports },
     feedRuns: { listFeedRuns: async () => [] },
     pulse: {} as PulseService,

@@ -20,6 +20,10 @@ import { registerPulseRoutes } from './pulse/routes';
 import { TeamReports } from './overview/TeamReports';
 import { SloService } from './slo/SloService';
 import { registerSloRoutes } from './slo/routes';
+import { registerSloOverviewRoutes } from './overview/sloRoutes';
+import { SloOverviewService } from './overview/SloOverviewService';
+import { registerRollupRoutes } from './rollup/routes';
+import { RollupService } from './rollup/RollupService';
 import { registerScheduleRoutes } from './schedules/routes';
 import { registerReadinessRoutes } from './readiness/routes';
 import { registerOwnershipRoutes } from './ownership/routes';
@@ -73,6 +77,8 @@ export async function createRouter(options: {
   ingestion: EventIngestion;
   readiness: PluginReadiness;
   slos: SloService;
+  sloOverview: SloOverviewService;
+  rollups: RollupService;
   overview: { service: OverviewService; teams: TeamReports };
   feedRuns: Pick<OncallStore, 'listFeedRuns'>;
   pulse: PulseService;
@@ -159,6 +165,13 @@ export async function createRouter(options: {
   );
 
   registerSloRoutes(api, { slos, access });
+
+  registerSloOverviewRoutes(api, {
+    sloOverview: options.sloOverview,
+    access,
+  });
+
+  registerRollupRoutes(api, { rollups: options.rollups, access });
 
   registerScheduleRoutes(api, { feedRuns, access });
 

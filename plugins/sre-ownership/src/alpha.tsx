@@ -133,6 +133,29 @@ export const sloCard = EntityCardBlueprint.make({
 });
 
 /**
+ * Roll-up card on System and Domain pages, full width: the pages and on-call
+ * load of every entity that belongs to it, summed, and their SLOs worst burn
+ * first, each linking down to its entity.
+ *
+ * @remarks
+ * Extension ID: `entity-card:sre-ownership/rollup`.
+ * Its `filter` and `type` can be overridden under `app.extensions` in
+ * app-config, or the card turned off with `false`.
+ * @alpha
+ */
+export const rollupCard = EntityCardBlueprint.make({
+  name: 'rollup',
+  params: {
+    type: 'content',
+    filter: { kind: { $in: ['system', 'domain'] } },
+    loader: () =>
+      import('./components/RollupCard').then(m =>
+        compatWrapper(<m.RollupCard />),
+      ),
+  },
+});
+
+/**
  * Team burden card on Group pages, full width: the team's status (healthy,
  * at risk, overloaded) with its reasons, team figures against the sustainable
  * limits, the weekly page trend and, for viewers with the
@@ -243,6 +266,7 @@ export default createFrontendPlugin({
     escalationPathCard,
     onCallHealthCard,
     sloCard,
+    rollupCard,
     teamBurdenCard,
     reliabilityContent,
     reliabilityOverviewPage,

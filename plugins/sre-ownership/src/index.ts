@@ -10,6 +10,7 @@ export {
   EntityEscalationPathCard,
   EntityOnCallHealthCard,
   EntitySloCard,
+  EntityRollupCard,
   EntityTeamBurdenCard,
   EntityReliabilityContent,
   ReliabilityOverviewPage,

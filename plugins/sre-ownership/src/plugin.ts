@@ -99,6 +99,22 @@ export const EntitySloCard: () => JSX.Element = sreOwnershipPlugin.provide(
 );
 
 /**
+ * Legacy entity card for System and Domain pages: the pages, on-call load and
+ * SLOs of every entity that belongs to it, summed, worst burn first, with
+ * links down. Give it the full width of the page.
+ *
+ * @public
+ */
+export const EntityRollupCard: () => JSX.Element = sreOwnershipPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRollupCard',
+    component: {
+      lazy: () => import('./components/RollupCard').then(m => m.RollupCard),
+    },
+  }),
+);
+
+/**
  * Legacy entity card for Group pages: the team's on-call burden. Per-engineer
  * figures show only to viewers with the `sre-ownership.burden.read`
  * permission. Give it the full width of the page.

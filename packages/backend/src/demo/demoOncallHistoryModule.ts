@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { generateDemoEvents } from './demoOncallHistory';
+import { demoSloIncidents } from './demoSloIncidents';
 import { postOncallEvents } from './postOncallEvents';
 
 /**
@@ -29,7 +30,9 @@ export default createBackendModule({
         // The bulk API answers once the backend has started; load in the
         // background so that start-up does not wait for it.
         lifecycle.addStartupHook(() => {
-          const batch = generateDemoEvents(new Date());
+          const now = new Date();
+          const batch = generateDemoEvents(now);
+          batch.pages = [...(batch.pages ?? []), ...demoSloIncidents(now)];
           postOncallEvents({ batch, auth, discovery })
             .then(counts =>
               logger.info(

@@ -4,13 +4,14 @@ import { invalidAppConfigUnder } from '@sre-ownership/plugin-sre-ownership-commo
 import { readOptionalDuration } from '../appConfig/readDuration';
 
 /** The kinds of notification; each is a topic users can mute. */
-export type NotificationKind = 'burden' | 'coverage' | 'specialists';
+export type NotificationKind = 'burden' | 'coverage' | 'specialists' | 'slo';
 
 /** The notification topic of each kind. */
 export const NOTIFICATION_TOPICS: Record<NotificationKind, string> = {
   burden: 'sre-ownership.burden',
   coverage: 'sre-ownership.coverage',
   specialists: 'sre-ownership.specialists',
+  slo: 'sre-ownership.slo',
 };
 
 /** How and when notifications are sent, from `sreOwnership.notifications`. */
@@ -83,6 +84,7 @@ export function readNotifySettings(root: Config): NotifySettings {
       burden: kindEnabled('burden'),
       coverage: kindEnabled('coverage'),
       specialists: kindEnabled('specialists'),
+      slo: kindEnabled('slo'),
     },
     burden: {
       minimumStatus: oneOf(

@@ -4,6 +4,7 @@ import { ALERT_FINGERPRINT_MAX } from '../ingest/alertmanager';
 import { overviewPaths, overviewSchemas } from './overviewSpec';
 import { restPaths, restSchemas } from './restSpec';
 import { pulsePaths, pulseSchemas } from './pulseSpec';
+import { sloGuardPaths, sloGuardSchemas } from './sloGuardSpec';
 import { responseSchemas } from './responseSchemas';
 import { ENTITY_REF } from './problems';
 import { MAX_WINDOW_DAYS } from '../burden/burdenWindow';
@@ -142,6 +143,7 @@ export const spec = {
       ...overviewSchemas,
       ...restSchemas,
       ...pulseSchemas,
+      ...sloGuardSchemas,
       ...responseSchemas,
       EntitySloStatus: {
         type: 'object',
@@ -432,6 +434,7 @@ export const spec = {
     ...overviewPaths,
     ...restPaths,
     ...pulsePaths,
+    ...sloGuardPaths,
     '/health': {
       get: {
         operationId: 'Health',

@@ -190,6 +190,7 @@ function service(settings: Partial<PrometheusSettings> = {}) {
     },
     getOwnership: (ref, credentials) =>
       ownership.getOwnership(ref, credentials),
+    pages: { listPages: async () => [] },
     now: () => new Date(T * 1000),
   });
 }
@@ -362,6 +363,7 @@ describe('SloService against a real Prometheus', () => {
         cacheTtlMs: 0,
       },
       getOwnership: async () => ({ specialists: [] } as any),
+      pages: { listPages: async () => [] },
       now: () => new Date(T * 1000),
     }).getSloStatus(
       { kind: 'Component', namespace: 'default', name: 'broken' },

@@ -27,8 +27,11 @@ interface Stretch {
   end: number;
 }
 
-/** The measured window and the one before it, in seconds since the epoch. */
-function windowsOf(slo: SloDeclaration, now: number) {
+/**
+ * The measured window and the one before it, in seconds since the epoch,
+ * and the length the budget is computed over.
+ */
+export function windowsOf(slo: SloDeclaration, now: number) {
   if (slo.window.kind === 'rolling') {
     const seconds = slo.window.seconds;
     return {

@@ -2,7 +2,10 @@ import { ApiRouter } from '../http/apiRouter';
 import { RouteAccess } from '../http/routeAccess';
 import { SloService } from './SloService';
 
-/** `GET /entities/{kind}/{namespace}/{name}/slos`: an entity's SLO status. */
+/**
+ * `GET /entities/{kind}/{namespace}/{name}/slos`: an entity's SLO status;
+ * `.../slos/incidents`: the budget each of its incidents spent.
+ */
 export function registerSloRoutes(
   router: ApiRouter,
   options: { slos: SloService; access: RouteAccess },
@@ -18,4 +21,17 @@ export function registerSloRoutes(
     // lack the index signatures of the generated response type.
     res.json(status as unknown as Parameters<typeof res.json>[0]);
   });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/slos/incidents',
+    async (req, res) => {
+      const { kind, namespace, name } = req.params;
+      res.json(
+        await slos.getIncidents(
+          { kind, namespace, name },
+          await access.credentials(req),
+        ),
+      );
+    },
+  );
 }

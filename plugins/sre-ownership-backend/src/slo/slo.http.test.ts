@@ -11,6 +11,9 @@ import { registerSloActions } from './sloActions';
 import { SloDeclarationReader } from './SloDeclarationReader';
 import { SloService } from './SloService';
 
+// Each test starts the whole plugin, which takes seconds on a loaded machine.
+jest.setTimeout(60_000);
+
 const CLOSED_PORT = 9158;
 
 const inlineSlos = `
@@ -188,7 +191,13 @@ describe('get-slo-status action', () => {
     const actionsRegistry = actionsRegistryServiceMock();
     registerSloActions({
       actionsRegistry,
+      rollups: {
+        relatedSlos: async () => {
+          throw new Error('a Component is answered from its own SLOs');
+        },
+      },
       slos: new SloService({
+        pages: { listPages: async () => [] },
         catalog,
         reader: new SloDeclarationReader({
           urlReader: mockServices.urlReader.mock(),
@@ -219,8 +228,10 @@ describe('get-slo-status action', () => {
     });
     expect(output).toEqual({
       entityRef: 'component:default/checkout',
+      evaluatedAt: expect.any(String),
       slos: [
         {
+          entityRef: 'component:default/checkout',
           name: 'checkout-availability',
           displayName: 'checkout-availability',
           target: 0.999,
@@ -248,6 +259,64 @@ describe('get-slo-status action', () => {
       problems: [
         'component:default/checkout: sre-ownership.io/slos (document 2, SLO checkout-latency): spec.indicator.spec.ratioMetric.total.metricSource.type: is "Datadog"; only Prometheus is read, write type: Prometheus',
       ],
+    });
+  });
+
+  it('answers for a team or System with the SLOs of what belongs to it, worst first', async () => {
+    const actionsRegistry = actionsRegistryServiceMock();
+    const asked: string[] = [];
+    registerSloActions({
+      actionsRegistry,
+      slos: {} as SloService,
+      rollups: {
+        relatedSlos: async ref => {
+          asked.push(`${ref.kind}:${ref.namespace}/${ref.name}`);
+          return {
+            entityRef: 'system:default/payments',
+            entities: [
+              'system:default/payments',
+              'component:default/payments-api',
+            ],
+            evaluatedAt: '2026-06-01T00:00:00.000Z',
+            items: [
+              {
+                entityRef: 'component:default/payments-api',
+                sloName: 'payments-availability',
+                displayName: 'Payments availability',
+                target: 0.999,
+                window: '7d rolling',
+                burn: 'page',
+                burnRate: 22.9,
+                budgetRemaining: 0.618,
+                summary:
+                  'burning 22.9x over 1h: budget gone in 4.5 h at this rate',
+                evaluatedAt: '2026-06-01T00:00:00.000Z',
+              },
+            ],
+          };
+        },
+      },
+    });
+    const { output } = await actionsRegistry.invoke({
+      id: 'test:get-slo-status',
+      input: { entityRef: 'system:payments' },
+      credentials: mockCredentials.user(),
+    });
+    expect(asked).toEqual(['system:default/payments']);
+    expect(output).toEqual({
+      entityRef: 'system:default/payments',
+      entities: ['system:default/payments', 'component:default/payments-api'],
+      evaluatedAt: '2026-06-01T00:00:00.000Z',
+      slos: [
+        expect.objectContaining({
+          entityRef: 'component:default/payments-api',
+          name: 'payments-availability',
+          burnState: 'page',
+          budgetRemaining: 0.618,
+          summary: 'burning 22.9x over 1h: budget gone in 4.5 h at this rate',
+        }),
+      ],
+      problems: [],
     });
   });
 });

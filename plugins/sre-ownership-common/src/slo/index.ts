@@ -8,5 +8,6 @@ export { promqlDuration } from './durations';
 export { locateSloFile } from './sources';
 export type { SloFileLocation } from './sources';
 export * from './status';
+export * from './guardView';
 export { countReadings, THRESHOLD_COMPARISONS } from './readings';
 export type { SloReading } from './readings';

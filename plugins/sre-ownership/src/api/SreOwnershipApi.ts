@@ -12,6 +12,9 @@ import {
   TierOverview,
   WhoToCallResult,
   EntitySloStatus,
+  EntitySloIncidents,
+  EntityRollup,
+  SloOverview,
   ResolvedOwnership,
   ServiceOnCallHealth,
   TeamBurden,
@@ -80,6 +83,15 @@ export interface SreOwnershipApi
 
   /** The SLOs an entity declares, with their status from Prometheus and the SLO guard. */
   getSloStatus(entity: CompoundEntityRef): Promise<EntitySloStatus>;
+
+  /** For each SLO of an entity, the error budget each of its incidents spent. */
+  getSloIncidents(entity: CompoundEntityRef): Promise<EntitySloIncidents>;
+
+  /** A System's, Domain's or team's entities with their pages and SLOs. */
+  getEntityRollup(entity: CompoundEntityRef): Promise<EntityRollup>;
+
+  /** The SLO tiles of the reliability overview. */
+  getSloOverview(): Promise<SloOverview>;
 
   /** The coverage tiles of the reliability overview. */
   getCoverage(filter?: CoverageFilter): Promise<CoverageSummary>;

@@ -10,6 +10,9 @@ import {
   TierOverview,
   WhoToCallResult,
   EntitySloStatus,
+  EntitySloIncidents,
+  EntityRollup,
+  SloOverview,
   ResolvedOwnership,
   ServiceOnCallHealth,
   TeamBurden,
@@ -172,6 +175,20 @@ export class SreOwnershipClient implements SreOwnershipApi {
 
   async getSloStatus(entity: CompoundEntityRef): Promise<EntitySloStatus> {
     return this.request(`${entityPath(entity)}/slos`);
+  }
+
+  async getSloIncidents(
+    entity: CompoundEntityRef,
+  ): Promise<EntitySloIncidents> {
+    return this.request(`${entityPath(entity)}/slos/incidents`);
+  }
+
+  async getEntityRollup(entity: CompoundEntityRef): Promise<EntityRollup> {
+    return this.request(`${entityPath(entity)}/rollup`);
+  }
+
+  async getSloOverview(): Promise<SloOverview> {
+    return this.request('/overview/slos');
   }
 
   async listOwnership(

@@ -4,6 +4,8 @@ import {
   COVERAGE_GAPS,
   CoverageSummary,
   OverviewEntity,
+  SloListItem,
+  SloOverview,
   WhoToCallResult,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import {
@@ -97,6 +99,45 @@ const anAnswer: WhoToCallResult = {
   ],
 };
 
+const aSlo = (overrides: Partial<SloListItem> = {}): SloListItem => ({
+  entityRef: 'component:default/payments-api',
+  entityTitle: 'Payments API',
+  sloName: 'payments-availability',
+  displayName: 'Payments availability',
+  target: 0.999,
+  window: '7d rolling',
+  burn: 'page',
+  burnRate: 22.9,
+  budgetRemaining: 0.12,
+  summary: 'burning 22.9x over 1h: budget gone in 4.5 hours at this rate',
+  evaluatedAt: '2026-12-01T10:00:00.000Z',
+  ...overrides,
+});
+
+const aSloOverview = (): SloOverview => ({
+  evaluatedAt: '2026-12-01T10:00:00.000Z',
+  total: 3,
+  budgetThreshold: 0.25,
+  requiredTiers: ['tier-1'],
+  paging: { total: 1, items: [aSlo()] },
+  ticketing: { total: 0, items: [] },
+  lowBudget: { total: 1, items: [aSlo()] },
+  unmeasured: { total: 0, items: [] },
+  withoutSlo: {
+    total: 1,
+    items: [{ entityRef: 'component:default/ledger', tier: 'tier-1' }],
+  },
+  guardsWithoutSlo: {
+    total: 1,
+    items: [
+      {
+        guard: { ref: 'user:default/sam-carter', displayName: 'Sam Carter' },
+        entities: [{ entityRef: 'component:default/ledger' }],
+      },
+    ],
+  },
+});
+
 function anApi(overrides: Partial<SreOwnershipApi> = {}): SreOwnershipApi {
   return {
     getCoverage: async () => aCoverage(),
@@ -110,6 +151,7 @@ function anApi(overrides: Partial<SreOwnershipApi> = {}): SreOwnershipApi {
     getSpecialistGaps: async () => [],
     getTeamsAtRisk: async () => [],
     whoToCall: async () => anAnswer,
+    getSloOverview: async () => aSloOverview(),
     ...overrides,
   } as SreOwnershipApi;
 }
@@ -135,6 +177,58 @@ describe('ReliabilityOverviewPage', () => {
     expect(
       screen.getByText('No ownership model is declared for billing.'),
     ).toBeInTheDocument();
+  });
+
+  it("shows the SLO guard's tiles and, when chosen, the SLOs behind one with links to their services", async () => {
+    await renderPage(anApi());
+    const paging = await screen.findByTestId('slo-tile-paging');
+    expect(within(paging).getByText('1')).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('slo-tile-low-budget')).getByText(
+        'Less than 25% of budget left',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('slo-tile-without-slo')).getByText(
+        'tier-1 services without an SLO',
+      ),
+    ).toBeInTheDocument();
+    fireEvent.click(within(paging).getByRole('button'));
+    const list = await screen.findByRole('table', {
+      name: 'Burning fast now (page)',
+    });
+    expect(within(list).getByText('Payments API')).toBeInTheDocument();
+    expect(within(list).getByText('Page: fast burn')).toBeInTheDocument();
+    expect(within(list).getByText('12%')).toBeInTheDocument();
+    expect(
+      within(list).getByText(
+        'burning 22.9x over 1h: budget gone in 4.5 hours at this rate',
+      ),
+    ).toBeInTheDocument();
+    fireEvent.click(
+      within(screen.getByTestId('slo-tile-guards-without-slo')).getByRole(
+        'button',
+      ),
+    );
+    expect(await screen.findByText('Sam Carter')).toBeInTheDocument();
+    expect(
+      screen.getByText(/none of\s+which declares an SLO/),
+    ).toBeInTheDocument();
+  });
+
+  it('says the SLOs are being measured before the first evaluation', async () => {
+    await renderPage(
+      anApi({
+        getSloOverview: async () => ({
+          ...aSloOverview(),
+          evaluatedAt: undefined,
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText(/The SLOs are being measured for the first time/),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('slo-tile-paging')).toBeNull();
   });
 
   it('answers the query in the address: the specialist, the owners and who is on call now', async () => {

@@ -16,6 +16,7 @@ import { CoverageFilters } from './CoverageFilters';
 import { CoverageTiles } from './CoverageTiles';
 import { GapList } from './GapList';
 import { OverviewSection } from './OverviewSection';
+import { SloTiles, isSloTile } from './SloTiles';
 import { SpecialistGapsMatrix } from './SpecialistGapsMatrix';
 import { TeamsAtRisk } from './TeamsAtRisk';
 import { TierRules } from './TierRules';
@@ -109,6 +110,8 @@ export function ReliabilityOverviewPage() {
   const gap: CoverageGap | undefined = isCoverageGap(gapParam)
     ? gapParam
     : undefined;
+  const sloParam = params.get('slo') ?? '';
+  const sloTile = isSloTile(sloParam) ? sloParam : undefined;
   const filterKey = COVERAGE_FILTER_KEYS.map(key =>
     params.getAll(key).join(','),
   ).join('|');
@@ -132,6 +135,7 @@ export function ReliabilityOverviewPage() {
   const tiers = useOverview(api => api.getTiers(filter), [filterKey]);
   const specialists = useOverview(api => api.getSpecialistGaps());
   const teams = useOverview(api => api.getTeamsAtRisk());
+  const slos = useOverview(api => api.getSloOverview());
   // Until the index is built, every section would speak from part of the
   // catalog: each says so instead, and the page asks again by itself.
   const reading = !!coverage.value && !coverage.value.refreshedAt;
@@ -191,6 +195,28 @@ export function ReliabilityOverviewPage() {
                       chosen === gap
                         ? next.delete('gap')
                         : next.set('gap', chosen),
+                    )
+                  }
+                />
+              )}
+            </OverviewSection>
+          </Grid>
+          <Grid item xs={12}>
+            <OverviewSection
+              title="Service level objectives"
+              subheader="The SLO guard's view of every SLO, as the last scheduled evaluation measured them; choose a tile to list them"
+              subject="the SLOs"
+              state={slos}
+            >
+              {value => (
+                <SloTiles
+                  overview={value}
+                  selected={sloTile}
+                  onSelect={chosen =>
+                    update(next =>
+                      chosen === sloTile
+                        ? next.delete('slo')
+                        : next.set('slo', chosen),
                     )
                   }
                 />

@@ -1,5 +1,8 @@
-import { screen, within } from '@testing-library/react';
-import { EntitySloStatus } from '@sre-ownership/plugin-sre-ownership-common';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import {
+  EntitySloIncidents,
+  EntitySloStatus,
+} from '@sre-ownership/plugin-sre-ownership-common';
 import {
   aPermissionRefusal,
   aServerError,
@@ -231,5 +234,82 @@ describe('SloCard', () => {
     expect(
       screen.queryByText('No Prometheus connected'),
     ).not.toBeInTheDocument();
+  });
+
+  it('lists on demand the budget each incident spent, and what was spent outside them', async () => {
+    const incidents: EntitySloIncidents = {
+      entityRef: 'component:default/payments-api',
+      evaluatedAt: '2026-12-01T10:00:00.000Z',
+      slos: [
+        {
+          sloName: 'checkout-availability',
+          displayName: 'Checkout availability',
+          window: {
+            start: '2026-11-03T10:00:00.000Z',
+            end: '2026-12-01T10:00:00.000Z',
+          },
+          incidents: [
+            {
+              id: 'INC-123',
+              source: 'pagerduty',
+              title: 'checkout errors',
+              severity: 'critical',
+              triggeredAt: '2026-11-20T10:00:00.000Z',
+              resolvedAt: '2026-11-20T11:00:00.000Z',
+              counted: {
+                start: '2026-11-20T10:00:00.000Z',
+                end: '2026-11-20T11:00:00.000Z',
+              },
+              badEvents: 380,
+              budgetShare: 0.38,
+              outageMinutes: 15.3,
+            },
+            {
+              id: 'INC-124',
+              source: 'pagerduty',
+              severity: 'low',
+              triggeredAt: '2026-11-25T10:00:00.000Z',
+              counted: {
+                start: '2026-11-25T10:00:00.000Z',
+                end: '2026-12-01T10:00:00.000Z',
+              },
+              badEvents: 0,
+              budgetShare: 0,
+              outageMinutes: 0,
+            },
+          ],
+          duringIncidents: 0.38,
+          outsideIncidents: 0.1,
+          consumed: 0.48,
+        },
+      ],
+    };
+    const getSloIncidents = jest.fn(async () => incidents);
+    await renderOnEntityPage(<SloCard />, {
+      api: { getSloStatus: async () => anEntitySloStatus(), getSloIncidents },
+    });
+    // Asked of Prometheus only when opened.
+    expect(getSloIncidents).not.toHaveBeenCalled();
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Budget per incident of Checkout availability',
+      }),
+    );
+    await act(async () => {});
+    const list = await screen.findByRole('list', {
+      name: 'Budget per incident',
+    });
+    expect(
+      within(list).getByText("INC-123: 38% of this window's budget"),
+    ).toBeInTheDocument();
+    expect(
+      within(list).getByText(/15\.3 min of full outage/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('1 page spent none of it.')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Spent while a page was open: 38%;\s+outside any page: 10%/,
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { BudgetBar } from './BudgetBar';
 import { BurnChip } from './BurnChip';
+import { SloIncidents } from './SloIncidents';
 import { describeSloWindow, formatPercent } from './sloFormat';
 
 const useStyles = makeStyles(theme => ({
@@ -80,6 +81,7 @@ export function SloRow(props: { status: SloStatus }) {
               : formatPercent(figures.previousConsumed, 1)}{' '}
             of its budget
           </Typography>
+          <SloIncidents sloName={slo.name} displayName={slo.displayName} />
         </>
       )}
       {notes.map(note => (

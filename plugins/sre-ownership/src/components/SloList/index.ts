@@ -1,0 +1,1 @@
+export { SloList, formatBudgetLeft } from './SloList';
