@@ -1,5 +1,4 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -11,6 +10,7 @@ import {
   SpecialistCell,
   SpecialistGapRow,
 } from '@sre-ownership/plugin-sre-ownership-common';
+import { FittedTable } from '../tables';
 
 function Cell(props: { cell: SpecialistCell }) {
   const { cell } = props;
@@ -53,7 +53,7 @@ function Cell(props: { cell: SpecialistCell }) {
 /** Teams × the four specialist roles. */
 export function SpecialistGapsMatrix(props: { rows: SpecialistGapRow[] }) {
   return (
-    <Table size="small" aria-label="Specialist gaps">
+    <FittedTable size="small" aria-label="Specialist gaps">
       <TableHead>
         <TableRow>
           <TableCell>Team</TableCell>
@@ -76,6 +76,6 @@ export function SpecialistGapsMatrix(props: { rows: SpecialistGapRow[] }) {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </FittedTable>
   );
 }
