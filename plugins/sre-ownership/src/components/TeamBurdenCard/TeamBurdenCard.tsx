@@ -1,5 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTeamBurden } from '../../hooks/useTeamBurden';
 import { CardSection } from '../CardSection';
 import { OwnershipProblems } from '../OwnershipProblems';
@@ -7,12 +7,17 @@ import { RestOwedSection } from '../RestOwedSection';
 import { ErrorState, LoadingState } from '../states';
 import {
   DEFAULT_WINDOW_DAYS,
-  WindowChoice,
   WindowSelector,
   daysChoice,
+  useWindowParam,
 } from '../WindowSelector';
 import { BurdenStatusChip } from './BurdenStatus';
-import { NoOnCallDataState, isWithoutOnCallData } from './NoOnCallDataState';
+import {
+  NoDataInPastWindow,
+  NoOnCallDataState,
+  isWithoutOnCallData,
+} from './NoOnCallDataState';
+import { TeamPulseSection } from '../TeamPulse';
 import { TeamBurdenView } from './TeamBurdenView';
 
 /**
@@ -27,7 +32,8 @@ import { TeamBurdenView } from './TeamBurdenView';
 export function TeamBurdenCard() {
   // No window until the viewer picks one: the backend's configured default
   // (sreOwnership.burden.windowDays) applies, and the selector shows it.
-  const [chosen, choose] = useState<WindowChoice | undefined>();
+  // The choice lives in the address, so a reload or a shared link keeps it.
+  const [chosen, choose] = useWindowParam();
   const { burden, loading, error } = useTeamBurden(chosen?.query);
   // The configured window, learnt from the first answer, stays on offer.
   const configured = useRef(DEFAULT_WINDOW_DAYS);
@@ -35,10 +41,10 @@ export function TeamBurdenCard() {
     configured.current = burden.window.days;
   const configuredDays = configured.current;
   // A status over a window with no data at all would only mislead.
-  const shown =
-    !loading && !error && burden && !isWithoutOnCallData(burden)
-      ? burden
-      : undefined;
+  const loaded = !loading && !error ? burden : undefined;
+  const withoutData = loaded && isWithoutOnCallData(loaded);
+  const shown = loaded && !withoutData ? loaded : undefined;
+  const emptyPast = withoutData && !loaded.window.endsNow;
   return (
     <InfoCard
       title="On-call burden"
@@ -55,18 +61,28 @@ export function TeamBurdenCard() {
       {!loading && error && (
         <ErrorState error={error} subject="this team's on-call burden" />
       )}
-      {!loading && !error && burden && (
+      {loaded && (
         // e.g. a User whose time zone annotation names no known zone
         <OwnershipProblems
-          problems={burden.problems ?? []}
-          currentEntityRef={burden.teamRef}
+          problems={loaded.problems ?? []}
+          currentEntityRef={loaded.teamRef}
         />
       )}
-      {!loading && !error && burden && !shown && (
-        <NoOnCallDataState window={burden.window} />
-      )}
+      {withoutData &&
+        // A past window with nothing in it is a fact about that window, not
+        // a team that has yet to connect its schedule.
+        (loaded.window.endsNow ? (
+          <NoOnCallDataState window={loaded.window} />
+        ) : (
+          <NoDataInPastWindow window={loaded.window} />
+        ))}
       {shown && <TeamBurdenView burden={shown} />}
-      {shown && (
+      {emptyPast && (
+        <CardSection title="On-call pulse">
+          <TeamPulseSection />
+        </CardSection>
+      )}
+      {(shown || emptyPast) && (
         <CardSection title="Rest owed and compensation">
           <RestOwedSection window={chosen?.query} />
         </CardSection>
