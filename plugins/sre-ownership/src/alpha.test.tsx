@@ -52,7 +52,7 @@ describe('new frontend system plugin', () => {
         'page:sre-ownership/reliability-overview',
       ),
     );
-    expect(tester.get(coreExtensionData.title)).toBe('Reliability overview');
+    expect(tester.get(coreExtensionData.title)).toBe('SRE overview');
   });
 
   it('adds a Reliability tab in the operation group', () => {

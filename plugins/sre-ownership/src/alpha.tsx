@@ -189,7 +189,8 @@ export const reliabilityContent = EntityContentBlueprint.make({
 
 /**
  * The reliability overview page at `/reliability`, with a nav item named
- * "Reliability overview" (the entity tab is "Reliability"): "Who do
+ * "SRE overview" (short enough for the sidebar, and apart from the entity
+ * tab "Reliability"): "Who do
  * I call?", coverage tiles and their lists, rules by tier, specialist gaps
  * and teams at risk.
  *
@@ -202,7 +203,7 @@ export const reliabilityOverviewPage = PageBlueprint.make({
   name: 'reliability-overview',
   params: {
     path: '/reliability',
-    title: 'Reliability overview',
+    title: 'SRE overview',
     icon: <PageBlueprintIcon />,
     noHeader: true,
     routeRef: convertLegacyRouteRef(reliabilityOverviewRouteRef),

@@ -36,7 +36,7 @@ export function RestOwedTable(props: { engineers: EngineerRestOwed[] }) {
       <TableBody>
         {props.engineers.map(engineer => (
           <TableRow key={engineer.userRef}>
-            <TableCell>
+            <TableCell className={figure}>
               <EntityRefLink entityRef={engineer.userRef} defaultKind="user" />
             </TableCell>
             <TableCell className={figure}>

@@ -3,10 +3,10 @@ import { CSSProperties } from '@material-ui/core/styles/withStyles';
 
 /**
  * Text that wraps between words and never inside one: no "Balanc e" or
- * "compone nt" when a column is narrow.
+ * "compone nt" when a column is narrow. It leaves `white-space` alone, so a
+ * figure kept on one line stays so.
  */
 export const wrapOnWords: CSSProperties = {
-  whiteSpace: 'normal',
   wordBreak: 'normal',
   overflowWrap: 'normal',
   hyphens: 'manual',
@@ -41,5 +41,6 @@ export function scrollShadows(
  * as its longest word.
  */
 export const wholeWordCells: CSSProperties = {
-  '& .MuiTableCell-root': wrapOnWords,
+  // Elements rather than MUI's class names, which a nested theme suffixes.
+  '& th, & td': wrapOnWords,
 };
