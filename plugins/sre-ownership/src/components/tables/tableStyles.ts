@@ -25,6 +25,8 @@ export function scrollShadows(
     theme.palette.type === 'dark' ? 'rgba(0,0,0,0.6)' : 'rgba(0,0,0,0.2)';
   return {
     overflowX: 'auto',
+    // Sideways only: without it the box also scrolls a pixel or two down.
+    overflowY: 'hidden',
     background: [
       `linear-gradient(to right, ${paper} 30%, transparent) left center / 40px 100% no-repeat local`,
       `linear-gradient(to left, ${paper} 30%, transparent) right center / 40px 100% no-repeat local`,
