@@ -1,7 +1,8 @@
 // End-to-end scenarios for the anonymous on-call pulse: the payments Group
 // page shows the demo's pulse summary (packages/backend/src/demo), and the
-// guest (Chloe Dubois of Data Platform, app-config.yaml), invited after a
-// shift of theirs ends, opens the pulse from the invitation and answers once.
+// guest (Chloe Dubois of Payments and Data Platform, app-config.yaml),
+// invited after a shift of theirs ends, opens the pulse from the invitation
+// and answers once, and the invitation is marked done in the bell.
 
 const HOUR = 3_600_000;
 const TOPIC = 'sre-ownership.pulse';
@@ -13,6 +14,7 @@ async function guestToken(baseUrl) {
   return (await response.json()).backstageIdentity.token;
 }
 
+/** The guest's pulse invitations about Data Platform (the demo adds Payments'). */
 async function pulseInvitations(baseUrl, token) {
   const response = await fetch(
     `${baseUrl}/api/notifications/notifications?limit=100`,
@@ -20,7 +22,11 @@ async function pulseInvitations(baseUrl, token) {
   );
   if (!response.ok) throw new Error(`notifications: ${response.status}`);
   const { notifications } = await response.json();
-  return notifications.filter(n => n.payload.topic === TOPIC);
+  return notifications.filter(
+    n =>
+      n.payload.topic === TOPIC &&
+      n.payload.description?.includes('for data-platform'),
+  );
 }
 
 /** Runs the pulse scenarios; `scenario` records each as passed or failed. */
@@ -100,12 +106,11 @@ export async function pulseScenarios({
       if (after.length !== 1)
         throw new Error(`${after.length} invitations after a rerun`);
 
-      await openEntityPage(
-        page,
-        '/notifications',
-        'How was your on-call shift?',
-      );
-      await page.getByText('How was your on-call shift?').first().click();
+      const title = invitation.payload.title;
+      if (!/^How was your on-call, .+ – .+ UTC\?$/.test(title))
+        throw new Error(`the invitation does not name its period: ${title}`);
+      await openEntityPage(page, '/notifications', title);
+      await page.getByText(title).first().click();
       await page.waitForURL(`**${invitation.payload.link}`, { timeout: 15000 });
       await page
         .getByRole('radiogroup', { name: 'Was this rotation sustainable?' })
@@ -122,6 +127,15 @@ export async function pulseScenarios({
       }
       await page.getByRole('button', { name: 'Send my answer' }).click();
       await page.getByText('Thank you').waitFor({ timeout: 15000 });
+      // Answering marks the invitation done in the bell.
+      await waitFor(
+        'the answered invitation to be read',
+        async () => {
+          const [answered] = await pulseInvitations(baseUrl, token);
+          return !!answered?.read;
+        },
+        15_000,
+      );
 
       await page.reload();
       await page.getByText('Already answered').waitFor({ timeout: 15000 });

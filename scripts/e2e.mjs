@@ -12,6 +12,11 @@ import { overviewScenarios } from './e2e-overview.mjs';
 import { routeScenarios } from './e2e-routes.mjs';
 import { notifyScenarios } from './e2e-notify.mjs';
 import { pulseScenarios } from './e2e-pulse.mjs';
+import {
+  answerScenarios,
+  readinessScenario,
+  watchOverviewReadiness,
+} from './e2e-answers.mjs';
 import { restScenarios } from './e2e-rest.mjs';
 import { sloScenarios, startSloPrometheus } from './e2e-slo.mjs';
 import { layoutScenarios } from './e2e-layout.mjs';
@@ -27,8 +32,9 @@ const resultsFile = args.includes('--results')
   ? resolve(args[args.indexOf('--results') + 1])
   : undefined;
 const skipBuild = args.includes('--skip-build');
-// --only <group>[,<group>…] runs only those scenario groups (entity, routes,
-// overview, oncall, notify, slo, rest, pulse, layout), to iterate on one.
+// --only <group>[,<group>…] runs only those scenario groups (readiness,
+// entity, routes, answers, overview, oncall, notify, slo, rest, pulse,
+// layout), to iterate on one.
 const only = args.includes('--only')
   ? args[args.indexOf('--only') + 1].split(',')
   : undefined;
@@ -133,6 +139,9 @@ async function run() {
       240_000,
     );
     record('backend answers its health check', true);
+    // From the first moment the backend answers: the overview must never
+    // count an index built from part of the catalog.
+    const readiness = watchOverviewReadiness(baseUrl);
 
     const unauthenticated = await fetch(
       `${baseUrl}/api/sre-ownership/entities/component/default/sre-ownership/ownership`,
@@ -153,6 +162,18 @@ async function run() {
         .locator('.MuiCard-root')
         .filter({ has: page.getByText(title, { exact: true }) })
         .first();
+
+    if (runs('readiness'))
+      await readinessScenario({
+        page,
+        baseUrl,
+        scenario,
+        openEntityPage,
+        waitFor,
+        artifacts,
+        join,
+        readiness,
+      });
 
     if (runs('entity')) {
       await scenario(
@@ -261,6 +282,19 @@ async function run() {
 
     if (runs('routes'))
       await routeScenarios({ page, baseUrl, scenario, openEntityPage });
+
+    // Before the scenarios that send data for Data Platform.
+    if (runs('answers'))
+      await answerScenarios({
+        page,
+        baseUrl,
+        scenario,
+        card,
+        openEntityPage,
+        waitFor,
+        artifacts,
+        join,
+      });
 
     if (runs('overview'))
       await overviewScenarios({

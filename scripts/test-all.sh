@@ -25,6 +25,14 @@ ensure_prometheus() {
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus >/dev/null
 }
 
+# The three-replica test puts HAProxy in front of the replicas.
+ensure_haproxy() {
+  command -v haproxy >/dev/null && return
+  echo "==> installing Debian's HAProxy for the three-replica test"
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends haproxy >/dev/null
+}
+
 ensure_postgres() {
   export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
   if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
@@ -37,6 +45,7 @@ ensure_postgres() {
 
 ensure_chromium || echo "could not install Chromium"
 ensure_prometheus || echo "could not install Prometheus"
+ensure_haproxy || echo "could not install HAProxy"
 ensure_postgres || echo "PostgreSQL tests cannot run"
 
 results_dir=".test-results"
@@ -61,6 +70,7 @@ stage "package metadata is publishable (backstage-cli repo fix --publish --check
 stage "API reports match the public exports (npm run build:api-reports updates them)" \
   npm run --silent test:api-reports
 stage "3 replicas start at once on an empty PostgreSQL, 3 rounds (scripts/replicas-start.mjs)" node scripts/replicas-start.mjs
+stage "3 replicas behind HAProxy on one PostgreSQL: same answers, webhooks stored once, a replica killed (scripts/replicas-balanced.mjs)" node scripts/replicas-balanced.mjs
 
 echo; echo "==> unit, component and store tests (jest)"
 CI=true BACKSTAGE_TEST_DISABLE_DOCKER=1 npx backstage-cli repo test \

@@ -35,7 +35,7 @@ async function process(entity: Entity) {
 }
 
 describe('SreOwnershipProcessor', () => {
-  it('emits reliability owners, specialists and escalation targets as relation pairs', async () => {
+  it('emits forward relations to the reliability owners, specialists and escalation targets it declares', async () => {
     const { relations } = await process(
       aComponent({
         'sre-ownership.io/model': 'hybrid',
@@ -46,19 +46,14 @@ describe('SreOwnershipProcessor', () => {
           'oncall:group:payments\nuser:mei-lin after 10m',
       }),
     );
+    // No reverse relations: those would be stored on the targets.
     expect(relations).toEqual([
       'component:payments-api sreOwnership-reliabilityOwnedBy group:platform-sre',
-      'group:platform-sre sreOwnership-reliabilityOwnerOf component:payments-api',
       'component:payments-api sreOwnership-reliabilityOwnedBy user:mei-lin',
-      'user:mei-lin sreOwnership-reliabilityOwnerOf component:payments-api',
       'component:payments-api sreOwnership-hasSpecialist user:jane-doe',
-      'user:jane-doe sreOwnership-specialistFor component:payments-api',
       'component:payments-api sreOwnership-hasSpecialist user:mei-lin',
-      'user:mei-lin sreOwnership-specialistFor component:payments-api',
       'component:payments-api sreOwnership-escalatesTo group:payments',
-      'group:payments sreOwnership-escalationFor component:payments-api',
       'component:payments-api sreOwnership-escalatesTo user:mei-lin',
-      'user:mei-lin sreOwnership-escalationFor component:payments-api',
     ]);
   });
 
@@ -73,7 +68,6 @@ describe('SreOwnershipProcessor', () => {
     // No valid model: nobody owns reliability, as the card says.
     expect(relations).toEqual([
       'component:payments-api sreOwnership-hasSpecialist user:jane-doe',
-      'user:jane-doe sreOwnership-specialistFor component:payments-api',
     ]);
     expect(logger.warn).toHaveBeenCalledWith(
       'component:default/payments-api: sre-ownership.io/model "embeded": is not an ownership model; use one of platform, embedded, hybrid, self-managed',
@@ -164,13 +158,53 @@ describe('SreOwnershipProcessor with inherited declarations', () => {
     ]);
   });
 
-  it('takes the model from the app-config defaults when nothing in the chain declares one', async () => {
+  it('emits no relation to a party that comes from the app-config defaults', async () => {
     const { processor } = processorReading(
       async refs => refs.map(() => undefined),
       { model: 'platform', platformTeam: 'group:default/platform-sre' },
     );
     const relations = await relationsOf(processor, inSystem('payments-api'));
-    expect(relations).toContain('sreOwnership-reliabilityOwnedBy platform-sre');
+    // The default platform team would be on every entity of the catalog;
+    // the derived escalation path names it too.
+    expect(relations).toEqual([]);
+  });
+
+  it('names the product team under a default self-managed model: spec.owner is the entity’s own declaration', async () => {
+    const { processor } = processorReading(
+      async refs => refs.map(() => undefined),
+      { model: 'self-managed' },
+    );
+    const relations = await relationsOf(processor, inSystem('payments-api'));
+    expect(relations).toEqual(['sreOwnership-reliabilityOwnedBy payments']);
+  });
+
+  it('names an escalation path inherited from the System, not one derived from ownership', async () => {
+    const withPath: Entity = {
+      ...system,
+      metadata: {
+        ...system.metadata,
+        annotations: {
+          ...system.metadata.annotations,
+          'sre-ownership.io/escalation': 'oncall:group:payments',
+        },
+      },
+    };
+    const declaredPath = processorReading(async refs =>
+      refs.map(ref =>
+        ref === 'system:default/payments-platform' ? withPath : undefined,
+      ),
+    ).processor;
+    expect(await relationsOf(declaredPath, inSystem('payments-api'))).toContain(
+      'sreOwnership-escalatesTo payments',
+    );
+    const derivedPath = processorReading(async refs =>
+      refs.map(ref => catalog.get(ref)),
+    ).processor;
+    expect(
+      (await relationsOf(derivedPath, inSystem('payments-api'))).filter(r =>
+        r.startsWith('sreOwnership-escalatesTo'),
+      ),
+    ).toEqual([]);
   });
 
   it('reads a System once for the components processed after one another', async () => {

@@ -16,13 +16,11 @@ import {
   EntityLookup,
   OwnershipDefaults,
   RELATION_ESCALATES_TO,
-  RELATION_ESCALATION_FOR,
   RELATION_HAS_SRE_SPECIALIST,
   RELATION_RELIABILITY_OWNED_BY,
-  RELATION_RELIABILITY_OWNER_OF,
-  RELATION_SRE_SPECIALIST_FOR,
   ResolvedOwnership,
   SRE_OWNERSHIP_ENTITY_KINDS,
+  ValueSource,
   formatProblem,
   readEntityDeclarations,
   resolveOwnership,
@@ -31,43 +29,72 @@ import { InheritedEntities, ReadEntitiesByRefs } from './InheritedEntities';
 
 const MAX_REMEMBERED_PROBLEMS = 10_000;
 
-/** Relation pairs naming the parties the resolved ownership names. */
+const declared = (source?: ValueSource) => source?.type === 'entity';
+
+/**
+ * The relations an entity carries: one per party named by a declaration on
+ * the entity or on what it inherits from (its System, Domain, owner Group and
+ * that Group's parents, and `spec.owner`), in the forward direction only.
+ *
+ * No reverse relations: a reverse relation is stored on its target, so a
+ * platform team named on one Domain would carry one relation per entity in
+ * that Domain, be stitched again whenever any of them changes, and grow into
+ * megabytes in a large catalog. No relations for parties that come from
+ * app-config (`sreOwnership.defaults`, `sreOwnership.escalation`) or for an
+ * escalation path derived from ownership: the same party on every entity
+ * says nothing the config does not, and the derived path names the
+ * reliability owners, who have their relation already. The overview's routes
+ * answer "what does this team own reliability for" with all of them.
+ */
 function ownershipRelations(resolved: ResolvedOwnership) {
-  const pairs: Array<{ forward: string; reverse: string; targets: string[] }> =
-    [
-      {
-        forward: RELATION_RELIABILITY_OWNED_BY,
-        reverse: RELATION_RELIABILITY_OWNER_OF,
-        targets: resolved.reliabilityOwners.map(party => party.ref),
-      },
-      {
-        forward: RELATION_HAS_SRE_SPECIALIST,
-        reverse: RELATION_SRE_SPECIALIST_FOR,
-        targets: resolved.specialists.flatMap(role =>
+  const declaredOwners = new Set<string>([
+    ...(declared(resolved.platformTeam?.source)
+      ? [resolved.platformTeam!.value.ref]
+      : []),
+    ...(declared(resolved.embeddedSres?.source)
+      ? resolved.embeddedSres!.value.map(party => party.ref)
+      : []),
+    ...(resolved.productTeam ? [resolved.productTeam.ref] : []),
+  ]);
+  const pairs: Array<{ type: string; targets: string[] }> = [
+    {
+      type: RELATION_RELIABILITY_OWNED_BY,
+      targets: resolved.reliabilityOwners
+        .map(party => party.ref)
+        .filter(ref => declaredOwners.has(ref)),
+    },
+    {
+      type: RELATION_HAS_SRE_SPECIALIST,
+      targets: resolved.specialists
+        .filter(role => declared(role.source))
+        .flatMap(role =>
           [role.primary, ...role.backups].flatMap(party =>
             party ? [party.ref] : [],
           ),
         ),
-      },
-      {
-        forward: RELATION_ESCALATES_TO,
-        reverse: RELATION_ESCALATION_FOR,
-        targets: resolved.escalation.levels.map(level => level.target.ref),
-      },
-    ];
+    },
+    {
+      type: RELATION_ESCALATES_TO,
+      targets:
+        !resolved.escalation.derived && declared(resolved.escalation.source)
+          ? resolved.escalation.levels.map(level => level.target.ref)
+          : [],
+    },
+  ];
   return pairs.map(pair => ({ ...pair, targets: [...new Set(pair.targets)] }));
 }
 
 /**
  * Validates `sre-ownership.io/` annotations and emits relations, so that
  * reliability owners, specialists and escalation targets appear in the
- * catalog graph and can be queried.
+ * catalog graph and can be queried with `relations.*` filters.
  *
- * The relations name the parties the ownership card shows: the processor
- * resolves each Component, API, Resource and System with the same rule as
- * the backend (`resolveOwnership` from the -common package), including what
- * it inherits from its System, Domain, owner Group and that Group's parents
- * and the app-config defaults. It reads those entities through
+ * The relations name the declared parties the ownership card shows: the
+ * processor resolves each Component, API, Resource and System with the same
+ * rule as the backend (`resolveOwnership` from the -common package),
+ * including what it inherits from its System, Domain, owner Group and that
+ * Group's parents, and emits forward relations to the parties a declaration
+ * names (none for app-config defaults, no reverse relations). It reads those entities through
  * `readEntities` (the module passes the catalog, with its own service
  * credentials) and keeps them for `cacheTtlMs`. Without `readEntities` it
  * resolves from the entity's own declarations and the defaults alone.
@@ -137,19 +164,10 @@ export class SreOwnershipProcessor implements CatalogProcessor {
       defaults: this.options.defaults ?? {},
     });
     const self = getCompoundEntityRef(entity);
-    for (const { forward, reverse, targets } of ownershipRelations(resolved)) {
+    for (const { type, targets } of ownershipRelations(resolved)) {
       for (const ref of targets) {
         const target: CompoundEntityRef = parseEntityRef(ref);
-        emit(
-          processingResult.relation({ source: self, type: forward, target }),
-        );
-        emit(
-          processingResult.relation({
-            source: target,
-            type: reverse,
-            target: self,
-          }),
-        );
+        emit(processingResult.relation({ source: self, type, target }));
       }
     }
     return entity;

@@ -110,6 +110,9 @@ export const sreOwnershipPlugin = createBackendPlugin({
           store,
           settings: burdenSettings,
           cache,
+          onCallFor: (ref, credentials) =>
+            ownership.onCallFor(ref, credentials),
+          feedRuns: store,
         });
         const rest = await createRestOwed({
           ...deps,

@@ -92,7 +92,9 @@ export function hasSreOwnershipAnnotations(
 export const RELATION_RELIABILITY_OWNED_BY = 'sreOwnership-reliabilityOwnedBy';
 
 /**
- * Reverse of {@link RELATION_RELIABILITY_OWNED_BY}.
+ * Reverse of {@link RELATION_RELIABILITY_OWNED_BY}. The catalog module does not emit it (it
+ * would be stored on the target, one per entity that names it); the name is
+ * kept so that a catalog graph configuration can pair the two.
  *
  * @public
  */
@@ -106,7 +108,9 @@ export const RELATION_RELIABILITY_OWNER_OF = 'sreOwnership-reliabilityOwnerOf';
 export const RELATION_HAS_SRE_SPECIALIST = 'sreOwnership-hasSpecialist';
 
 /**
- * Reverse of {@link RELATION_HAS_SRE_SPECIALIST}.
+ * Reverse of {@link RELATION_HAS_SRE_SPECIALIST}. The catalog module does not emit it (it
+ * would be stored on the target, one per entity that names it); the name is
+ * kept so that a catalog graph configuration can pair the two.
  *
  * @public
  */
@@ -120,7 +124,9 @@ export const RELATION_SRE_SPECIALIST_FOR = 'sreOwnership-specialistFor';
 export const RELATION_ESCALATES_TO = 'sreOwnership-escalatesTo';
 
 /**
- * Reverse of {@link RELATION_ESCALATES_TO}.
+ * Reverse of {@link RELATION_ESCALATES_TO}. The catalog module does not emit it (it
+ * would be stored on the target, one per entity that names it); the name is
+ * kept so that a catalog graph configuration can pair the two.
  *
  * @public
  */

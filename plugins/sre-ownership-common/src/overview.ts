@@ -196,16 +196,29 @@ export interface SpecialistCell {
    * may not read per-person figures or the team has no on-call data.
    */
   overLimit: string[] | null;
+  /**
+   * Where the holders are declared: the team's services, their System,
+   * Domain or owning Group, by the inheritance the entity cards use.
+   */
+  declaredOn?: string[];
+  /** The team's services that resolve to nobody in the role. */
+  servicesWithout?: string[];
 }
 
 /**
- * One row of the specialist gaps matrix.
+ * One row of the specialist gaps matrix: a team's holders of each role, by
+ * the same inheritance as the entity cards (see docs/reliability-overview.md).
  *
  * @public
  */
 export interface SpecialistGapRow {
   teamRef: string;
   displayName: string;
+  /**
+   * How many of the team's services (Components it owns) the roles are
+   * resolved from; 0 when it owns none and its Group's own roles count.
+   */
+  services: number;
   roles: Record<SpecialistRole, SpecialistCell>;
 }
 

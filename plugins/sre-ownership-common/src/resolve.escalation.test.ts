@@ -343,4 +343,46 @@ describe('resolveOwnership escalation', () => {
       expect(resolved.escalation.levels).toEqual([]);
     });
   });
+
+  describe('broken', () => {
+    it('says a path declared but unusable is broken, with the error, not undeclared', () => {
+      const path = escalationOf({
+        self: { escalation: 'oncall:payments\nuser:eve after soon' },
+      });
+      expect(path.derived).toBe(true);
+      expect(path.broken).toMatchObject({
+        entityRef: CHAIN_REFS.self,
+        annotation: KEYS.escalation,
+        severity: 'error',
+      });
+      expect(path.broken?.message).toMatch(/soon/);
+      expect(path.source).toEqual({
+        type: 'derived',
+        description: expect.stringMatching(
+          new RegExp(
+            `^The escalation path declared on ${CHAIN_REFS.self} is broken and ignored; derived from`,
+          ),
+        ),
+      });
+      expect(path.problems).toContainEqual(path.broken);
+    });
+
+    it('names a broken declaration nearer than the inherited path it falls back to', () => {
+      const path = escalationOf({
+        self: { escalation: 'user:eve after soon' },
+        system: { escalation: 'user:ana' },
+      });
+      expect(path.derived).toBe(false);
+      expect(path.levels.map(level => level.target)).toEqual([ANA]);
+      expect(path.broken?.entityRef).toBe(CHAIN_REFS.self);
+    });
+
+    it('has no broken declaration when the nearest one is usable', () => {
+      const path = escalationOf({
+        self: { escalation: 'user:eve' },
+        system: { escalation: 'user:ana after soon' },
+      });
+      expect(path.broken).toBeUndefined();
+    });
+  });
 });

@@ -112,10 +112,16 @@ export interface ResolvedEscalationLevel {
  * @public
  */
 export interface ResolvedEscalationPath {
-  /** True when nothing was declared and the path was derived from ownership. */
+  /** True when no usable path was declared and the path was derived from ownership. */
   derived: boolean;
   source: ValueSource;
   levels: ResolvedEscalationLevel[];
+  /**
+   * A declaration of the path that could not be used, nearer than the path
+   * shown: the entity is not undeclared, its declaration is broken. The
+   * first such problem, nearest first.
+   */
+  broken?: OwnershipProblem;
 }
 
 /**

@@ -62,6 +62,7 @@ describe('demo on-call history', () => {
         'tom-becker',
         'mei-lin',
         'sam-carter',
+        'chloe-dubois',
       ]),
     ).toMatchObject({ status: 'overloaded' });
     expect(
@@ -79,5 +80,56 @@ describe('demo on-call history', () => {
         'ana-souza',
       ]),
     ).toMatchObject({ status: 'healthy' });
+  });
+
+  it('keeps a 24/7 turn in one shift, as a schedule export has it', () => {
+    const payments = batch.shifts!.filter(
+      shift => shift.teamRef === 'group:default/payments',
+    );
+    const lengths = new Set(
+      payments.map(
+        shift => (Date.parse(shift.endsAt) - Date.parse(shift.startsAt)) / DAY,
+      ),
+    );
+    expect([...lengths]).toEqual([7]);
+    // One turn after another: each shift starts where the last ended.
+    const sorted = [...payments].sort((a, b) =>
+      a.startsAt.localeCompare(b.startsAt),
+    );
+    sorted.slice(1).forEach((shift, index) => {
+      expect(shift.startsAt).toBe(sorted[index].endsAt);
+      expect(shift.userRef).not.toBe(sorted[index].userRef);
+    });
+  });
+
+  it('lets the guest, Chloe Dubois, hand the payments pager over two days ago', () => {
+    const ended = batch.shifts!.filter(
+      shift =>
+        shift.teamRef === 'group:default/payments' &&
+        Date.parse(shift.endsAt) <= now.getTime(),
+    );
+    const last = ended.sort((a, b) => b.endsAt.localeCompare(a.endsAt))[0];
+    expect(last.userRef).toBe('user:default/chloe-dubois');
+    expect(last.endsAt).toBe('2026-11-21T09:00:00.000Z');
+    expect(
+      batch.pages!.some(
+        page =>
+          page.responderRef === 'user:default/chloe-dubois' &&
+          Date.parse(page.triggeredAt) >= Date.parse(last.startsAt),
+      ),
+    ).toBe(true);
+  });
+
+  it('pages each service of a team a different number of times', () => {
+    const count = (service: string) =>
+      batch.pages!.filter(
+        page => page.entityRef === `component:default/${service}`,
+      ).length;
+    const payments = ['payments-api', 'payments-ledger', 'fraud-scoring'].map(
+      count,
+    );
+    expect(new Set(payments).size).toBe(3);
+    expect(payments[0]).toBeGreaterThan(payments[1]);
+    expect(payments[1]).toBeGreaterThan(payments[2]);
   });
 });

@@ -18,12 +18,19 @@ const DAY = 24 * HOUR;
 /** How one demo team's pager behaves. */
 interface DemoTeam {
   team: string;
+  /** In rotation order; `lastOff` has just handed over. */
   engineers: string[];
-  services: string[];
-  /** Hours of the day (UTC) the rotation covers: [start, end). */
+  /** The engineer whose turn ended last, so the demo can invite them. */
+  lastOff: string;
+  /** Services with their share of the team's pages. */
+  services: Array<[string, number]>;
+  /**
+   * Hours of the day (UTC) the rotation covers: [start, end). A whole day
+   * means one shift per turn (24/7); less means one shift per day of it.
+   */
   coverage: [number, number];
-  /** Shift length in days; engineers take turns. */
-  shiftDays: number;
+  /** Days per turn; engineers take turns. */
+  turnDays: number;
   /** Pages per 12 hours on call, in the last 14 days and before. */
   pagesPerShift: { recent: number; earlier: number };
   /** Share of pages at night. */
@@ -33,19 +40,25 @@ interface DemoTeam {
 }
 
 /**
- * Three teams with visibly different health: payments is overloaded (two
- * people carry a 24/7 pager that keeps ringing at night), search is at risk
- * (a sustainable rotation with too many pages), mobile is healthy (a
+ * Three teams with visibly different health: payments is overloaded (three
+ * people carry a 24/7 pager that keeps ringing at night; Chloe Dubois, whom
+ * the demo signs in as, handed it over two days ago), search is at risk (a
+ * sustainable rotation with too many pages), mobile is healthy (a
  * business-hours rotation of three). Platform SRE gets pages only: its shifts
- * come from its iCalendar feed.
+ * come from its iCalendar feed. Data Platform has no history at all.
  */
 const TEAMS: DemoTeam[] = [
   {
     team: 'group:default/payments',
-    engineers: ['jane-doe', 'tom-becker'],
-    services: ['payments-api', 'payments-ledger', 'fraud-scoring'],
+    engineers: ['jane-doe', 'tom-becker', 'chloe-dubois'],
+    lastOff: 'chloe-dubois',
+    services: [
+      ['payments-api', 0.6],
+      ['payments-ledger', 0.25],
+      ['fraud-scoring', 0.15],
+    ],
     coverage: [0, 24],
-    shiftDays: 7,
+    turnDays: 7,
     pagesPerShift: { recent: 4.5, earlier: 3 },
     nightShare: 0.45,
     toilMinutesPerDay: 270,
@@ -53,9 +66,13 @@ const TEAMS: DemoTeam[] = [
   {
     team: 'group:default/search',
     engineers: ['kenji-sato', 'olivia-brown', 'noah-wilson', 'ines-garcia'],
-    services: ['search-api', 'search-indexer'],
+    lastOff: 'ines-garcia',
+    services: [
+      ['search-api', 0.7],
+      ['search-indexer', 0.3],
+    ],
     coverage: [0, 24],
-    shiftDays: 7,
+    turnDays: 7,
     pagesPerShift: { recent: 2.6, earlier: 1.6 },
     nightShare: 0.25,
     toilMinutesPerDay: 150,
@@ -63,9 +80,13 @@ const TEAMS: DemoTeam[] = [
   {
     team: 'group:default/mobile',
     engineers: ['fatima-zahra', 'lucas-martin', 'ana-souza'],
-    services: ['mobile-bff', 'notification-service'],
+    lastOff: 'ana-souza',
+    services: [
+      ['mobile-bff', 0.65],
+      ['notification-service', 0.35],
+    ],
     coverage: [15, 27],
-    shiftDays: 7,
+    turnDays: 7,
     pagesPerShift: { recent: 0.5, earlier: 0.6 },
     nightShare: 0,
     toilMinutesPerDay: 60,
@@ -74,9 +95,16 @@ const TEAMS: DemoTeam[] = [
 
 const PLATFORM_PAGES = {
   team: 'group:default/platform-sre',
-  services: ['payments-db', 'status-page'],
+  services: [
+    ['payments-db', 0.7],
+    ['status-page', 0.3],
+  ] as Array<[string, number]>,
   perDay: 0.6,
 };
+
+/** Hand-overs are at 09:00 UTC; the last one was two days ago. */
+const HANDOVER_HOUR = 9;
+const DAYS_SINCE_HANDOVER = 2;
 
 // A small deterministic generator (mulberry32): the same demo on every machine.
 function random(seed: number) {
@@ -140,6 +168,48 @@ function page(
   };
 }
 
+/** A service drawn by its share of the pages. */
+function pick(next: () => number, services: Array<[string, number]>): string {
+  let roll = next();
+  for (const [service, share] of services) {
+    roll -= share;
+    if (roll <= 0) return service;
+  }
+  return services[services.length - 1][0];
+}
+
+/** The turns of a rotation: [start, end) and who is on call, oldest first. */
+function turns(team: DemoTeam, now: number, from: number, to: number) {
+  const handover =
+    Math.floor(now / DAY) * DAY -
+    DAYS_SINCE_HANDOVER * DAY +
+    HANDOVER_HOUR * HOUR;
+  const length = team.turnDays * DAY;
+  const first = Math.floor((from - handover) / length);
+  const last = Math.ceil((to - handover) / length);
+  const offOrder = team.engineers.indexOf(team.lastOff);
+  const result: Array<{
+    index: number;
+    start: number;
+    end: number;
+    engineer: string;
+  }> = [];
+  for (let index = first; index < last; index++) {
+    // Turn -1 ended at the last hand-over: it was `lastOff`'s.
+    const slot =
+      (((offOrder + 1 + index) % team.engineers.length) +
+        team.engineers.length) %
+      team.engineers.length;
+    result.push({
+      index,
+      start: handover + index * length,
+      end: handover + (index + 1) * length,
+      engineer: team.engineers[slot],
+    });
+  }
+  return result;
+}
+
 function teamEvents(
   team: DemoTeam,
   now: number,
@@ -149,42 +219,61 @@ function teamEvents(
   const shifts: OncallShift[] = [];
   const pages: OncallPage[] = [];
   const toil: ToilEntry[] = [];
-  const start = Math.floor((now - days * DAY) / DAY) * DAY;
+  const from = Math.floor((now - days * DAY) / DAY) * DAY;
   const name = team.team.split('/')[1];
-  for (let day = 0; day * DAY + start < now + 14 * DAY; day++) {
-    const dayStart = start + day * DAY;
-    const engineer =
-      team.engineers[Math.floor(day / team.shiftDays) % team.engineers.length];
-    const [from, to] = team.coverage;
-    const shiftStart = dayStart + from * HOUR;
-    const shiftEnd = dayStart + to * HOUR;
+  const [coverFrom, coverTo] = team.coverage;
+  const allDay = coverTo - coverFrom >= 24;
+  const shift = (id: string, engineer: string, start: number, end: number) =>
     shifts.push({
       source: 'demo',
-      externalId: `demo/${name}/shift/${day}`,
+      externalId: `demo/${name}/shift/${id}`,
       teamRef: team.team,
       userRef: `user:default/${engineer}`,
       schedule: `${name}-primary`,
-      startsAt: new Date(shiftStart).toISOString(),
-      endsAt: new Date(shiftEnd).toISOString(),
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(end).toISOString(),
     });
-    if (shiftStart >= now) continue;
+  const rotation = turns(team, now, from, now + 14 * DAY);
+  // A 24/7 rotation is one shift per turn, as a schedule export has it; a
+  // business-hours one is a shift per day of the turn.
+  for (const turn of rotation) {
+    if (allDay) {
+      shift(`turn/${turn.index}`, turn.engineer, turn.start, turn.end);
+      continue;
+    }
+    for (let k = 0; k < team.turnDays; k++) {
+      const dayStart = Math.floor((turn.start + k * DAY) / DAY) * DAY;
+      shift(
+        `turn/${turn.index}/${k}`,
+        turn.engineer,
+        dayStart + coverFrom * HOUR,
+        dayStart + coverTo * HOUR,
+      );
+    }
+  }
+  const onCallAt = (at: number) =>
+    rotation.find(turn => at >= turn.start && at < turn.end)?.engineer;
+  for (let dayStart = from; dayStart < now; dayStart += DAY) {
+    const day = Math.round((dayStart - from) / DAY);
     const recent = dayStart >= now - 14 * DAY;
     const perDay =
       ((recent ? team.pagesPerShift.recent : team.pagesPerShift.earlier) *
-        (to - from)) /
+        (coverTo - coverFrom)) /
       12;
     const count = Math.floor(perDay) + (next() < perDay % 1 ? 1 : 0);
     for (let n = 0; n < count; n++) {
       const night = next() < team.nightShare;
       const offset = night
-        ? (next() * 6 + 0) * HOUR
-        : (from + 8 + next() * Math.max(1, to - from - 10)) * HOUR;
-      const at = Math.min(dayStart + offset, shiftEnd - HOUR);
-      if (at >= now) continue;
+        ? next() * 6 * HOUR
+        : (coverFrom + 8 + next() * Math.max(1, coverTo - coverFrom - 10)) *
+          HOUR;
+      const at = Math.min(dayStart + offset, dayStart + coverTo * HOUR - HOUR);
+      const engineer = onCallAt(at);
+      if (at >= now || !engineer) continue;
       pages.push(
         page(next, {
           team: team.team,
-          service: team.services[n % team.services.length],
+          service: pick(next, team.services),
           responder: engineer,
           at,
           id: `demo/${name}/page/${day}/${n}`,
@@ -212,8 +301,9 @@ function teamEvents(
 
 /**
  * The demo's on-call history: `days` days up to `now`, plus two weeks of
- * future shifts so "on call now" and "next" are filled. Deterministic for a
- * given `now`.
+ * future shifts so "on call now" and "next" are filled. Shifts are whole
+ * turns (a week of a 24/7 pager is one shift), handed over at 09:00 UTC two
+ * days before `now`. Deterministic for a given `now`.
  */
 export function generateDemoEvents(now: Date, days = 90): OncallEventBatch {
   const next = random(20261123);
@@ -231,7 +321,7 @@ export function generateDemoEvents(now: Date, days = 90): OncallEventBatch {
     batch.pages.push(
       page(next, {
         team: PLATFORM_PAGES.team,
-        service: PLATFORM_PAGES.services[day % 2],
+        service: pick(next, PLATFORM_PAGES.services),
         at,
         id: `demo/platform-sre/page/${day}`,
       }),

@@ -11,9 +11,11 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  OnCallNow,
   PulseDecline,
   ServiceOnCallHealth,
   TeamBurden,
+  TeamScheduleFeed,
   computeServiceHealth,
   computeTeamBurden,
   owningGroupRef,
@@ -33,6 +35,12 @@ import { OncallStore, TimeRange } from '../oncall/OncallStore';
 import { ON_CALL_LOOKAROUND_MS } from '../oncall/OnCallNowReader';
 import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
 
+/** Who is on call for an entity: the rotations its escalation path pages. */
+export type OnCallForEntity = (
+  ref: CompoundEntityRef,
+  credentials: BackstageCredentials,
+) => Promise<OnCallNow[]>;
+
 /**
  * On-call burden of teams and on-call health of services: reads the events
  * from the store and the people from the catalog (with the caller's
@@ -49,6 +57,14 @@ export class BurdenService {
       cache?: PrincipalEntityCache;
       /** The on-call pulse, whose falling averages are status reasons. */
       pulse?: { declinesFor(teamRef: string): Promise<PulseDecline[]> };
+      /**
+       * Who is on call for an entity, as every surface answers it (the
+       * rotations its escalation path pages); without it, the owning
+       * Group's rotation.
+       */
+      onCallFor?: OnCallForEntity;
+      /** The schedule feeds' last reads, so a team's empty window says why. */
+      feedRuns?: Pick<OncallStore, 'listFeedRuns'>;
       now?: () => Date;
     },
   ) {
@@ -84,42 +100,59 @@ export class BurdenService {
         : [];
     // The input, the pulse and the permission at once; the figures wait
     // only for the slowest of these.
-    const [{ input }, asked, canReadPeople] = await Promise.all([
+    const [{ input }, asked, canReadPeople, feeds] = await Promise.all([
       this.teams.read(team, range, credentials),
       declines(teamRef),
       this.allowed(credentials, teamRef),
+      this.feedsOf(teamRef),
     ]);
     // Asked as group:default/Payments, stored as the catalog spells it.
     const pulseDeclines =
       input.teamRef === teamRef ? asked : await declines(input.teamRef);
-    const burden = computeTeamBurden({ ...input, pulseDeclines });
+    const burden = {
+      ...computeTeamBurden({ ...input, pulseDeclines }),
+      ...(feeds ? { scheduleFeeds: feeds } : {}),
+    };
     if (canReadPeople) return burden;
     const { engineers: _hidden, ...teamOnly } = burden;
     return teamOnly;
   }
 
-  /** A service's on-call health over the requested window and the one before it. */
+  /**
+   * A service's on-call health over the requested window and the one before
+   * it. Who is on call is the one answer every surface gives (the rotations
+   * the service's escalation path pages), and pages are attributed with
+   * those rotations' shifts.
+   */
   async getServiceHealth(
     ref: CompoundEntityRef,
     window: BurdenWindowRequest,
     credentials: BackstageCredentials,
   ): Promise<ServiceOnCallHealth> {
-    const entity = await this.entity(ref, credentials);
+    const [entity, resolvedOnCall] = await Promise.all([
+      this.entity(ref, credentials),
+      this.options.onCallFor?.(ref, credentials),
+    ]);
     const entityRef = stringifyEntityRef(entity);
     const teamRef = owningGroupRef(entity);
     const range = this.window(window);
     const now = this.now();
+    const rotations =
+      resolvedOnCall?.map(team => team.teamRef) ?? (teamRef ? [teamRef] : []);
+    const shiftRange = this.aroundNow(now, bothWindows(range));
     const [group, pages, shifts] = await Promise.all([
       teamRef
         ? this.options.catalog.getEntityByRef(teamRef, { credentials })
         : undefined,
       this.options.store.listPages({ entityRef, range: bothWindows(range) }),
-      teamRef
-        ? this.options.store.listShifts({
-            teamRef,
-            range: this.aroundNow(now, bothWindows(range)),
-          })
-        : [],
+      Promise.all(
+        rotations.map(rotation =>
+          this.options.store.listShifts({
+            teamRef: rotation,
+            range: shiftRange,
+          }),
+        ),
+      ).then(lists => lists.flat()),
     ]);
     const people = await this.people.read(
       group ?? undefined,
@@ -138,10 +171,31 @@ export class BurdenService {
       defaultTimezone: people.defaultTimezone,
       workingTime: this.options.settings.workingTime,
     });
-    const onCall = teamRef
-      ? [whoIsOnCall({ teamRef, shifts, now: now.toISOString() })]
-      : [];
+    const onCall =
+      resolvedOnCall ??
+      rotations.map(rotation =>
+        whoIsOnCall({ teamRef: rotation, shifts, now: now.toISOString() }),
+      );
     return { ...health, onCall };
+  }
+
+  /** The team's schedule feeds and their last reads; undefined when unknown. */
+  private async feedsOf(
+    teamRef: string,
+  ): Promise<TeamScheduleFeed[] | undefined> {
+    if (!this.options.feedRuns) return undefined;
+    const key = teamRef.toLocaleLowerCase('en-US');
+    const runs = await this.options.feedRuns.listFeedRuns();
+    return runs
+      .filter(run => run.teamRef.toLocaleLowerCase('en-US') === key)
+      .map(run => ({
+        feed: run.feed,
+        lastRunAt: run.lastRunAt,
+        ok: run.ok,
+        ...(run.lastSuccessAt ? { lastSuccessAt: run.lastSuccessAt } : {}),
+        ...(run.shifts !== undefined ? { shifts: run.shifts } : {}),
+        ...(run.lastError ? { lastError: run.lastError } : {}),
+      }));
   }
 
   private now(): Date {

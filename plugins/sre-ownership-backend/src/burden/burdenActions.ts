@@ -13,7 +13,7 @@ export function registerBurdenActions(options: {
     name: 'get-oncall-burden',
     title: 'On-call burden of a team',
     description:
-      'Says whether the on-call load of a team (a catalog Group) is sustainable: healthy, at risk or overloaded, with the reasons in words, the team figures (pages per 12-hour shift, off-hours and sleep-hours pages, MTTA/MTTR by severity, toil share, rotation size against the size needed) for a window of days and the previous window, and, for callers allowed to read them, per-engineer figures against the limits.',
+      'Says whether the on-call load of a team (a catalog Group) is sustainable: healthy, at risk or overloaded (or no data, when nothing was recorded for the team in the window), with the reasons in words, the team figures (pages per 12-hour shift, off-hours and sleep-hours pages, MTTA/MTTR by severity, toil share, rotation size against the size needed) for a window of days and the previous window, and, for callers allowed to read them, per-engineer figures against the limits.',
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z =>
@@ -49,7 +49,11 @@ export function registerBurdenActions(options: {
       output: z =>
         z.object({
           teamRef: z.string(),
-          status: z.enum(['healthy', 'at-risk', 'overloaded']),
+          status: z
+            .enum(['no-data', 'healthy', 'at-risk', 'overloaded'])
+            .describe(
+              'no-data when no shift, page or toil of the team lies in the window; the reasons say so.',
+            ),
           reasons: z.array(z.string()),
           windowDays: z.number(),
           window: z.object({ from: z.string(), to: z.string() }),

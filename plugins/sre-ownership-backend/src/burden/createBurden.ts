@@ -6,7 +6,7 @@ import { PrincipalEntityCache } from '../catalog/PrincipalEntityCache';
 import { OncallStore } from '../oncall/OncallStore';
 import { registerBurdenActions } from './burdenActions';
 import { BurdenSettings } from './burdenConfig';
-import { BurdenService } from './BurdenService';
+import { BurdenService, OnCallForEntity } from './BurdenService';
 
 /** Builds the on-call burden service and registers the burden actions. */
 export function createBurden(options: {
@@ -18,6 +18,10 @@ export function createBurden(options: {
   cache: PrincipalEntityCache;
   /** The on-call pulse, whose falling averages are status reasons. */
   pulse: { declinesFor(teamRef: string): Promise<PulseDecline[]> };
+  /** Who is on call for an entity, as every surface answers it. */
+  onCallFor: OnCallForEntity;
+  /** The schedule feeds' last reads. */
+  feedRuns: Pick<OncallStore, 'listFeedRuns'>;
 }): BurdenService {
   const { actionsRegistry, ...serviceOptions } = options;
   const burden = new BurdenService(serviceOptions);

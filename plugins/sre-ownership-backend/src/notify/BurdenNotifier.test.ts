@@ -201,7 +201,7 @@ describe.each(databases.eachSupportedId())(
         expect(more).toEqual([]);
         expect(notification.payload).toMatchObject({
           title: 'payments on-call rotation is at risk',
-          severity: 'normal',
+          severity: 'high',
           topic: 'sre-ownership.burden',
           link: '/catalog/default/group/payments',
         });
@@ -214,18 +214,56 @@ describe.each(databases.eachSupportedId())(
       expect(await inbox('erik-johansson')).toEqual([]);
     });
 
-    it('tells only the engineer concerned about a personal limit', async () => {
-      const personal = (n: Notification) =>
-        n.payload.scope ===
-        'burden:group:default/payments:pagesPerShift:28d:user:default/jane-doe';
-      const [jane] = (await inbox('jane-doe')).filter(personal);
+    const personal = (n: Notification) =>
+      n.payload.scope ===
+      'burden:group:default/payments:limits:28d:user:default/jane-doe';
+
+    it('tells only the engineer concerned about a personal limit, as high', async () => {
+      const [jane, ...more] = (await inbox('jane-doe')).filter(personal);
+      expect(more).toEqual([]);
       expect(jane.payload.title).toBe(
         'You are over the pages per shift limit in payments',
       );
       expect(jane.payload.description).toBe(
         'You averaged 2.5 pages per 12-hour shift (limit 2) in the last 28 days.',
       );
+      expect(jane.payload.severity).toBe('high');
       expect((await inbox('mei-lin')).filter(personal)).toEqual([]);
+    });
+
+    it('lists every limit crossed in one notification per person', async () => {
+      // 90 hours of toil: over half of Jane's working time in the window,
+      // under twice the limit.
+      await oncall.ingest({
+        toil: Array.from({ length: 12 }, (_, day) => ({
+          source: 'test',
+          externalId: `toil-${day}`,
+          teamRef: 'group:default/payments',
+          userRef: 'user:default/jane-doe',
+          category: 'manual deploys',
+          startedAt: at(24 * (day + 1)),
+          minutes: 450,
+        })),
+      });
+      const run = await evaluate();
+      expect(run.failed).toBe(0);
+      const mine = (await inbox('jane-doe')).filter(n =>
+        n.payload.scope?.includes(':user:default/jane-doe'),
+      );
+      expect(mine).toHaveLength(1);
+      expect(mine[0].payload.scope).toBe(
+        'burden:group:default/payments:limits:28d:user:default/jane-doe',
+      );
+      expect(mine[0].payload.title).toBe(
+        'You are over 2 limits in payments: pages per shift and toil',
+      );
+      expect(mine[0].payload.description).toMatch(
+        /^You (averaged 2\.5 pages per 12-hour shift|spent \d+% of working time on toil).+ You (averaged|spent) /,
+      );
+      expect(mine[0].payload.severity).toBe('high');
+      // Evaluating again changes nothing.
+      const again = await evaluate();
+      expect(again.sent).toBe(0);
     });
 
     it('sends nothing when the team stays as it was', async () => {
@@ -242,7 +280,7 @@ describe.each(databases.eachSupportedId())(
       expect(scoped).toHaveLength(1);
       expect(scoped[0].payload).toMatchObject({
         title: 'payments on-call rotation is overloaded',
-        severity: 'high',
+        severity: 'critical',
       });
       expect(scoped[0].updated).toBeTruthy();
       expect(scoped[0].read).toBeFalsy();

@@ -18,6 +18,7 @@ import {
   NotificationCondition,
   TeamFacts,
   coverageConditions,
+  digestNotification,
   personalLimitConditions,
   specialistConditions,
   teamStatusCondition,
@@ -76,26 +77,32 @@ export class BurdenNotifier {
       settings.quietPeriodMs,
     );
     let failed = 0;
-    for (const condition of notify) {
+    let sent = 0;
+    for (const group of inNotifications(notify)) {
+      const notification = group[0].digest
+        ? digestNotification(
+            group,
+            conditions.filter(c => c.digest?.key === group[0].digest?.key),
+          )
+        : group[0];
       try {
-        await this.send(condition);
+        await this.send(notification);
+        sent += 1;
       } catch (error) {
         failed += 1;
-        // Keep the old state so the next run tries again.
-        const previous = stored.get(condition.key);
-        if (previous) states.set(condition.key, previous);
-        else states.delete(condition.key);
+        // Keep the old states so the next run tries again.
+        for (const condition of group) {
+          const previous = stored.get(condition.key);
+          if (previous) states.set(condition.key, previous);
+          else states.delete(condition.key);
+        }
         logger.warn(
-          `Could not send the notification ${condition.key}: ${error}`,
+          `Could not send the notification ${notification.key}: ${error}`,
         );
       }
     }
     await store.save(states);
-    return {
-      conditions: conditions.length,
-      sent: notify.length - failed,
-      failed,
-    };
+    return { conditions: conditions.length, sent, failed };
   }
 
   private async send(condition: NotificationCondition): Promise<void> {
@@ -178,6 +185,22 @@ export class BurdenNotifier {
     } while (cursor);
     return all;
   }
+}
+
+/**
+ * The conditions to notify, grouped into notifications: those sharing a
+ * digest (one person's limits in one team and window) together, every other
+ * on its own.
+ */
+function inNotifications(
+  notify: NotificationCondition[],
+): NotificationCondition[][] {
+  const groups = new Map<string, NotificationCondition[]>();
+  for (const condition of notify) {
+    const key = condition.digest?.key ?? condition.key;
+    groups.set(key, [...(groups.get(key) ?? []), condition]);
+  }
+  return [...groups.values()];
 }
 
 /** A Group's name for people, direct members and declared role holders. */

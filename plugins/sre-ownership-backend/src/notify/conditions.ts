@@ -34,6 +34,12 @@ export interface NotificationCondition {
   description: string;
   severity: NotificationSeverity;
   link: string;
+  /**
+   * Conditions sharing a digest are told in one notification per evaluation
+   * (its scope), listing each of them at its threshold or above: one
+   * notification per person, not one per limit.
+   */
+  digest?: { key: string; team: string; subject: string; line: string };
 }
 
 /** The entity page of a catalog entity, as the notification link. */
@@ -44,16 +50,26 @@ export function entityLink(entityRef: string): string {
   )}/${encodeURIComponent(name)}`;
 }
 
+// No data is nothing to notify about: it never counts as worse than healthy.
 const STATUS_LEVEL: Record<BurdenStatus, number> = {
+  'no-data': 0,
   healthy: 0,
   'at-risk': 1,
   overloaded: 2,
 };
 
 const STATUS_WORDS: Record<BurdenStatus, string> = {
+  'no-data': 'without on-call data',
   healthy: 'healthy',
   'at-risk': 'at risk',
   overloaded: 'overloaded',
+};
+
+const STATUS_SEVERITY: Record<BurdenStatus, NotificationSeverity> = {
+  'no-data': 'low',
+  healthy: 'low',
+  'at-risk': 'high',
+  overloaded: 'critical',
 };
 
 /** What a team is: its ref, its name for people, and who is in it. */
@@ -82,7 +98,8 @@ export function teamStatusCondition(
     recipients: unique([...team.members, ...team.roleHolders]),
     title: `${team.title} on-call rotation is ${STATUS_WORDS[burden.status]}`,
     description: burden.reasons.join(' '),
-    severity: level >= STATUS_LEVEL.overloaded ? 'high' : 'normal',
+    // Over a limit is never routine: at risk is high, overloaded critical.
+    severity: STATUS_SEVERITY[burden.status],
     link: entityLink(team.teamRef),
   };
 }
@@ -144,6 +161,11 @@ function personalLimitCondition(
 ): NotificationCondition {
   const value = engineer.current[measure];
   const limit = burden.limits[measure];
+  const line = `${
+    value === null
+      ? `No ${MEASURES[measure].name} figure`
+      : MEASURES[measure].describe(value, limit)
+  } in the last ${burden.window.days} days`;
   let level = 0;
   // A figure undefined for the window (null) is never over its limit.
   if (value !== null && engineer.overLimit.includes(measure)) {
@@ -157,14 +179,61 @@ function personalLimitCondition(
     firstSeenBaseline: 0,
     recipients: [engineer.userRef],
     title: `You are over the ${MEASURES[measure].name} limit in ${team.title}`,
-    description: `${
-      value === null
-        ? `No ${MEASURES[measure].name} figure`
-        : MEASURES[measure].describe(value, limit)
-    } in the last ${burden.window.days} days.`,
-    severity: level >= 2 ? 'high' : 'normal',
+    description: `${line}.`,
+    severity: limitSeverity(level),
     link: entityLink(team.teamRef),
+    digest: {
+      key: `burden:${team.teamRef}:limits:${burden.window.days}d:${engineer.userRef}`,
+      team: team.title,
+      subject: MEASURES[measure].name,
+      line: `${line}${level >= 2 ? ', twice the limit or more' : ''}.`,
+    },
   };
+}
+
+/** Over a limit is high; at twice the limit or more, critical. */
+function limitSeverity(level: number): NotificationSeverity {
+  if (level >= 2) return 'critical';
+  return level >= 1 ? 'high' : 'normal';
+}
+
+/**
+ * One notification for a person's digest: sent when any of its conditions
+ * worsened (`notified`), it lists every condition of the digest at its
+ * threshold or above (`current`), worst first, so that one notification
+ * names every limit crossed. Its key (the scope) is the digest's, so a later
+ * evaluation updates it instead of adding another.
+ */
+export function digestNotification(
+  notified: NotificationCondition[],
+  current: NotificationCondition[],
+): NotificationCondition {
+  const [first] = notified;
+  const crossed = current
+    .filter(c => c.level >= c.threshold)
+    .sort((a, b) => b.level - a.level);
+  const listed = crossed.length ? crossed : notified;
+  const level = Math.max(...listed.map(c => c.level));
+  const subjects = listed.map(c => c.digest?.subject ?? c.title);
+  const team = first.digest?.team ?? '';
+  return {
+    ...first,
+    key: first.digest?.key ?? first.key,
+    level,
+    title:
+      listed.length === 1
+        ? first.title
+        : `You are over ${listed.length} limits in ${team}: ${joinWords(
+            subjects,
+          )}`,
+    description: listed.map(c => c.digest?.line ?? c.description).join(' '),
+    severity: limitSeverity(level),
+  };
+}
+
+function joinWords(words: string[]): string {
+  if (words.length < 2) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
 function displayName(entityRef: string): string {

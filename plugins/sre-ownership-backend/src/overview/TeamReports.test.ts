@@ -16,15 +16,11 @@ describe('specialistCell', () => {
       overLimit: null,
     });
     expect(
-      specialistCell(
-        { role: 'slo-guard', primary: person('ana'), backups: [] },
-        new Map(),
-      ),
+      specialistCell({ primary: person('ana'), backups: [] }, new Map()),
     ).toMatchObject({ unfilled: false, singlePerson: true, overLimit: [] });
     expect(
       specialistCell(
         {
-          role: 'slo-guard',
           primary: person('ana'),
           backups: [person('ana')],
         },
@@ -36,7 +32,6 @@ describe('specialistCell', () => {
   it('names the holders over a burden limit, and only those that exist', () => {
     const cell = specialistCell(
       {
-        role: 'educator',
         primary: person('ana'),
         backups: [person('bo'), person('ghost', false)],
       },

@@ -5,7 +5,6 @@ import {
   BurdenStatus,
   BurdenTrend,
   Party,
-  ResolvedSpecialist,
   SPECIALIST_ROLES,
   SpecialistCell,
   SpecialistGapRow,
@@ -18,20 +17,26 @@ import {
   CatalogReadFilter,
 } from '../reliabilityIndex/CatalogReadFilter';
 import { IndexSnapshot } from '../reliabilityIndex/IndexSnapshot';
+import { TeamSpecialist, teamSpecialist } from './teamSpecialists';
 import { ReliabilityIndexStore } from '../reliabilityIndex/ReliabilityIndexStore';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SEVERITY: Record<BurdenStatus, number> = {
+  'no-data': 0,
   healthy: 0,
   'at-risk': 1,
   overloaded: 2,
 };
 
-/** Whether a status got worse, better or stayed. */
+/**
+ * Whether a status got worse, better or stayed. No data on either side
+ * compares with nothing: the trend is `same`, and the status says no data.
+ */
 export function trendOf(
   status: BurdenStatus,
   previous: BurdenStatus,
 ): BurdenTrend {
+  if (status === 'no-data' || previous === 'no-data') return 'same';
   const change = SEVERITY[status] - SEVERITY[previous];
   if (change > 0) return 'worse';
   if (change < 0) return 'better';
@@ -40,11 +45,17 @@ export function trendOf(
 
 /** One role's cell of the matrix from the team's resolved specialist. */
 export function specialistCell(
-  specialist: ResolvedSpecialist | undefined,
+  specialist: Partial<TeamSpecialist> | undefined,
   overLimit: Map<string, string[]> | null,
 ): SpecialistCell {
   const primary = specialist?.primary;
   const backups = specialist?.backups ?? [];
+  const where = {
+    ...(specialist?.declaredOn ? { declaredOn: specialist.declaredOn } : {}),
+    ...(specialist?.servicesWithout
+      ? { servicesWithout: specialist.servicesWithout }
+      : {}),
+  };
   const holders = new Set(
     [primary, ...backups]
       .filter((p): p is Party => !!p?.exists)
@@ -60,6 +71,7 @@ export function specialistCell(
     overLimit: overLimit
       ? [...holders].filter(ref => overLimit.get(ref)?.length)
       : null,
+    ...where,
   };
 }
 
@@ -173,10 +185,14 @@ export class TeamReports {
   ): Promise<SpecialistGapRow[]> {
     const teams = await this.teams(credentials);
     const refs = teams.map(team => team.entityRef);
+    const servicesOf = await this.servicesByTeam(refs, credentials);
+    const serviceRefs = [...servicesOf.values()].flat();
     const [resolved, burdens] = await Promise.all([
-      this.options.store.resolved(refs),
+      this.options.store.resolved([...refs, ...serviceRefs]),
       this.burdens(refs, {}, credentials),
     ]);
+    const resolvedOf = (ref: string) =>
+      resolved.get(ref.toLocaleLowerCase('en-US'));
     // Per-person figures: absent from every burden when the caller may not
     // read them, and then nobody can be said to be over or under a limit.
     const measured = [...burdens.values()].some(b => b.engineers);
@@ -190,22 +206,47 @@ export class TeamReports {
       }
     }
     return teams.map(team => {
-      const specialists =
-        resolved.get(team.entityRef.toLocaleLowerCase('en-US'))?.specialists ??
-        [];
+      const own = resolvedOf(team.entityRef);
+      const services = (servicesOf.get(team.entityRef) ?? []).flatMap(
+        ref => resolvedOf(ref) ?? [],
+      );
       return {
         teamRef: team.entityRef,
         displayName: team.title ?? team.name,
+        services: services.length,
         roles: Object.fromEntries(
           SPECIALIST_ROLES.map(role => [
             role,
-            specialistCell(
-              specialists.find(s => s.role === role),
-              overLimit,
-            ),
+            specialistCell(teamSpecialist(role, own, services), overLimit),
           ]),
         ) as SpecialistGapRow['roles'],
       };
     });
+  }
+
+  /**
+   * The Components each team owns (spec.owner), among those the caller may
+   * read: the services whose resolved specialists count for the team.
+   */
+  private async servicesByTeam(
+    teamRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, string[]>> {
+    const [view, readable] = await Promise.all([
+      this.options.snapshot.view(),
+      this.options.readable.forCaller(credentials),
+    ]);
+    const byKey = new Map(
+      teamRefs.map(ref => [ref.toLocaleLowerCase('en-US'), ref] as const),
+    );
+    const services = new Map<string, string[]>();
+    for (const summary of view.summaries) {
+      if (summary.kind !== 'component' || !summary.owner) continue;
+      if (!canRead(readable, summary.entityRef)) continue;
+      const team = byKey.get(summary.owner.toLocaleLowerCase('en-US'));
+      if (!team) continue;
+      services.set(team, [...(services.get(team) ?? []), summary.entityRef]);
+    }
+    return services;
   }
 }

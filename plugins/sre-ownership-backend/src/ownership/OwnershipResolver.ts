@@ -8,7 +8,9 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityLookup,
+  OnCallNow,
   OwnershipDefaults,
+  onCallForEntity,
   ResolvedOwnership,
   resolveOwnership,
   unknownOwnershipRefs,
@@ -74,6 +76,18 @@ export class OwnershipResolver {
     return this.options.onCall.addTo(
       await this.resolveLive(entityRef, credentials),
     );
+  }
+
+  /**
+   * Who is on call for the entity: the rotations its escalation path pages,
+   * with who carries each pager now (`onCallForEntity` in -common). The one
+   * answer the cards, the search, the actions and the notifications give.
+   */
+  async onCallFor(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<OnCallNow[]> {
+    return onCallForEntity(await this.getOwnership(ref, credentials));
   }
 
   /** Resolved ownership without who is on call now, one page at a time. */

@@ -130,6 +130,7 @@ export class DatabasePulseStore implements PulseStore {
         's.external_id',
         's.user_ref',
         's.team_ref',
+        's.starts_at',
         's.ends_at',
       );
     return rows.map(row => ({
@@ -137,6 +138,25 @@ export class DatabasePulseStore implements PulseStore {
       externalId: row.external_id,
       userRef: row.user_ref,
       teamRef: row.team_ref,
+      startedAt: Number(row.starts_at),
+      endedAt: Number(row.ends_at),
+    }));
+  }
+
+  async listShiftSpans(options: {
+    userRef: string;
+    teamRef: string;
+    from: number;
+    to: number;
+  }): Promise<Array<{ startedAt: number; endedAt: number }>> {
+    const rows = await this.db('oncall_shifts')
+      .where({ user_ref: options.userRef, team_ref: options.teamRef })
+      .where('ends_at', '>=', options.from)
+      .where('starts_at', '<=', options.to)
+      .orderBy('starts_at')
+      .select('starts_at', 'ends_at');
+    return rows.map(row => ({
+      startedAt: Number(row.starts_at),
       endedAt: Number(row.ends_at),
     }));
   }

@@ -28,6 +28,7 @@ import {
 import { createHmac } from 'crypto';
 import { PulseSettings } from './pulseConfig';
 import { PulsePublisher } from './PulsePublisher';
+import { onCallPeriodOf, PERIOD_LOOKBACK_MS } from './onCallPeriod';
 import { PulseStore, StoredInvitation } from './PulseStore';
 import { shuffle } from './shuffle';
 
@@ -230,17 +231,37 @@ export class PulseService {
     );
   }
 
-  private describe(
+  private async describe(
     invitation: StoredInvitation,
     state: PulseInvitation['state'],
-  ): PulseInvitation {
+  ): Promise<PulseInvitation> {
+    const onCallStartedAt = await this.onCallStart(invitation);
     return {
       id: invitation.id,
       teamRef: invitation.teamRef,
       period: this.periodOf(invitation),
+      onCall: {
+        from: new Date(onCallStartedAt).toISOString(),
+        to: new Date(invitation.shiftEndedAt).toISOString(),
+      },
       state,
       answerBy: new Date(this.answerBy(invitation)).toISOString(),
     };
+  }
+
+  /**
+   * The start of the continuous on-call period the invited shift ended,
+   * merged again from the stored shifts as the inviter merged it.
+   */
+  private async onCallStart(invitation: StoredInvitation): Promise<number> {
+    const end = invitation.shiftEndedAt;
+    const spans = await this.options.store.listShiftSpans({
+      userRef: invitation.userRef,
+      teamRef: invitation.teamRef,
+      from: end - PERIOD_LOOKBACK_MS,
+      to: end,
+    });
+    return onCallPeriodOf({ startedAt: end, endedAt: end }, spans).startedAt;
   }
 
   private periodOf(invitation: StoredInvitation) {

@@ -7,6 +7,8 @@ export interface EndedShift {
   userRef: string;
   teamRef: string;
   /** Epoch milliseconds. */
+  startedAt: number;
+  /** Epoch milliseconds. */
   endedAt: number;
 }
 
@@ -71,6 +73,16 @@ export interface PulseStore {
     from: number;
     to: number;
   }): Promise<EndedShift[]>;
+  /**
+   * One engineer's shifts for one team that overlap `[from, to]`, by start:
+   * what the merge of a continuous on-call period reads.
+   */
+  listShiftSpans(options: {
+    userRef: string;
+    teamRef: string;
+    from: number;
+    to: number;
+  }): Promise<Array<{ startedAt: number; endedAt: number }>>;
   /**
    * Stores the invitation for its shift unless the shift has one already;
    * true when this call stored it (so exactly one caller sends it).

@@ -79,22 +79,25 @@ describe.each(databases.eachSupportedId())(
       stops.push(() => notificationsBackend.backend.stop());
       inbox = notificationsBackend.inbox;
 
+      const base = Date.now();
       const ended = (name: string, hoursAgo: number, id: string) => ({
         source: 'test',
         externalId: id,
         teamRef: 'group:default/payments',
         userRef: `user:default/${name}`,
-        startsAt: new Date(Date.now() - (hoursAgo + 24) * HOUR).toISOString(),
-        endsAt: new Date(Date.now() - hoursAgo * HOUR).toISOString(),
+        startsAt: new Date(base - (hoursAgo + 24) * HOUR).toISOString(),
+        endsAt: new Date(base - hoursAgo * HOUR).toISOString(),
       });
       const ingested = await request(server)
         .post('/api/sre-ownership/events')
         .send({
           shifts: [
             ended('jane-doe', 2, 'jane-1'),
+            // Two adjacent days of one on-call: one period, one invitation.
+            ended('tom-becker', 54, 'tom-0'),
             ended('tom-becker', 30, 'tom-1'),
-            // Still running: nobody is invited for it yet.
-            { ...ended('jane-doe', -5, 'jane-2') },
+            // Not begun yet: nobody is invited for it.
+            ended('jane-doe', -30, 'jane-2'),
           ],
         });
       if (ingested.status !== 201) {
@@ -132,17 +135,25 @@ describe.each(databases.eachSupportedId())(
         .send(body);
     const scores = { sustainable: 2, sleep: 1, actionable: 4 };
 
-    it('invites each engineer once after each ended shift', async () => {
+    it('invites each engineer once per continuous on-call period, naming it', async () => {
       expect(await invite()).toEqual({ invited: 2, failed: 0 });
       expect(await invite()).toEqual({ invited: 0, failed: 0 });
       const jane = await invitationOf('jane-doe');
       expect(jane.payload).toMatchObject({
-        title: 'How was your on-call shift?',
+        title: expect.stringMatching(/^How was your on-call, .+ – .+ UTC\?$/),
         severity: 'low',
         link: expect.stringMatching(/^\/oncall-pulse\/[\w-]+$/),
       });
+      expect(jane.payload.description).toMatch(/^Your on-call for payments /);
       expect(jane.payload.scope).toBe(`${PULSE_TOPIC}:${idOf(jane)}`);
-      expect(await invitationOf('tom-becker')).toBeDefined();
+      // Tom's two days are one period, from the first day's start.
+      const tom = await invitationOf('tom-becker');
+      const response = await request(server)
+        .get(`/api/sre-ownership/pulse/invitations/${idOf(tom)}`)
+        .set('Authorization', as('tom-becker'));
+      expect(response.status).toBe(200);
+      const { from, to } = response.body.onCall;
+      expect(Date.parse(to) - Date.parse(from)).toBe(48 * HOUR);
     });
 
     it('lets only the invited engineer see and answer their invitation, once', async () => {
@@ -165,10 +176,15 @@ describe.each(databases.eachSupportedId())(
       expect(Object.keys(open.body).sort()).toEqual([
         'answerBy',
         'id',
+        'onCall',
         'period',
         'state',
         'teamRef',
       ]);
+      // Jane's own on-call period, told to Jane only.
+      expect(
+        Date.parse(open.body.onCall.to) - Date.parse(open.body.onCall.from),
+      ).toBe(24 * HOUR);
 
       const first = await answer(id, 'jane-doe', {
         scores,

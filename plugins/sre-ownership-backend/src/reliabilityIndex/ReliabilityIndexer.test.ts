@@ -69,6 +69,13 @@ describe.each(databases.eachSupportedId())(
           s => s.entityRef === 'component:default/payments-api',
         )?.gaps;
 
+      // The first probe after start only reads the catalog; the second
+      // finds it unchanged, and builds.
+      await expect(indexer.refresh()).resolves.toMatchObject({
+        written: 0,
+        settling: true,
+      });
+      expect((await store.generation()).refreshedAt).toBeUndefined();
       await indexer.refresh();
       expect(await gapsOfService()).toContain('nobody-on-call');
 
@@ -97,6 +104,57 @@ describe.each(databases.eachSupportedId())(
         full: false,
       });
       expect((await store.generation()).generation).toBe(generation);
+    });
+
+    it('does not build the index while the catalog is still being read', async () => {
+      const knex = await databases.init(databaseId);
+      const database = mockServices.database({
+        knex,
+        migrations: { skip: false },
+      });
+      const store = await DatabaseReliabilityIndexStore.create({ database });
+      // The catalog reads its locations in the background: first the Group,
+      // a refresh later its service too.
+      let current = [entities[0]];
+      const live = () => catalogServiceMock({ entities: current });
+      const indexer = new ReliabilityIndexer({
+        catalog: {
+          ...live(),
+          streamEntities: (request, options) =>
+            live().streamEntities(request, options),
+          getEntitiesByRefs: (request, options) =>
+            live().getEntitiesByRefs(request, options),
+        },
+        auth: mockServices.auth(),
+        logger: mockServices.logger.mock(),
+        store,
+        oncall: await DatabaseOncallStore.create({ database }),
+        defaults: {},
+        settings: {
+          tiers: [{ name: 'tier-2', rules: {} }],
+          defaultTier: 'tier-2',
+        },
+        scheduledInConfig: [],
+        now: () => NOW,
+      });
+
+      await expect(indexer.refresh()).resolves.toMatchObject({
+        settling: true,
+      });
+      current = entities;
+      await expect(indexer.refresh()).resolves.toMatchObject({
+        settling: true,
+      });
+      expect((await store.generation()).refreshedAt).toBeUndefined();
+      expect(await store.summaries()).toEqual([]);
+
+      const built = await indexer.refresh();
+      expect(built.settling).toBeUndefined();
+      expect((await store.generation()).refreshedAt).toBeInstanceOf(Date);
+      expect((await store.summaries()).map(s => s.entityRef).sort()).toEqual([
+        'component:default/payments-api',
+        'group:default/payments',
+      ]);
     });
   },
 );

@@ -64,6 +64,9 @@ const INDEX_PAGE_SIZE = 2_000;
 // fetching them by ref.
 const FULL_READ_THRESHOLD = 2_000;
 
+/** Probes of an empty catalog after which it counts as read. */
+const EMPTY_PROBES_TO_SETTLE = 5;
+
 /** What one refresh did. */
 export interface IndexRefresh {
   /** Entities read from the catalog in full. */
@@ -72,6 +75,11 @@ export interface IndexRefresh {
   removed: number;
   /** True when the whole catalog was streamed. */
   full: boolean;
+  /**
+   * True while the catalog is still being read after start: this run wrote
+   * nothing, and the index is not built from it.
+   */
+  settling?: boolean;
 }
 
 /**
@@ -85,6 +93,10 @@ export interface IndexRefresh {
 export class ReliabilityIndexer {
   private readonly outline = new Map<string, Entity>();
   private built = false;
+  /** Whether the catalog has been seen whole since start; see refresh(). */
+  private settled = false;
+  private lastProbe = '';
+  private emptyProbes = 0;
   /** The on-call teams the last resolution of the outline named. */
   private onCallTeams?: Set<string>;
   private lastOnCall = '';
@@ -159,6 +171,26 @@ export class ReliabilityIndexer {
         });
         read += entityRefs.length;
       }
+    }
+
+    // The catalog is still being read after start (its locations are
+    // processed in the background) until two probes in a row find the same
+    // entities with the same etags. Until then the index is not written: a
+    // half-read catalog would pass for the whole one, and the overview would
+    // advise declaring ownership that is declared in entities not read yet.
+    if (!this.settled) {
+      const probe = JSON.stringify(
+        [...etags].sort(([a], [b]) => a.localeCompare(b)),
+      );
+      // An empty catalog settles too, but only after several probes: at
+      // start the catalog may not have read its first location yet.
+      this.emptyProbes = etags.size === 0 ? this.emptyProbes + 1 : 0;
+      const same =
+        probe === this.lastProbe &&
+        (etags.size > 0 || this.emptyProbes >= EMPTY_PROBES_TO_SETTLE);
+      this.lastProbe = probe;
+      if (!same) return { read, written: 0, removed: 0, full, settling: true };
+      this.settled = true;
     }
 
     const catalogChanged = read > 0 || removedFromCatalog.length > 0;

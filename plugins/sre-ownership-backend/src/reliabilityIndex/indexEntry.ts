@@ -236,10 +236,11 @@ export function buildIndexEntry(options: {
       ' or ',
     )}).`;
   }
+  const { broken } = resolved.escalation;
   if (resolved.escalation.derived) {
-    reasons[
-      'derived-escalation'
-    ] = `No escalation path is declared; the one shown is derived from ownership. Declare ${KEYS.escalation}.`;
+    reasons['derived-escalation'] = broken
+      ? `The escalation path declared on ${broken.entityRef} is broken: ${broken.message} Until it is fixed, the path shown is derived from ownership.`
+      : `No escalation path is declared; the one shown is derived from ownership. Declare ${KEYS.escalation}.`;
   }
   if (
     scheduledTeams.length &&

@@ -331,18 +331,31 @@ describe.each(databases.eachSupportedId())(
       const payments = risk.teams.find(
         (t: { teamRef: string }) => t.teamRef === 'group:default/payments',
       );
+      // Nothing was recorded in the window before: no data, never healthy.
       expect(payments).toMatchObject({
         status: 'healthy',
-        previousStatus: 'healthy',
+        previousStatus: 'no-data',
         trend: 'same',
       });
       const { body: gaps } = await get('/overview/specialist-gaps');
       const row = gaps.teams.find(
         (t: { teamRef: string }) => t.teamRef === 'group:default/payments',
       );
+      // As the services' cards resolve it: payments-api names its own SLO
+      // guard, payments-ledger has none; the System's incident response
+      // leaders count for the services in it.
+      expect(row.services).toBe(3);
       expect(row.roles['slo-guard']).toMatchObject({
-        unfilled: true,
+        unfilled: false,
+        singlePerson: true,
+        primary: { ref: 'user:default/jane-doe' },
+        servicesWithout: ['component:default/payments-ledger'],
+      });
+      expect(row.roles['incident-response-leader']).toMatchObject({
+        unfilled: false,
         singlePerson: false,
+        primary: { ref: 'user:default/mei-lin' },
+        declaredOn: ['system:default/payments-platform'],
       });
       expect(Object.keys(row.roles)).toEqual([
         'educator',

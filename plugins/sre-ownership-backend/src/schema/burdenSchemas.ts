@@ -15,7 +15,9 @@ import {
 
 const STATUS = {
   type: 'string',
-  enum: ['healthy', 'at-risk', 'overloaded'],
+  description:
+    'no-data: no shift, page or toil of the team in the window, so nothing to judge (never healthy).',
+  enum: ['no-data', 'healthy', 'at-risk', 'overloaded'],
 } as const;
 
 const MINUTES_BY_SEVERITY = {
@@ -42,9 +44,15 @@ export const burdenSchemas = {
   },
   WeeklyVolume: {
     type: 'object',
-    description: 'Pages of one week (weeks start Monday 00:00 UTC).',
+    description:
+      'Pages of one week (weeks start Monday 00:00 UTC). partial: the window cuts the week, and hours says how much of it the count covers.',
     required: ['weekStart', 'pages'],
-    properties: { weekStart: TIME, pages: INTEGER },
+    properties: {
+      weekStart: TIME,
+      pages: INTEGER,
+      partial: BOOLEAN,
+      hours: NUMBER,
+    },
   },
   TeamFigures: {
     type: 'object',
@@ -192,6 +200,21 @@ export const burdenSchemas = {
       requiredRotationSize: INTEGER,
       engineers: arrayOf(ref('EngineerBurden')),
       problems: arrayOf(ref('OwnershipProblem')),
+      scheduleFeeds: arrayOf(ref('TeamScheduleFeed')),
+    },
+  },
+  TeamScheduleFeed: {
+    type: 'object',
+    description:
+      'One schedule feed of the team and its last read, so that an empty window says whether a feed exists and what it found.',
+    required: ['feed', 'lastRunAt', 'ok'],
+    properties: {
+      feed: STRING,
+      lastRunAt: TIME,
+      ok: BOOLEAN,
+      lastSuccessAt: TIME,
+      shifts: INTEGER,
+      lastError: STRING,
     },
   },
   ServiceHealthFigures: {

@@ -146,7 +146,7 @@ export const spec = {
       EntitySloStatus: {
         type: 'object',
         description:
-          'The SLOs an entity declares in OpenSLO v1, each with its status from Prometheus, the problems in the declarations, and the SLO guard. See EntitySloStatus in @sre-ownership/plugin-sre-ownership-common and docs/slos.md.',
+          'The SLOs an entity declares in OpenSLO v1 or Sloth, each with its status from Prometheus, the problems in the declarations, and the SLO guard. See EntitySloStatus in @sre-ownership/plugin-sre-ownership-common and docs/slos.md.',
         required: [
           'entityRef',
           'evaluatedAt',

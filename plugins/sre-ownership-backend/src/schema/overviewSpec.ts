@@ -162,11 +162,16 @@ export const overviewSchemas = {
   SpecialistGapRow: {
     type: 'object',
     description:
-      'One team and, for each of the four specialist roles: primary, backups, unfilled, single person, same person as primary and backup, and holders over a burden limit (null without sre-ownership.burden.read).',
-    required: ['teamRef', 'displayName', 'roles'],
+      "One team and, for each of the four specialist roles, as the team's services resolve it (the entity cards' inheritance: a System's or Domain's specialist counts for its services' team): primary, backups, where declared, services without one, unfilled, single person, same person as primary and backup, and holders over a burden limit (null without sre-ownership.burden.read).",
+    required: ['teamRef', 'displayName', 'services', 'roles'],
     properties: {
       teamRef: { type: 'string' },
       displayName: { type: 'string' },
+      services: {
+        type: 'integer',
+        description:
+          "The team's services (Components it owns) the roles are resolved from; 0 when it owns none and the Group's own roles count.",
+      },
       roles: SPECIALIST_CELLS,
     },
   },
@@ -176,11 +181,14 @@ export const overviewSchemas = {
     properties: {
       teamRef: { type: 'string' },
       displayName: { type: 'string' },
-      status: { type: 'string', enum: ['healthy', 'at-risk', 'overloaded'] },
+      status: {
+        type: 'string',
+        enum: ['no-data', 'healthy', 'at-risk', 'overloaded'],
+      },
       topReason: { type: 'string' },
       previousStatus: {
         type: 'string',
-        enum: ['healthy', 'at-risk', 'overloaded'],
+        enum: ['no-data', 'healthy', 'at-risk', 'overloaded'],
       },
       trend: { type: 'string', enum: ['worse', 'better', 'same'] },
     },

@@ -170,10 +170,13 @@ export const ownershipSchemas = {
           derived: {
             type: 'boolean',
             description:
-              'True when nothing was declared and the path was derived from ownership.',
+              'True when no usable path was declared and the path was derived from ownership.',
           },
           source: ref('ValueSource'),
           levels: arrayOf(ref('ResolvedEscalationLevel')),
+          // A declaration of the path that could not be used, nearer than
+          // the path shown: declared but broken, not undeclared.
+          broken: ref('OwnershipProblem'),
         },
       },
       problems: arrayOf(ref('OwnershipProblem')),

@@ -54,12 +54,20 @@ export const pulseSchemas = {
   PulseInvitation: {
     type: 'object',
     description:
-      "The caller's invitation: the team and period the answer counts in, never the shift's times.",
-    required: ['id', 'teamRef', 'period', 'state', 'answerBy'],
+      "The caller's own invitation: the on-call period it asks about (the engineer's adjacent or overlapping shifts for the team, merged), and the team and pulse period the answer counts in.",
+    required: ['id', 'teamRef', 'period', 'onCall', 'state', 'answerBy'],
     properties: {
       id: { type: 'string' },
       teamRef: { type: 'string' },
       period,
+      onCall: {
+        type: 'object',
+        required: ['from', 'to'],
+        properties: {
+          from: { type: 'string', format: 'date-time' },
+          to: { type: 'string', format: 'date-time' },
+        },
+      },
       state: { type: 'string', enum: ['open', 'answered', 'closed'] },
       answerBy: { type: 'string', format: 'date-time' },
     },

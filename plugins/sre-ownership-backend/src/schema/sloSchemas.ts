@@ -15,13 +15,15 @@ export const sloSchemas = {
   SloDeclaration: {
     type: 'object',
     description:
-      'An SLO as declared in OpenSLO v1: target (0-1), window and indicator queries.',
+      'An SLO as declared in OpenSLO v1 or a Sloth spec: target (0-1), window, budgeting method and indicator queries.',
     required: [
       'name',
       'displayName',
       'declaredIn',
+      'format',
       'target',
       'window',
+      'budgeting',
       'indicator',
     ],
     properties: {
@@ -29,7 +31,29 @@ export const sloSchemas = {
       displayName: STRING,
       description: STRING,
       declaredIn: STRING,
+      format: { type: 'string', enum: ['openslo', 'sloth'] },
       target: NUMBER,
+      notes: {
+        type: 'array',
+        description:
+          'Parts of the declaration that are not read, and what is used instead.',
+        items: STRING,
+      },
+      budgeting: {
+        type: 'object',
+        description:
+          'Occurrences; Timeslices with sliceSeconds, sliceDuration and sliceTarget; RatioTimeslices with sliceSeconds and sliceDuration.',
+        required: ['method'],
+        properties: {
+          method: {
+            type: 'string',
+            enum: ['Occurrences', 'Timeslices', 'RatioTimeslices'],
+          },
+          sliceSeconds: INTEGER,
+          sliceDuration: STRING,
+          sliceTarget: NUMBER,
+        },
+      },
       objectiveName: STRING,
       window: {
         type: 'object',
@@ -51,23 +75,36 @@ export const sloSchemas = {
       },
       indicator: {
         type: 'object',
-        required: ['name', 'total'],
+        description:
+          'ratio: counter, good or bad, and total; raw: ratio and rawType; threshold: query, op and value.',
+        required: ['metric', 'name'],
         properties: {
+          metric: { type: 'string', enum: ['ratio', 'raw', 'threshold'] },
           name: STRING,
           prometheus: STRING,
+          counter: { type: 'boolean' },
           good: ref('SloQuery'),
           bad: ref('SloQuery'),
           total: ref('SloQuery'),
+          ratio: ref('SloQuery'),
+          rawType: { type: 'string', enum: ['success', 'failure'] },
+          query: ref('SloQuery'),
+          op: { type: 'string', enum: ['lt', 'lte', 'gt', 'gte'] },
+          value: NUMBER,
         },
       },
     },
   },
   SloQuery: {
     type: 'object',
-    required: ['query', 'form'],
+    required: ['query', 'form', 'field'],
     properties: {
       query: STRING,
-      form: { type: 'string', enum: ['selector', 'template'] },
+      form: { type: 'string', enum: ['selector', 'template', 'expression'] },
+      field: {
+        type: 'string',
+        description: 'The field it was declared at.',
+      },
     },
   },
   SloFigures: {

@@ -6,7 +6,8 @@ import { BOOLEAN, STRING, arrayOf, keyed, ref } from './common';
 export const specialistCellSchemas = {
   SpecialistCell: {
     type: 'object',
-    description: "One team's holders of one specialist role.",
+    description:
+      "One team's holders of one specialist role, as the team's services resolve it (the entity cards' inheritance); the Group's own when it owns no service.",
     required: [
       'backups',
       'unfilled',
@@ -25,6 +26,17 @@ export const specialistCellSchemas = {
         items: STRING,
         description:
           'Holders over a burden limit; null without sre-ownership.burden.read or on-call data.',
+      },
+      declaredOn: {
+        type: 'array',
+        items: STRING,
+        description:
+          "Where the holders are declared: the team's services, their System, Domain or owning Group.",
+      },
+      servicesWithout: {
+        type: 'array',
+        items: STRING,
+        description: "The team's services that resolve to nobody in the role.",
       },
     },
   },

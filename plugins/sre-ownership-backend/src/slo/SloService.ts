@@ -95,7 +95,7 @@ export class SloService {
         start: new Date(now * 1000).toISOString(),
         end: new Date(now * 1000).toISOString(),
       },
-      notes: [],
+      notes: [...(slo.notes ?? [])],
       error,
     });
     if (!client) {

@@ -33,7 +33,7 @@ apiVersion: openslo/v1
 kind: SLO
 metadata: { name: checkout-latency }
 spec:
-  budgetingMethod: Timeslices
+  budgetingMethod: Occurrences
   timeWindow: [{ duration: 28d, isRolling: true }]
   objectives: [{ target: 0.99 }]
   indicator:
@@ -41,7 +41,7 @@ spec:
       ratioMetric:
         counter: true
         good: { metricSource: { spec: { query: 'http_requests_total{code!~"5.."}' } } }
-        total: { metricSource: { spec: { query: http_requests_total } } }
+        total: { metricSource: { type: Datadog, spec: { query: 'sum:trace.http.request.hits{*}' } } }
 `;
 
 const checkout: Entity = {
@@ -113,9 +113,9 @@ describe('GET /entities/:kind/:namespace/:name/slos', () => {
           file: 'sre-ownership.io/slos',
           document: 2,
           declares: 'SLO checkout-latency',
-          field: 'spec.budgetingMethod',
+          field: 'spec.indicator.spec.ratioMetric.total.metricSource.type',
           message:
-            'Timeslices budgeting is not supported; write budgetingMethod: Occurrences',
+            'is "Datadog"; only Prometheus is read, write type: Prometheus',
         },
       ],
       guard: { role: 'slo-guard', primary: { ref: 'user:default/jane-doe' } },
@@ -136,9 +136,9 @@ describe('GET /entities/:kind/:namespace/:name/slos', () => {
         file: 'sre-ownership.io/slos',
         document: 2,
         declares: 'SLO checkout-latency',
-        field: 'spec.budgetingMethod',
+        field: 'spec.indicator.spec.ratioMetric.total.metricSource.type',
         message:
-          'Timeslices budgeting is not supported; write budgetingMethod: Occurrences',
+          'is "Datadog"; only Prometheus is read, write type: Prometheus',
       },
     ]);
   });
@@ -224,6 +224,8 @@ describe('get-slo-status action', () => {
           name: 'checkout-availability',
           displayName: 'checkout-availability',
           target: 0.999,
+          format: 'openslo',
+          budgeting: 'Occurrences',
           window: '28d rolling',
           attainment: null,
           budgetRemaining: null,
@@ -244,7 +246,7 @@ describe('get-slo-status action', () => {
         backups: [],
       },
       problems: [
-        'component:default/checkout: sre-ownership.io/slos (document 2, SLO checkout-latency): spec.budgetingMethod: Timeslices budgeting is not supported; write budgetingMethod: Occurrences',
+        'component:default/checkout: sre-ownership.io/slos (document 2, SLO checkout-latency): spec.indicator.spec.ratioMetric.total.metricSource.type: is "Datadog"; only Prometheus is read, write type: Prometheus',
       ],
     });
   });

@@ -1,5 +1,9 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { formatSloProblem } from '@sre-ownership/plugin-sre-ownership-common';
+import {
+  describeSloBudgeting,
+  describeSloThreshold,
+  formatSloProblem,
+} from '@sre-ownership/plugin-sre-ownership-common';
 import { contact, parseTarget } from '../ownership/ownershipActions';
 import { SloService } from './SloService';
 
@@ -13,7 +17,7 @@ export function registerSloActions(options: {
     name: 'get-slo-status',
     title: 'SLO status of a service',
     description:
-      "Returns the SLOs a catalog entity declares (OpenSLO v1) with their status from Prometheus: target, attainment over the SLO window, error budget remaining (share, and as minutes of full outage), budget consumed in the previous window, burn rates over 5m to 3d and the burn state (page, ticket, ok) by the SRE workbook's multi-window rules, in words. Names the SLO guard (primary and backups) to contact, and any problems in the declarations.",
+      "Returns the SLOs a catalog entity declares (OpenSLO v1 or Sloth) with their status from Prometheus: target, attainment over the SLO window, error budget remaining (share, and as minutes of full outage), budget consumed in the previous window, burn rates over 5m to 3d and the burn state (page, ticket, ok) by the SRE workbook's multi-window rules, in words. Names the SLO guard (primary and backups) to contact, and any problems in the declarations.",
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z =>
@@ -33,6 +37,20 @@ export function registerSloActions(options: {
               name: z.string(),
               displayName: z.string(),
               target: z.number(),
+              format: z
+                .enum(['openslo', 'sloth'])
+                .describe('The format it was declared in.'),
+              budgeting: z
+                .string()
+                .describe(
+                  'How the budget is counted, e.g. Occurrences, or Timeslices: 1m slices, each good at 95% or more',
+                ),
+              threshold: z
+                .string()
+                .optional()
+                .describe(
+                  'For a threshold metric, what a reading must show to be good, e.g. checkout-latency < 0.3',
+                ),
               window: z.string().describe('e.g. 28d rolling, or 1M calendar'),
               attainment: z.number().nullable(),
               budgetRemaining: z
@@ -75,6 +93,11 @@ export function registerSloActions(options: {
             name: slo.name,
             displayName: slo.displayName,
             target: slo.target,
+            format: slo.format,
+            budgeting: describeSloBudgeting(slo.budgeting),
+            ...(describeSloThreshold(slo.indicator)
+              ? { threshold: describeSloThreshold(slo.indicator) }
+              : {}),
             window: `${slo.window.duration} ${slo.window.kind}`,
             attainment: figures?.attainment ?? null,
             budgetRemaining: figures?.budget.remaining ?? null,

@@ -79,7 +79,11 @@ export function computeEngineerFigures(
       )
       .map(entry => entry.minutes),
   );
-  const working = businessMinutes(window, timezone, workingTime);
+  // Without any toil entry for the team (this window or the one before)
+  // there is no toil source: the share is unknown, not 0%.
+  const working = context.toilRecorded
+    ? businessMinutes(window, timezone, workingTime)
+    : 0;
   const figures: EngineerFigures = {
     onCallHours: onCallMs / HOUR_MS,
     onCallShare: onCallMs / windowMs,

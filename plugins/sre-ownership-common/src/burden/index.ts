@@ -4,6 +4,8 @@ export * from './restTypes';
 export { computeTeamBurden } from './teamBurden';
 export { NEAR_LIMIT_FROM } from './nearLimit';
 export { computeServiceHealth } from './serviceHealth';
+export { weekOverWeekTrend } from './weeklyVolume';
+export type { WeekOverWeekTrend } from './weeklyVolume';
 export { whoIsOnCall } from './onCallNow';
 export type { WhoIsOnCallInput } from './onCallNow';
 export { canonicalTimezone, isKnownTimezone } from './localTime';

@@ -29,6 +29,8 @@ export interface BurdenAssessmentInput {
   period: string;
   /** Pulse averages that fell between the last two complete pulse periods. */
   pulseDeclines?: PulseDecline[];
+  /** Whether any shift, page or toil entry of the team lies in the window. */
+  hasEvents?: boolean;
 }
 
 /** A status and the sentences explaining it, most severe first. */
@@ -217,8 +219,15 @@ function healthyReason(engineers: number, period: string): string {
   return `${who} stayed within every limit ${period}.`;
 }
 
+/** Why a window with no events has no status. */
+export function noDataReason(period: string): string {
+  return `No shifts, pages or toil were recorded for this team ${period}, so there is nothing to judge its on-call load by: connect a schedule feed, the Alertmanager or PagerDuty webhook, or send events to the ingestion API.`;
+}
+
 /**
- * Judges a team's current window. Overloaded when the rotation is smaller
+ * Judges a team's current window. No data when no shift, page or toil entry
+ * of the team lies in it and nothing else (a pulse decline) applies: an empty
+ * window says nothing about the load, so it is never healthy. Overloaded when the rotation is smaller
  * than required, at least half of those who carried the pager exceed the
  * on-call weeks limit, team pages per shift exceed twice their limit, or team
  * toil exceeds its limit. Otherwise at risk when any engineer exceeds any
@@ -233,6 +242,9 @@ export function assessBurden(input: BurdenAssessmentInput): BurdenAssessment {
   );
   const overloaded = findings.filter(f => f.severity === 'overloaded');
   const atRisk = findings.filter(f => f.severity === 'at-risk');
+  if (!findings.length && input.hasEvents === false) {
+    return { status: 'no-data', reasons: [noDataReason(input.period)] };
+  }
   if (!findings.length) {
     return {
       status: 'healthy',

@@ -159,7 +159,9 @@ function referenceEngineer(data: Dataset, ref: string, window: Span) {
         inside(Date.parse(t.startedAt), window),
     )
     .reduce((sum, t) => sum + t.minutes, 0);
-  const working = businessMinutes(window, zone, holidays);
+  const working = referenceToilRecorded(data)
+    ? businessMinutes(window, zone, holidays)
+    : 0;
   const windowMs = window[1] - window[0];
   const overLimit = [
     4 * onCallMs * 168 > 169 * windowMs && 'onCallWeeksPerMonth',
@@ -205,6 +207,19 @@ function referencePages(data: Dataset) {
           : [...new Set(onCall)],
       };
     });
+}
+
+/**
+ * Whether the team has a toil entry in either window: without one there is
+ * no toil source, and every toil share is null.
+ */
+function referenceToilRecorded(data: Dataset): boolean {
+  const { input } = data;
+  const end = Date.parse(input.now);
+  const span: Span = [end - 2 * input.windowDays * DAY, end];
+  return input.toil.some(
+    t => t.teamRef === TEAM && inside(Date.parse(t.startedAt), span),
+  );
 }
 
 /** Members, and everyone in the team's events touching either window. */
@@ -259,9 +274,11 @@ function referenceTeam(data: Dataset, window: Span) {
   const memberRefs = input.members.length
     ? input.members.map(m => m.userRef)
     : referenceEngineers(data);
-  const working = memberRefs
-    .map(ref => businessMinutes(window, data.zoneOf(ref), holidays))
-    .reduce((a, b) => a + b, 0);
+  const working = referenceToilRecorded(data)
+    ? memberRefs
+        .map(ref => businessMinutes(window, data.zoneOf(ref), holidays))
+        .reduce((a, b) => a + b, 0)
+    : 0;
   const exactRequired =
     personMs > 0 ? Math.floor((4 * personMs + windowMs - 1) / windowMs) : 0;
   const rotationSize = perPerson.filter(ms => ms > 0).length;

@@ -1,4 +1,13 @@
-import { aPage, aShift, engineerIn, teamInput } from './__testUtils__/builders';
+import {
+  NOW,
+  aPage,
+  aShift,
+  aToil,
+  daysBefore,
+  engineerIn,
+  member,
+  teamInput,
+} from './__testUtils__/builders';
 import { computeTeamBurden } from './teamBurden';
 import { DEFAULT_BURDEN_LIMITS } from './types';
 
@@ -76,13 +85,28 @@ describe('computeTeamBurden: rotation size and status', () => {
     ]);
   });
 
-  it('needs nobody without coverage', () => {
+  it('has no data, never healthy, when nothing was recorded in the window', () => {
     const burden = computeTeamBurden(teamInput());
     expect(burden.requiredRotationSize).toBe(0);
-    expect(burden.status).toBe('healthy');
+    expect(burden.status).toBe('no-data');
     expect(burden.reasons).toEqual([
-      'Nobody was on call or paged in the last 28 days.',
+      expect.stringMatching(
+        /^No shifts, pages or toil were recorded for this team in the last 28 days, so there is nothing to judge/,
+      ),
     ]);
+    expect(burden.current.toilShare).toBeNull();
+    expect(burden.current.pagesPerShift).toBeNull();
+  });
+
+  it('is judged once anything was recorded: toil alone makes a team healthy or not', () => {
+    const burden = computeTeamBurden(
+      teamInput({
+        members: [member('ada', 'UTC')],
+        toil: [aToil('ada', daysBefore(NOW, 1), 30)],
+      }),
+    );
+    expect(burden.status).toBe('healthy');
+    expect(burden.current.toilShare).toBeGreaterThan(0);
   });
 
   it('is at risk when alert volume rises more than half week over week', () => {

@@ -91,6 +91,11 @@ export function computeTeamBurden(
       input.windowEndsNow,
     ),
     pulseDeclines: input.pulseDeclines,
+    hasEvents:
+      current.figures.pages > 0 ||
+      current.figures.coverageHours > 0 ||
+      current.figures.personHours > 0 ||
+      current.figures.toilMinutes > 0,
   });
   return {
     teamRef: input.teamRef,

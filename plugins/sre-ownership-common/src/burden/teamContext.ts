@@ -29,6 +29,11 @@ export interface TeamContext {
   coverage: Interval[];
   pages: AttributedPage[];
   toil: ToilSpan[];
+  /**
+   * Whether the team has a toil entry in the window or the one before:
+   * without one there is no toil source, and toil shares are unknown.
+   */
+  toilRecorded: boolean;
   /** The team's members. */
   memberRefs: Set<string>;
   /** Everyone the figures are about, sorted by userRef. */
@@ -100,6 +105,9 @@ export function buildTeamContext(input: TeamBurdenInput): TeamContext {
     coverage: mergeIntervals(shifts.map(shift => shift.span)),
     pages,
     toil,
+    toilRecorded: toil.some(entry =>
+      contains(spanOf(windows), entry.startedAt),
+    ),
     engineers: engineersOf(input, shifts, pages, toil, spanOf(windows)),
   };
 }

@@ -90,7 +90,11 @@ export function computeTeamFigures(
   const toilMinutes = context.toil
     .filter(entry => contains(window, entry.startedAt))
     .reduce((total, entry) => total + entry.minutes, 0);
-  const workingMinutes = teamBusinessMinutes(context, window);
+  // No toil entry for the team in either window: no toil source, and the
+  // share is unknown (null), not 0%.
+  const workingMinutes = context.toilRecorded
+    ? teamBusinessMinutes(context, window)
+    : 0;
   const countPages = (test: typeof isOffHours) =>
     pages.filter(page =>
       pageTimezones(page, context.timezones).some(zone =>

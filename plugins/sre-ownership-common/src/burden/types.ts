@@ -193,7 +193,11 @@ export interface EngineerFigures {
   /** The part of `respondingMinutes` outside the engineer's on-call time. */
   respondingOffRotationMinutes: number;
   toilMinutes: number;
-  /** Toil minutes over business minutes in the window, 0..; null without business minutes. */
+  /**
+   * Toil minutes over business minutes in the window, 0..; null without
+   * business minutes, or when the team has no toil entry in this window or
+   * the one before (no toil source: unknown, not 0%).
+   */
   toilShare: number | null;
 }
 
@@ -254,7 +258,11 @@ export interface TeamFigures {
   mttaMinutes: MinutesBySeverity;
   mttrMinutes: MinutesBySeverity;
   toilMinutes: number;
-  /** Toil minutes over the members' business minutes; null without business minutes. */
+  /**
+   * Toil minutes over the members' business minutes; null without business
+   * minutes, or when the team has no toil entry in this window or the one
+   * before (no toil source: unknown, not 0%).
+   */
   toilShare: number | null;
   /** Hours with at least one engineer on call (union over the rotation). */
   coverageHours: number;
@@ -276,6 +284,14 @@ export interface TeamFigures {
 export interface WeeklyVolume {
   weekStart: string;
   pages: number;
+  /**
+   * True when only part of the week lies inside the figures' span (the
+   * window's first or last week): its count covers `hours` hours, not a
+   * whole week, and is no week's total.
+   */
+  partial?: boolean;
+  /** Hours of a partial week inside the span; absent for a whole week. */
+  hours?: number;
 }
 
 /**
@@ -283,7 +299,40 @@ export interface WeeklyVolume {
  *
  * @public
  */
-export type BurdenStatus = 'healthy' | 'at-risk' | 'overloaded';
+export type BurdenStatus = 'no-data' | 'healthy' | 'at-risk' | 'overloaded';
+
+/**
+ * Every burden status, from no data to the worst.
+ *
+ * @public
+ */
+export const BURDEN_STATUSES: readonly BurdenStatus[] = [
+  'no-data',
+  'healthy',
+  'at-risk',
+  'overloaded',
+];
+
+/**
+ * What is known of one schedule feed of a team: when it was last read and
+ * with what outcome, so that "no feed" and "a feed with no shifts" read
+ * differently.
+ *
+ * @public
+ */
+export interface TeamScheduleFeed {
+  feed: string;
+  /** ISO time of the last read, successful or not. */
+  lastRunAt: string;
+  /** Whether the last read succeeded. */
+  ok: boolean;
+  /** ISO time of the last successful read. */
+  lastSuccessAt?: string;
+  /** Shifts the last successful read found, in every window. */
+  shifts?: number;
+  /** Why the last failed read failed. */
+  lastError?: string;
+}
 
 /**
  * A team's on-call burden: status with reasons, team figures and per-engineer
@@ -310,6 +359,11 @@ export interface TeamBurden {
   engineers?: EngineerBurden[];
   /** Problems with the declarations the figures read, such as unknown time zones. */
   problems: OwnershipProblem[];
+  /**
+   * The team's schedule feeds and their last reads; absent when the backend
+   * did not look them up. Empty when no feed is configured for the team.
+   */
+  scheduleFeeds?: TeamScheduleFeed[];
 }
 
 /**

@@ -1,4 +1,9 @@
-import { weeklyVolume, weekOverWeekChange, weekStartOf } from './weeklyVolume';
+import {
+  weeklyVolume,
+  weekOverWeekChange,
+  weekOverWeekTrend,
+  weekStartOf,
+} from './weeklyVolume';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -30,14 +35,39 @@ describe('weeklyVolume and weekOverWeekChange', () => {
     '2024-04-25T12:00:00Z', // at the end of the span, excluded
   ].map(at);
 
-  it('lists every week touching the span, empty ones included', () => {
+  it('lists every week touching the span, empty ones included, and marks the weeks it cuts', () => {
     expect(weeklyVolume(pages, span)).toEqual([
-      { weekStart: '2024-03-25T00:00:00.000Z', pages: 1 },
+      // From Thursday 12:00 to the end of Sunday: 3.5 days.
+      {
+        weekStart: '2024-03-25T00:00:00.000Z',
+        pages: 1,
+        partial: true,
+        hours: 84,
+      },
       { weekStart: '2024-04-01T00:00:00.000Z', pages: 0 },
       { weekStart: '2024-04-08T00:00:00.000Z', pages: 2 },
       { weekStart: '2024-04-15T00:00:00.000Z', pages: 3 },
-      { weekStart: '2024-04-22T00:00:00.000Z', pages: 1 },
+      // Monday to Thursday 12:00.
+      {
+        weekStart: '2024-04-22T00:00:00.000Z',
+        pages: 1,
+        partial: true,
+        hours: 84,
+      },
     ]);
+  });
+
+  it('marks a week of which the span holds 25 minutes as partial, not as a week without pages', () => {
+    const [first] = weeklyVolume([], {
+      start: at('2024-03-31T23:35:00Z'),
+      end: at('2024-04-25T12:00:00Z'),
+    });
+    expect(first).toEqual({
+      weekStart: '2024-03-25T00:00:00.000Z',
+      pages: 0,
+      partial: true,
+      hours: 0.4,
+    });
   });
 
   it('compares the last full week with the week before, ignoring the week in progress', () => {
@@ -78,5 +108,36 @@ describe('weeklyVolume and weekOverWeekChange', () => {
       (_, hour) => longer.start + hour * 3_600_000,
     );
     expect(weekOverWeekChange(weeklyVolume(steady, longer), longer)).toBe(0);
+  });
+});
+
+describe('weekOverWeekTrend', () => {
+  const weeks = (...counts: number[]) =>
+    counts.map((count, index) => ({
+      weekStart: new Date(
+        at('2024-04-01T00:00:00Z') + index * 7 * 86_400_000,
+      ).toISOString(),
+      pages: count,
+    }));
+
+  it('calls nine weeks without pages a trend of zeros, not too few weeks', () => {
+    expect(weekOverWeekTrend(weeks(0, 0, 0, 0, 0, 0, 0, 0, 0))).toEqual({
+      kind: 'no-pages',
+    });
+  });
+
+  it('needs two whole weeks, leaving partial ones out', () => {
+    const [first, second] = weeks(0, 4);
+    expect(weekOverWeekTrend([{ ...first, partial: true }, second])).toEqual({
+      kind: 'too-few-weeks',
+    });
+    expect(weekOverWeekTrend(weeks(2, 3))).toEqual({
+      kind: 'change',
+      change: 0.5,
+    });
+    expect(weekOverWeekTrend(weeks(0, 3))).toEqual({
+      kind: 'from-none',
+      last: 3,
+    });
   });
 });

@@ -1,10 +1,13 @@
 import { EscalationLevelDeclaration } from '../escalation';
 import { OwnershipModel } from '../model';
+import { SRE_OWNERSHIP_ANNOTATIONS as KEYS } from '../annotations';
+import { OwnershipProblem } from '../problems';
 import {
   Party,
   ResolvedEscalationPath,
   ResolvedSpecialist,
   Sourced,
+  ValueSource,
 } from '../resolved';
 import { Declared, declaredBy, nearest } from './chain';
 import {
@@ -119,16 +122,49 @@ export function resolveEscalation(options: {
 }): ResolvedEscalationPath {
   const { chain, directory, model, teams, specialists, defaults } = options;
   const declaredPath = nearest(chain, 'escalation');
-  if (declaredPath) return declaredEscalation(declaredPath, directory);
-  return deriveEscalation({
-    model,
-    productTeam: teams.productTeam,
-    platformTeam: teams.platformTeam?.value,
-    incidentResponseLeader: specialists.find(
-      s => s.role === 'incident-response-leader',
-    )?.primary,
-    stepMinutes:
-      defaults.derivedEscalationStepMinutes ??
-      DEFAULT_DERIVED_ESCALATION_STEP_MINUTES,
-  });
+  const broken = brokenBefore(chain, declaredPath?.source);
+  const path = declaredPath
+    ? declaredEscalation(declaredPath, directory)
+    : deriveEscalation({
+        model,
+        productTeam: teams.productTeam,
+        platformTeam: teams.platformTeam?.value,
+        incidentResponseLeader: specialists.find(
+          s => s.role === 'incident-response-leader',
+        )?.primary,
+        stepMinutes:
+          defaults.derivedEscalationStepMinutes ??
+          DEFAULT_DERIVED_ESCALATION_STEP_MINUTES,
+      });
+  if (!broken) return path;
+  if (path.derived && path.source.type === 'derived') {
+    const description = path.levels.length
+      ? path.source.description.replace(
+          /^No escalation path is declared for this entity or anything it inherits from;/,
+          `The escalation path declared on ${broken.entityRef} is broken and ignored;`,
+        )
+      : `The escalation path declared on ${broken.entityRef} is broken and ignored, and there is no team or incident response leader to derive one from.`;
+    return { ...path, source: { type: 'derived', description }, broken };
+  }
+  return { ...path, broken };
+}
+
+/**
+ * The first escalation declaration that could not be used (an error, so it
+ * was ignored) on an entity nearer than the one whose path is used, or
+ * anywhere in the chain when none is.
+ */
+function brokenBefore(
+  chain: Declared[],
+  used: ValueSource | undefined,
+): OwnershipProblem | undefined {
+  const usedRef = used?.type === 'entity' ? used.entityRef : undefined;
+  for (const declared of chain) {
+    if (declared.declarations.entityRef === usedRef) return undefined;
+    const problem = declared.declarations.problems.find(
+      p => p.annotation === KEYS.escalation && p.severity === 'error',
+    );
+    if (problem) return problem;
+  }
+  return undefined;
 }

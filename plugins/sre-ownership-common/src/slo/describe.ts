@@ -1,4 +1,10 @@
 import { BurnState } from './burn';
+import {
+  SloBudgeting,
+  SloFormat,
+  SloIndicator,
+  ThresholdOperator,
+} from './types';
 
 /**
  * A length of time in the largest unit that keeps it readable:
@@ -37,3 +43,54 @@ export function describeBurn(burn: BurnState): string {
   const over = burn.rule ? ` over ${burn.rule.long}` : ' over 1h';
   return `burning ${rate}${over}: ${when}`;
 }
+
+/**
+ * How an SLO counts its budget, in words: "Occurrences", "Timeslices: 1m
+ * slices, each good at 95% or more", "RatioTimeslices: mean of 1m slices".
+ *
+ * @public
+ */
+export function describeSloBudgeting(budgeting: SloBudgeting): string {
+  switch (budgeting.method) {
+    case 'Timeslices':
+      return `Timeslices: ${
+        budgeting.sliceDuration
+      } slices, each good at ${Number(
+        (budgeting.sliceTarget * 100).toFixed(3),
+      )}% or more`;
+    case 'RatioTimeslices':
+      return `RatioTimeslices: mean of ${budgeting.sliceDuration} slices`;
+    default:
+      return 'Occurrences';
+  }
+}
+
+const SYMBOLS: Record<ThresholdOperator, string> = {
+  lt: '<',
+  lte: '≤',
+  gt: '>',
+  gte: '≥',
+};
+
+/**
+ * What a reading of the indicator must show to be good, for a threshold
+ * metric, e.g. `search-latency < 0.3`; undefined for ratios.
+ *
+ * @public
+ */
+export function describeSloThreshold(
+  indicator: SloIndicator,
+): string | undefined {
+  if (indicator.metric !== 'threshold') return undefined;
+  return `${indicator.name} ${SYMBOLS[indicator.op]} ${indicator.value}`;
+}
+
+/**
+ * The format an SLO was declared in, as people call it.
+ *
+ * @public
+ */
+export const SLO_FORMAT_NAMES: Record<SloFormat, string> = {
+  openslo: 'OpenSLO v1',
+  sloth: 'Sloth',
+};

@@ -8,3 +8,5 @@ export { promqlDuration } from './durations';
 export { locateSloFile } from './sources';
 export type { SloFileLocation } from './sources';
 export * from './status';
+export { countReadings, THRESHOLD_COMPARISONS } from './readings';
+export type { SloReading } from './readings';

@@ -21,17 +21,25 @@ describe('parseOpenSlo', () => {
         name: 'checkout-availability',
         displayName: 'Checkout availability',
         declaredIn: 'slos.yaml',
+        format: 'openslo',
         target: 0.999,
         window: { kind: 'rolling', seconds: 28 * 86_400, duration: '28d' },
+        budgeting: { method: 'Occurrences' },
         indicator: {
+          metric: 'ratio',
           name: 'checkout-requests',
+          counter: true,
           good: {
             query: 'http_requests_total{job="checkout",code!~"5.."}',
             form: 'selector',
+            field:
+              'spec.indicator.spec.ratioMetric.good.metricSource.spec.query',
           },
           total: {
             query: 'http_requests_total{job="checkout"}',
             form: 'selector',
+            field:
+              'spec.indicator.spec.ratioMetric.total.metricSource.spec.query',
           },
         },
       },
@@ -154,8 +162,8 @@ describe('parseOpenSlo', () => {
     ],
     [
       { apiVersion: 'sloth.slok.dev/v1' },
-      'apiVersion',
-      'is "sloth.slok.dev/v1": a Sloth SLO, which is not read',
+      'kind',
+      'is "SLO"; of Sloth\'s resources only PrometheusServiceLevel is read',
     ],
     [{ kind: 'Slo' }, 'kind', 'use SLO, SLI or DataSource'],
     [
@@ -165,13 +173,79 @@ describe('parseOpenSlo', () => {
     ],
     [
       { spec: { budgetingMethod: 'Timeslices' } },
+      'spec.objectives[0].timeSliceWindow',
+      'is missing; Timeslices budgeting needs the length of a slice',
+    ],
+    [
+      {
+        spec: {
+          budgetingMethod: 'Timeslices',
+          objectives: [{ target: 0.99, timeSliceWindow: '1m' }],
+        },
+      },
+      'spec.objectives[0].timeSliceTarget',
+      'is missing; Timeslices budgeting needs the share a slice must reach',
+    ],
+    [
+      {
+        spec: {
+          budgetingMethod: 'RatioTimeslices',
+          objectives: [{ target: 0.99, timeSliceWindow: '29d' }],
+        },
+      },
+      'spec.objectives[0].timeSliceWindow',
+      '29d is longer than the SLO window',
+    ],
+    [
+      { spec: { budgetingMethod: 'Weekly' } },
       'spec.budgetingMethod',
-      'Timeslices budgeting is not supported',
+      'is "Weekly"; write Occurrences (good events over all events), Timeslices',
     ],
     [
       { spec: { budgetingMethod: undefined } },
       'spec.budgetingMethod',
-      'write budgetingMethod: Occurrences',
+      'is missing; write Occurrences',
+    ],
+    [
+      {
+        spec: {
+          indicator: {
+            spec: {
+              ratioMetric: undefined,
+              thresholdMetric: {
+                metricSource: { spec: { query: 'latency_p99_seconds' } },
+              },
+            },
+          },
+          objectives: [{ target: 0.99, value: 0.3 }],
+        },
+      },
+      'spec.objectives[0].op',
+      'is missing; a threshold metric needs op: lt, lte, gt or gte',
+    ],
+    [
+      {
+        spec: {
+          indicator: {
+            spec: {
+              ratioMetric: { raw: { metricSource: { spec: { query: 'x' } } } },
+            },
+          },
+        },
+      },
+      'spec.indicator.spec.ratioMetric.rawType',
+      'is missing; write rawType: success',
+    ],
+    [
+      {
+        spec: {
+          objectives: [
+            { target: 0.99, indicator: { metadata: { name: 'x' } } },
+          ],
+        },
+      },
+      'spec.objectives[0].indicator',
+      'composite SLOs are not read',
     ],
     [
       { spec: { timeWindow: [{ duration: '28 days', isRolling: true }] } },
@@ -211,9 +285,9 @@ describe('parseOpenSlo', () => {
       'names no SLI "nope"',
     ],
     [
-      { spec: { indicator: { spec: { ratioMetric: { counter: false } } } } },
+      { spec: { indicator: { spec: { ratioMetric: { counter: 'yes' } } } } },
       'spec.indicator.spec.ratioMetric.counter',
-      'only counters are supported',
+      'is "yes"; write counter: true when good and total are counters',
     ],
     [
       {
@@ -236,16 +310,14 @@ describe('parseOpenSlo', () => {
           indicator: {
             spec: {
               ratioMetric: {
-                good: {
-                  metricSource: { spec: { query: 'sum(rate(x_total[5m]))' } },
-                },
+                good: { metricSource: { spec: { query: '  ' } } },
               },
             },
           },
         },
       },
       'spec.indicator.spec.ratioMetric.good.metricSource.spec.query',
-      'is not a series selector',
+      'is "  "; give a PromQL query',
     ],
     [
       {
@@ -266,14 +338,14 @@ describe('parseOpenSlo', () => {
           indicator: {
             spec: {
               ratioMetric: {
-                total: { metricSource: { metricSourceRef: 'missing' } },
+                total: { metricSource: { metricSourceRef: 42 } },
               },
             },
           },
         },
       },
       'spec.indicator.spec.ratioMetric.total.metricSource.metricSourceRef',
-      'names no DataSource "missing"',
+      'is 42; name a DataSource of the same file or a Prometheus instance',
     ],
   ])('reports %j at %s', (patch, field, fix) => {
     const problem = onlyProblem(sloDocument(patch));
@@ -357,25 +429,165 @@ describe('parseOpenSlo', () => {
       sloDocument({ spec: { budgetingMethod: undefined } }),
     );
     expect(noBudgeting.field).toBe('spec.budgetingMethod');
-    expect(noBudgeting.message).toBe(
-      'is missing; write budgetingMethod: Occurrences',
+    expect(noBudgeting.message).toMatch(/^is missing; write Occurrences /);
+  });
+
+  it('reads PromQL expressions as Prometheus will check them, not by hand', () => {
+    const metric = (query: string) => ({
+      metricSource: { type: 'Prometheus', spec: { query } },
+    });
+    const { slos, problems } = parse(
+      sloDocument({
+        spec: {
+          indicator: {
+            spec: {
+              ratioMetric: {
+                good: metric('sum(http_requests{code=~"2xx|4xx"})'),
+                total: metric('sum(rate(http_requests[{{ .window }}]))'),
+              },
+            },
+          },
+        },
+      }),
+    );
+    expect(problems).toEqual([]);
+    const indicator = slos[0].indicator;
+    expect(indicator.metric === 'ratio' && indicator.good?.form).toBe(
+      'expression',
+    );
+    expect(indicator.metric === 'ratio' && indicator.total.form).toBe(
+      'template',
     );
   });
 
-  it('recognises a Sloth prometheus/v1 spec and says how to map it', () => {
+  it('reads gauges, raw ratios and thresholds with their op and value', () => {
+    const query = (q: string) => ({
+      metricSource: { type: 'Prometheus', spec: { query: q } },
+    });
+    const { slos, problems } = parse(
+      sloDocument({
+        metadata: { name: 'gauges' },
+        spec: {
+          indicator: {
+            spec: {
+              ratioMetric: {
+                counter: false,
+                good: query('queue_ok'),
+                total: query('queue_all'),
+              },
+            },
+          },
+        },
+      }),
+      sloDocument({
+        metadata: { name: 'raw' },
+        spec: {
+          indicator: {
+            spec: {
+              ratioMetric: {
+                good: undefined,
+                total: undefined,
+                counter: undefined,
+                rawType: 'success',
+                raw: query('avg_over_time(up[{{.window}}])'),
+              },
+            },
+          },
+        },
+      }),
+      sloDocument({
+        metadata: { name: 'latency' },
+        spec: {
+          budgetingMethod: 'Timeslices',
+          indicator: {
+            spec: {
+              ratioMetric: undefined,
+              thresholdMetric: query('latency_p99_seconds'),
+            },
+          },
+          objectives: [
+            {
+              op: 'lte',
+              value: 0.3,
+              target: 0.99,
+              timeSliceTarget: 1,
+              timeSliceWindow: '5m',
+            },
+          ],
+        },
+      }),
+    );
+    expect(problems).toEqual([]);
+    expect(slos.map(s => s.indicator.metric)).toEqual([
+      'ratio',
+      'raw',
+      'threshold',
+    ]);
+    expect(slos[0].indicator).toMatchObject({ counter: false });
+    expect(slos[1].indicator).toMatchObject({ rawType: 'success' });
+    expect(slos[2].indicator).toMatchObject({ op: 'lte', value: 0.3 });
+    expect(slos[2].budgeting).toEqual({
+      method: 'Timeslices',
+      sliceSeconds: 300,
+      sliceDuration: '5m',
+      sliceTarget: 1,
+    });
+  });
+
+  it('takes a metricSourceRef without a DataSource in the file as the name of a Prometheus instance', () => {
+    const { slos, problems } = parse(
+      sloDocument({
+        spec: {
+          indicator: {
+            spec: {
+              ratioMetric: {
+                good: { metricSource: { metricSourceRef: 'thanos' } },
+                total: { metricSource: { metricSourceRef: 'thanos' } },
+              },
+            },
+          },
+        },
+      }),
+    );
+    expect(problems).toEqual([]);
+    expect(slos[0].indicator.prometheus).toBe('thanos');
+  });
+
+  it('reads a Sloth prometheus/v1 spec as it is', () => {
     const sloth = stringify({
       version: 'prometheus/v1',
       service: 'checkout',
-      slos: [{ name: 'requests-availability', objective: 99.9 }],
+      slos: [
+        {
+          name: 'requests-availability',
+          objective: 99.9,
+          sli: {
+            events: {
+              error_query:
+                'sum(rate(http_requests_total{code=~"5.."}[{{.window}}]))',
+              total_query: 'sum(rate(http_requests_total[{{.window}}]))',
+            },
+          },
+        },
+        { name: 'plugged', objective: 99, sli: { plugin: { id: 'x' } } },
+        { name: 'Bad Name', objective: 100, sli: { events: {} } },
+      ],
     });
-    const problem = parseOpenSlo(sloth, source).problems;
-    expect(problem).toHaveLength(1);
-    expect(problem[0].field).toBe('version');
-    expect(problem[0].message).toContain(
-      'this is a Sloth spec (requests-availability), which is not read',
-    );
-    expect(problem[0].message).toContain(
-      'slos[].objective → spec.objectives[0].targetPercent',
-    );
+    const { slos, problems } = parseOpenSlo(sloth, source);
+    expect(slos).toEqual([
+      expect.objectContaining({
+        name: 'checkout-requests-availability',
+        displayName: 'checkout: requests-availability',
+        format: 'sloth',
+        target: 0.999,
+      }),
+    ]);
+    expect(problems.map(p => [p.field, p.message.split(';')[0]])).toEqual([
+      ['slos[1].sli.plugin', 'SLI plugins run inside Sloth and are not read'],
+      ['slos[2].name', 'is "Bad Name"'],
+      ['slos[2].objective', 'is 100'],
+      ['slos[2].sli.events.error_query', 'is missing'],
+      ['slos[2].sli.events.total_query', 'is missing'],
+    ]);
   });
 });

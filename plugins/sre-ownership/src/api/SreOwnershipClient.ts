@@ -90,7 +90,43 @@ export class SreOwnershipClient implements SreOwnershipApi {
         body: JSON.stringify(answer),
       },
     );
-    return response.json();
+    const answered: PulseInvitation = await response.json();
+    await this.markInvitationDone(id);
+    return answered;
+  }
+
+  /**
+   * Marks the bell's notification of this invitation read, so that an
+   * answered invitation is done. Best effort: without the notifications
+   * backend, or when it fails, the answer stands and nothing is marked.
+   */
+  private async markInvitationDone(id: string): Promise<void> {
+    const scope = `${PULSE_NOTIFICATION_TOPIC}:${id}`;
+    try {
+      const baseUrl = await this.discoveryApi.getBaseUrl('notifications');
+      const query = new URLSearchParams({
+        topic: PULSE_NOTIFICATION_TOPIC,
+        read: 'false',
+      });
+      const listed = await this.fetchApi.fetch(
+        `${baseUrl}/notifications?${query}`,
+      );
+      if (!listed.ok) return;
+      const body = (await listed.json()) as {
+        notifications?: Array<{ id: string; payload?: { scope?: string } }>;
+      };
+      const ids = (body.notifications ?? [])
+        .filter(notification => notification.payload?.scope === scope)
+        .map(notification => notification.id);
+      if (!ids.length) return;
+      await this.fetchApi.fetch(`${baseUrl}/notifications/update`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ids, read: true }),
+      });
+    } catch {
+      // The notifications backend is optional; the answer is what counts.
+    }
   }
 
   async getTeamPulse(team: CompoundEntityRef): Promise<TeamPulse> {
@@ -221,6 +257,9 @@ export class SreOwnershipClient implements SreOwnershipApi {
     return response;
   }
 }
+
+/** The topic of pulse invitations in the bell (the backend's PULSE_TOPIC). */
+const PULSE_NOTIFICATION_TOPIC = 'sre-ownership.pulse';
 
 /** The overview filters as query pairs, a pair per value. */
 function filterPairs(filter: CoverageFilter): Array<[string, string]> {

@@ -19,9 +19,42 @@ export interface CounterSeries {
   resetsAt?: number[];
 }
 
-/** OpenMetrics text of counter families, for `promtool tsdb create-blocks-from openmetrics`. */
-export function openMetrics(families: Record<string, CounterSeries[]>): string {
+/** One gauge series: its value at each step from `from` to `to`. */
+export interface GaugeSeries {
+  labels: Record<string, string>;
+  from: number;
+  to: number;
+  step: number;
+  /** The value sampled at `time`. */
+  value: (time: number) => number;
+}
+
+const labelText = (labels: Record<string, string>) =>
+  Object.entries(labels)
+    .map(([key, value]) => `${key}="${value}"`)
+    .join(',');
+
+/**
+ * OpenMetrics text of counter families (and gauge families), for
+ * `promtool tsdb create-blocks-from openmetrics`.
+ */
+export function openMetrics(
+  families: Record<string, CounterSeries[]>,
+  gauges: Record<string, GaugeSeries[]> = {},
+): string {
   const lines: string[] = [];
+  for (const [family, seriesList] of Object.entries(gauges)) {
+    lines.push(`# TYPE ${family} gauge`);
+    for (const series of seriesList) {
+      for (let time = series.from; time <= series.to; time += series.step) {
+        lines.push(
+          `${family}{${labelText(series.labels)}} ${series.value(
+            time,
+          )} ${time}`,
+        );
+      }
+    }
+  }
   for (const [family, seriesList] of Object.entries(families)) {
     lines.push(`# TYPE ${family} counter`);
     for (const series of seriesList) {

@@ -17,6 +17,11 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(1),
     marginBottom: theme.spacing(1.5),
   },
+  broken: {
+    color: theme.palette.error.contrastText,
+    backgroundColor: theme.palette.error.main,
+    flexShrink: 0,
+  },
 }));
 
 /** The annotation an entity with no escalation path should add. */
@@ -41,7 +46,7 @@ export function EscalationPathView(props: { ownership: ResolvedOwnership }) {
         problems={problems}
         currentEntityRef={ownership.entityRef}
       />
-      {escalation.levels.length === 0 ? (
+      {escalation.levels.length === 0 && !escalation.broken ? (
         <MissingDeclarationState
           title="No escalation path"
           description="Nothing declares whom to page, and there is no team to derive a path from. Add an escalation path, one level per line, to this entity's catalog-info.yaml (or to its System, Domain or owning Group):"
@@ -49,6 +54,19 @@ export function EscalationPathView(props: { ownership: ResolvedOwnership }) {
         />
       ) : (
         <>
+          {escalation.broken && (
+            <div className={classes.derived}>
+              <Chip
+                size="small"
+                className={classes.broken}
+                label="Declaration broken"
+              />
+              <Typography variant="caption">
+                The escalation path declared on {escalation.broken.entityRef}{' '}
+                cannot be used: {escalation.broken.message}
+              </Typography>
+            </div>
+          )}
           {escalation.derived && (
             <div className={classes.derived}>
               <Chip size="small" variant="outlined" label="Derived" />

@@ -40,9 +40,9 @@ export function NoPagesState(props: {
         window,
       )} or in the window before it, and no schedule says who is on call for it. Pages arrive from Prometheus Alertmanager webhooks, for alerts labelled service="${entityName}" (or that match the entity's ${
         SRE_OWNERSHIP_ANNOTATIONS.alertSelector
-      } annotation); from PagerDuty webhooks, for the PagerDuty service named in this entity's catalog-info.yaml as below; and from the bulk ingestion API, POST /api/sre-ownership/events. Who is on call comes from the owning team's schedule (${
+      } annotation); from PagerDuty webhooks, for the PagerDuty service named in this entity's catalog-info.yaml as below; and from the bulk ingestion API, POST /api/sre-ownership/events. Who is on call comes from the schedules of the on-call rotations its escalation path pages (${
         SRE_OWNERSHIP_ANNOTATIONS.oncallScheduleUrl
-      } on the Group).`}
+      } on those Groups, or sreOwnership.schedules).`}
       yaml={MISSING_PAGERDUTY_YAML}
     />
   );

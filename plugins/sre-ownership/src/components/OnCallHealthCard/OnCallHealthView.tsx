@@ -33,10 +33,7 @@ export function OnCallHealthView(props: { health: ServiceOnCallHealth }) {
             />
           </Figure>
         </FigureList>
-        <WeeklyVolumeChart
-          weeklyVolume={props.health.weeklyVolume}
-          weekOverWeekChange={props.health.weekOverWeekChange}
-        />
+        <WeeklyVolumeChart weeklyVolume={props.health.weeklyVolume} />
       </CardSection>
       <CardSection title="Response times">
         <ResponseTimesTable current={current} previous={previous} />

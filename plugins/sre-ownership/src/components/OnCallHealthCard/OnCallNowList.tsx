@@ -9,13 +9,17 @@ const useStyles = makeStyles(theme => ({
   team: { marginBottom: theme.spacing(1) },
 }));
 
-/** For each team paged for the service: who is on call now and who is next. */
+/**
+ * For each rotation the service's escalation path pages (the answer every
+ * surface gives): who is on call now and who is next.
+ */
 export function OnCallNowList(props: { onCall: OnCallNow[] }) {
   const classes = useStyles();
   if (props.onCall.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
-        No on-call schedule is known for the teams that own this service.
+        This service's escalation path pages no on-call rotation, so nobody is
+        on call for it.
       </Typography>
     );
   }

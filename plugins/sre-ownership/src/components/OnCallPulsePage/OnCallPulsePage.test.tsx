@@ -17,6 +17,7 @@ const anInvitation = (
   id: 'inv-1',
   teamRef: 'group:default/payments',
   period: { from: '2026-11-02', to: '2026-11-30' },
+  onCall: { from: '2026-11-23T09:00:00.000Z', to: '2026-11-30T09:00:00.000Z' },
   state: 'open',
   answerBy: '2026-12-09T09:00:00.000Z',
   ...overrides,
@@ -43,6 +44,13 @@ describe('OnCallPulsePage', () => {
   it('shows a progress indicator while the invitation loads', async () => {
     await renderPage({ getPulseInvitation: () => new Promise(() => {}) });
     expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+  });
+
+  it('names the on-call period it asks about', async () => {
+    await renderPage({ getPulseInvitation: async () => anInvitation() });
+    expect(await screen.findByTestId('pulse-on-call')).toHaveTextContent(
+      /^Your on-call from .*23.* to .*30.*$/,
+    );
   });
 
   it('asks the three questions with the keyboard and sends the answer once', async () => {

@@ -2,6 +2,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import { formatMoment } from '../formatFigures';
 import {
   PULSE_COMMENT_MAX_LENGTH,
   PULSE_QUESTIONS,
@@ -18,6 +19,13 @@ type Scores = Partial<Record<PulseQuestionId, number>>;
 
 const complete = (scores: Scores): scores is PulseAnswer['scores'] =>
   PULSE_QUESTIONS.every(q => scores[q.id] !== undefined);
+
+/** "Your on-call from Mon 30 Nov, 09:00 to Mon 7 Dec, 09:00", in the viewer's zone. */
+export function describeOnCall(onCall: { from: string; to: string }): string {
+  return `Your on-call from ${formatMoment(onCall.from)} to ${formatMoment(
+    onCall.to,
+  )}`;
+}
 
 /**
  * The three questions and the optional comment. Submits once; the submit
@@ -48,6 +56,9 @@ export function PulseForm(props: {
 
   return (
     <form onSubmit={submit} aria-label="On-call pulse">
+      <Typography variant="h6" component="h2" data-testid="pulse-on-call">
+        {describeOnCall(props.invitation.onCall)}
+      </Typography>
       <Typography variant="body1" paragraph>
         Your answer counts towards the averages of{' '}
         <EntityRefLink entityRef={props.invitation.teamRef} /> for shifts that

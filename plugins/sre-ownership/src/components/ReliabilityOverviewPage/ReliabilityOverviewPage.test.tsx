@@ -6,7 +6,13 @@ import {
   OverviewEntity,
   WhoToCallResult,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import { SreOwnershipApi, sreOwnershipApiRef } from '../../api';
 import {
   aPermissionRefusal,
@@ -287,13 +293,28 @@ describe('ReliabilityOverviewPage', () => {
     expect(box).toHaveFocus();
   });
 
-  it('says the index is being built before its first refresh', async () => {
+  it('says it is still reading the catalog, everywhere and without advice, until the index is built', async () => {
     await renderPage(
-      anApi({ getCoverage: async () => aCoverage({ refreshedAt: undefined }) }),
+      anApi({
+        getCoverage: async () =>
+          aCoverage({ refreshedAt: undefined, total: 0 }),
+        getTeamsAtRisk: async () => [],
+        getSpecialistGaps: async () => [],
+      }),
     );
+    await waitFor(() =>
+      expect(screen.getAllByTestId('reading-catalog')).toHaveLength(3),
+    );
+    expect(screen.getAllByTestId('reading-catalog')[0]).toHaveTextContent(
+      /Still reading the catalog/,
+    );
+    expect(screen.queryByText('No services match')).not.toBeInTheDocument();
     expect(
-      await screen.findByText(/The reliability index is being built/),
-    ).toBeInTheDocument();
+      screen.queryByText('No team carries a pager yet'),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByText(/declare their reliability ownership/),
+    ).not.toBeInTheDocument();
   });
 
   it('says what to declare when nothing matches', async () => {

@@ -10,7 +10,7 @@ import {
   CoverageSummary,
   isCoverageGap,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { MissingDeclarationState } from '../states';
 import { CoverageFilters } from './CoverageFilters';
@@ -29,6 +29,25 @@ const DECLARE_YAML = `metadata:
     sre-ownership.io/platform-team: group:default/platform-sre
     sre-ownership.io/tier: tier-1`;
 
+/** How often the page asks again while the catalog is still being read. */
+const READING_POLL_MS = 5_000;
+
+/**
+ * Shown until the reliability index is built from a whole catalog: after a
+ * start, the catalog reads its locations in the background, and figures or
+ * advice from part of it would be wrong.
+ */
+export function ReadingCatalogState() {
+  return (
+    <Typography role="status" data-testid="reading-catalog">
+      Still reading the catalog: the reliability index is built once the whole
+      catalog has been read after start, which the plugin checks every 30
+      seconds by default (sreOwnership.overview.refreshFrequency). This page
+      updates by itself.
+    </Typography>
+  );
+}
+
 /** The coverage card's content in each of its states. */
 function CoverageBody(props: {
   summary: CoverageSummary;
@@ -39,14 +58,7 @@ function CoverageBody(props: {
   onGap: (gap: CoverageGap) => void;
 }) {
   const { summary, filter, filterKey, gap } = props;
-  if (!summary.refreshedAt) {
-    return (
-      <Typography role="status">
-        The reliability index is being built; it is refreshed every 30 seconds
-        by default (sreOwnership.overview.refreshFrequency). Reload in a moment.
-      </Typography>
-    );
-  }
+  if (!summary.refreshedAt) return <ReadingCatalogState />;
   const filters = (
     <CoverageFilters
       key={filterKey}
@@ -151,6 +163,21 @@ export function ReliabilityOverviewPage() {
   const tiers = useOverview(api => api.getTiers(filter), [filterKey]);
   const specialists = useOverview(api => api.getSpecialistGaps());
   const teams = useOverview(api => api.getTeamsAtRisk());
+  // Until the index is built, every section would speak from part of the
+  // catalog: each says so instead, and the page asks again by itself.
+  const reading = !!coverage.value && !coverage.value.refreshedAt;
+  const { retry: retryCoverage } = coverage;
+  const { retry: retryTeams } = teams;
+  const { retry: retrySpecialists } = specialists;
+  useEffect(() => {
+    if (!reading) return undefined;
+    const timer = setTimeout(() => {
+      retryCoverage();
+      retryTeams();
+      retrySpecialists();
+    }, READING_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [reading, coverage.value, retryCoverage, retryTeams, retrySpecialists]);
 
   return (
     <Page themeId="tool">
@@ -209,7 +236,9 @@ export function ReliabilityOverviewPage() {
               state={teams}
             >
               {value =>
-                value.length ? (
+                reading ? (
+                  <ReadingCatalogState />
+                ) : value.length ? (
                   <TeamsAtRisk teams={value} />
                 ) : (
                   <MissingDeclarationState
@@ -239,7 +268,9 @@ export function ReliabilityOverviewPage() {
               state={specialists}
             >
               {value =>
-                value.length ? (
+                reading ? (
+                  <ReadingCatalogState />
+                ) : value.length ? (
                   <SpecialistGapsMatrix rows={value} />
                 ) : (
                   <MissingDeclarationState

@@ -41,6 +41,16 @@ function Cell(props: { cell: SpecialistCell }) {
           {flags.join('; ')}
         </Typography>
       )}
+      {cell.declaredOn && cell.declaredOn.length > 0 && (
+        <Typography variant="caption" color="textSecondary" display="block">
+          from {cell.declaredOn.map(nameOf).join(', ')}
+        </Typography>
+      )}
+      {cell.servicesWithout && cell.servicesWithout.length > 0 && (
+        <Typography variant="caption" color="error" display="block">
+          none for {cell.servicesWithout.map(nameOf).join(', ')}
+        </Typography>
+      )}
       {cell.overLimit === null && (
         <Typography variant="caption" color="textSecondary" display="block">
           burden: — (per-person figures need sre-ownership.burden.read)
@@ -50,32 +60,67 @@ function Cell(props: { cell: SpecialistCell }) {
   );
 }
 
-/** Teams × the four specialist roles. */
+/** "payments-api" of "component:default/payments-api". */
+function nameOf(ref: string): string {
+  return ref.slice(ref.lastIndexOf('/') + 1);
+}
+
+/**
+ * Teams × the four specialist roles, each as the team's services resolve it
+ * (the entity cards' inheritance), with where the holders are declared.
+ */
 export function SpecialistGapsMatrix(props: { rows: SpecialistGapRow[] }) {
   return (
-    <FittedTable size="small" aria-label="Specialist gaps">
-      <TableHead>
-        <TableRow>
-          <TableCell>Team</TableCell>
-          {SPECIALIST_ROLES.map(role => (
-            <TableCell key={role}>{SPECIALIST_ROLE_INFO[role].title}</TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.rows.map(row => (
-          <TableRow key={row.teamRef}>
-            <TableCell>
-              <EntityRefLink entityRef={row.teamRef} title={row.displayName} />
-            </TableCell>
+    <>
+      <Typography
+        variant="body2"
+        color="textSecondary"
+        paragraph
+        data-testid="specialist-gaps-counts"
+      >
+        Each cell is the role as the team's services resolve it, as their cards
+        show it: declared on the service, else on its System, its Domain, its
+        owning Group or that Group's parents. A team that owns no service shows
+        its Group's own roles.
+      </Typography>
+      <FittedTable size="small" aria-label="Specialist gaps">
+        <TableHead>
+          <TableRow>
+            <TableCell>Team</TableCell>
             {SPECIALIST_ROLES.map(role => (
               <TableCell key={role}>
-                <Cell cell={row.roles[role]} />
+                {SPECIALIST_ROLE_INFO[role].title}
               </TableCell>
             ))}
           </TableRow>
-        ))}
-      </TableBody>
-    </FittedTable>
+        </TableHead>
+        <TableBody>
+          {props.rows.map(row => (
+            <TableRow key={row.teamRef}>
+              <TableCell>
+                <EntityRefLink
+                  entityRef={row.teamRef}
+                  title={row.displayName}
+                />
+                <Typography
+                  variant="caption"
+                  color="textSecondary"
+                  display="block"
+                >
+                  {row.services
+                    ? `${row.services} service${row.services === 1 ? '' : 's'}`
+                    : 'no service: its Group'}
+                </Typography>
+              </TableCell>
+              {SPECIALIST_ROLES.map(role => (
+                <TableCell key={role}>
+                  <Cell cell={row.roles[role]} />
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </FittedTable>
+    </>
   );
 }

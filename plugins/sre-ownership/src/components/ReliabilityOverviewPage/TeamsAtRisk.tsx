@@ -13,7 +13,8 @@ import { FittedTable } from '../tables';
 // Short cells keep to one line; the reason takes the rest of the width.
 const useStyles = makeStyles({ short: { whiteSpace: 'nowrap' } });
 
-const SEVERITY = { overloaded: 0, 'at-risk': 1, healthy: 2 };
+// Worst first; a team without data comes last, after the healthy ones.
+const SEVERITY = { overloaded: 0, 'at-risk': 1, healthy: 2, 'no-data': 3 };
 const TREND = { worse: '↑ worse', better: '↓ better', same: '→ same' };
 
 /** Every team's burden status, worst first, with the trend. */

@@ -6,7 +6,7 @@ export const GAP_LABELS: Record<CoverageGap, string> = {
   'no-model': 'No model declared',
   'missing-ref': 'Owner or specialist not in the catalog',
   'no-oncall-source': 'No on-call source',
-  'derived-escalation': 'No escalation path declared',
+  'derived-escalation': 'Escalation path not declared or broken',
   'nobody-on-call': 'Nobody on call now',
   'declaration-problems': 'Declaration problems',
 };

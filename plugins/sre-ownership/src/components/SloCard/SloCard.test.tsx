@@ -70,6 +70,50 @@ describe('SloCard', () => {
     ).toHaveAttribute('href', 'http://prometheus.example/graph?g0.expr=x');
   });
 
+  it('names the source format, the budgeting method and a threshold', async () => {
+    const base = anSloStatus().slo;
+    await renderCard(async () =>
+      anEntitySloStatus({
+        slos: [
+          anSloStatus(),
+          anSloStatus({
+            slo: {
+              ...base,
+              name: 'checkout-latency',
+              displayName: 'Checkout latency',
+              budgeting: {
+                method: 'Timeslices',
+                sliceSeconds: 300,
+                sliceDuration: '5m',
+                sliceTarget: 0.95,
+              },
+              indicator: {
+                metric: 'threshold',
+                name: 'checkout-p99-seconds',
+                query: {
+                  query: 'checkout_p99_seconds',
+                  form: 'selector',
+                  field:
+                    'spec.indicator.spec.thresholdMetric.metricSource.spec.query',
+                },
+                op: 'lt',
+                value: 0.3,
+              },
+            },
+          }),
+        ],
+      }),
+    );
+    expect(
+      screen.getByRole('article', { name: 'Checkout availability' }),
+    ).toHaveTextContent('OpenSLO v1 · Occurrences');
+    expect(
+      screen.getByRole('article', { name: 'Checkout latency' }),
+    ).toHaveTextContent(
+      'OpenSLO v1 · Timeslices: 5m slices, each good at 95% or more · checkout-p99-seconds < 0.3',
+    );
+  });
+
   it('names the SLO guard and backup with contact links', async () => {
     await renderCard(async () => anEntitySloStatus());
     const guard = screen.getByLabelText('SLO guard');

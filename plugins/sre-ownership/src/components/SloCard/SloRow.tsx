@@ -2,7 +2,12 @@ import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
-import { SloStatus } from '@sre-ownership/plugin-sre-ownership-common';
+import {
+  SLO_FORMAT_NAMES,
+  SloStatus,
+  describeSloBudgeting,
+  describeSloThreshold,
+} from '@sre-ownership/plugin-sre-ownership-common';
 import { BudgetBar } from './BudgetBar';
 import { BurnChip } from './BurnChip';
 import { describeSloWindow, formatPercent } from './sloFormat';
@@ -46,6 +51,15 @@ export function SloRow(props: { status: SloStatus }) {
               : formatPercent(figures.attainment, 3)}
           </>
         )}
+      </Typography>
+      <Typography variant="caption" color="textSecondary">
+        {[
+          SLO_FORMAT_NAMES[slo.format],
+          describeSloBudgeting(slo.budgeting),
+          describeSloThreshold(slo.indicator),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </Typography>
       {error && (
         <Alert severity="warning" role="alert">

@@ -4,6 +4,10 @@ import { makeStyles } from '@material-ui/core/styles';
 import { BurdenStatus } from '@sre-ownership/plugin-sre-ownership-common';
 
 const useStyles = makeStyles(theme => ({
+  'no-data': {
+    color: theme.palette.text.primary,
+    backgroundColor: theme.palette.action.selected,
+  },
   healthy: {
     color: theme.palette.success.contrastText,
     backgroundColor: theme.palette.success.main,
@@ -20,12 +24,16 @@ const useStyles = makeStyles(theme => ({
 }));
 
 const STATUS_LABELS: Record<BurdenStatus, string> = {
+  'no-data': 'No data',
   healthy: 'Healthy',
   'at-risk': 'At risk',
   overloaded: 'Overloaded',
 };
 
-/** The team's status: healthy in green, at risk in orange, overloaded in red. */
+/**
+ * The team's status: no data in grey (nothing was recorded, so nothing is
+ * judged), healthy in green, at risk in orange, overloaded in red.
+ */
 export function BurdenStatusChip(props: { status: BurdenStatus }) {
   const classes = useStyles();
   return (

@@ -80,7 +80,7 @@ const COLUMNS: FigureColumn[] = [
     figure: 'toilShare',
     format: formatShare,
     measure: 'toilShare',
-    undefinedReason: 'no business hours',
+    undefinedReason: 'no toil source, or no business hours',
     shown: true,
   },
 ];

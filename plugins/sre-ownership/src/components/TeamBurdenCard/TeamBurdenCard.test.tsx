@@ -82,16 +82,19 @@ describe('TeamBurdenCard', () => {
     expect(screen.queryByText(/Could not load/)).not.toBeInTheDocument();
   });
 
-  it('shows how on-call data arrives when the window has none', async () => {
+  it('shows how on-call data arrives when the window has none and no feed is configured', async () => {
     await renderCard(async () =>
       aTeamBurden({
+        status: 'no-data',
         current: noTeamFigures(),
         engineers: [],
         weeklyVolume: [],
+        scheduleFeeds: [],
       }),
     );
     const status = screen.getByRole('status');
     expect(status).toHaveTextContent('No on-call data for this team');
+    expect(status).toHaveTextContent('No schedule feed is configured for it');
     expect(status).toHaveTextContent(/ingestion API/);
     expect(status.querySelector('pre')).toHaveTextContent(
       [
@@ -101,7 +104,35 @@ describe('TeamBurdenCard', () => {
       ].join('\n'),
       { normalizeWhitespace: false },
     );
+    expect(screen.getByText('No data')).toBeInTheDocument();
     expect(screen.queryByText('Healthy')).not.toBeInTheDocument();
+  });
+
+  it('says when a configured feed was read and what it held, instead of asking to add one', async () => {
+    await renderCard(async () =>
+      aTeamBurden({
+        status: 'no-data',
+        current: noTeamFigures(),
+        engineers: [],
+        weeklyVolume: [],
+        scheduleFeeds: [
+          {
+            feed: 'data-platform',
+            lastRunAt: '2026-12-07T04:00:00.000Z',
+            ok: true,
+            lastSuccessAt: '2026-12-07T04:00:00.000Z',
+            shifts: 0,
+          },
+        ],
+      }),
+    );
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent('No on-call data in this window');
+    expect(screen.getByTestId('schedule-feed-read')).toHaveTextContent(
+      /^The schedule feed "data-platform" was read at .+ and holds 0 shifts\.$/,
+    );
+    expect(status.querySelector('pre')).toBeNull();
+    expect(status).not.toHaveTextContent('No schedule feed is configured');
   });
 
   it('shows figures when only an engineer logged something', async () => {
@@ -445,6 +476,7 @@ describe('TeamBurdenCard', () => {
             days: 30,
             endsNow: false,
           },
+          status: 'no-data',
           current: noTeamFigures(),
           engineers: [],
           weeklyVolume: [],

@@ -5,6 +5,7 @@ import { CardSection } from '../CardSection';
 import { OwnershipProblems } from '../OwnershipProblems';
 import { RestOwedSection } from '../RestOwedSection';
 import { ErrorState, LoadingState } from '../states';
+import { TeamPulseSection } from '../TeamPulse';
 import {
   DEFAULT_WINDOW_DAYS,
   WindowSelector,
@@ -12,12 +13,7 @@ import {
   useWindowParam,
 } from '../WindowSelector';
 import { BurdenStatusChip } from './BurdenStatus';
-import {
-  NoDataInPastWindow,
-  NoOnCallDataState,
-  isWithoutOnCallData,
-} from './NoOnCallDataState';
-import { TeamPulseSection } from '../TeamPulse';
+import { NoDataInPastWindow, NoOnCallDataState } from './NoOnCallDataState';
 import { TeamBurdenView } from './TeamBurdenView';
 
 /**
@@ -40,15 +36,17 @@ export function TeamBurdenCard() {
   if (!chosen && burden?.window.endsNow)
     configured.current = burden.window.days;
   const configuredDays = configured.current;
-  // A status over a window with no data at all would only mislead.
   const loaded = !loading && !error ? burden : undefined;
-  const withoutData = loaded && isWithoutOnCallData(loaded);
-  const shown = loaded && !withoutData ? loaded : undefined;
-  const emptyPast = withoutData && !loaded.window.endsNow;
+  // A window with no data has no figures worth showing: the state says why.
+  const shown = loaded && loaded.status !== 'no-data' ? loaded : undefined;
+  // A past month or quarter with nothing in it is a fact about that window,
+  // not a team that has yet to connect its schedule: no set-up advice, and
+  // the pulse and rest owed of that window stay.
+  const emptyPast = loaded && !shown && !loaded.window.endsNow;
   return (
     <InfoCard
       title="On-call burden"
-      subheader={shown && <BurdenStatusChip status={shown.status} />}
+      subheader={loaded && <BurdenStatusChip status={loaded.status} />}
       action={
         <WindowSelector
           value={chosen?.key ?? daysChoice(configuredDays).key}
@@ -68,14 +66,13 @@ export function TeamBurdenCard() {
           currentEntityRef={loaded.teamRef}
         />
       )}
-      {withoutData &&
-        // A past window with nothing in it is a fact about that window, not
-        // a team that has yet to connect its schedule.
-        (loaded.window.endsNow ? (
-          <NoOnCallDataState window={loaded.window} />
-        ) : (
-          <NoDataInPastWindow window={loaded.window} />
-        ))}
+      {loaded && !shown && !emptyPast && (
+        <NoOnCallDataState
+          window={loaded.window}
+          scheduleFeeds={loaded.scheduleFeeds}
+        />
+      )}
+      {emptyPast && <NoDataInPastWindow window={loaded.window} />}
       {shown && <TeamBurdenView burden={shown} />}
       {emptyPast && (
         <CardSection title="On-call pulse">

@@ -27,10 +27,7 @@ export function TeamBurdenView(props: { burden: TeamBurden }) {
         </Grid>
         <Grid item xs={12} md={6}>
           <CardSection title="Pages per week">
-            <WeeklyVolumeChart
-              weeklyVolume={burden.weeklyVolume}
-              weekOverWeekChange={burden.weekOverWeekChange}
-            />
+            <WeeklyVolumeChart weeklyVolume={burden.weeklyVolume} />
           </CardSection>
         </Grid>
         <Grid item xs={12} md={6}>

@@ -73,7 +73,11 @@ export function TeamFiguresList(props: { burden: TeamBurden }) {
           limit={limits.toilShare}
           standing={verdict('toilShare')}
           format={formatShare}
-          undefinedReason="no business hours in this window"
+          undefinedReason={
+            current.toilMinutes === 0 && previous.toilMinutes === 0
+              ? 'no toil recorded for this team: no toil source'
+              : 'no business hours in this window'
+          }
         />
       </Figure>
       <Figure term="Coverage">

@@ -16,18 +16,35 @@ const useStyles = makeStyles(theme => ({
   figure: { margin: theme.spacing(1, 0) },
   chart: { display: 'block', width: '100%', height: 'auto' },
   bar: { fill: theme.palette.primary.main },
+  // A partial week: outlined, so that a few hours are not read as a week.
+  partial: {
+    fill: 'none',
+    stroke: theme.palette.text.secondary,
+    strokeDasharray: '3 2',
+    strokeWidth: 1,
+  },
   label: { fill: theme.palette.text.secondary, fontSize: 9 },
 }));
 
+/** "partial week, 0.4 hours in the window" for a week the window cuts. */
+function describePartial(week: WeeklyVolume): string {
+  return `partial week, ${formatHours(week.hours ?? 0)} in the window`;
+}
+
+function formatHours(hours: number): string {
+  if (hours < 1) return `${Math.max(1, Math.round(hours * 60))} minutes`;
+  if (hours < 48) return `${Math.round(hours)} hours`;
+  return `${Math.round((hours / 24) * 10) / 10} days`;
+}
+
 /**
- * Pages per week as a bar chart, with the week-over-week change in words
- * beneath it. Each bar is announced as "Week of 6 Jan: 4 pages".
+ * Pages per week as a bar chart, with the trend of the last two whole weeks
+ * in words beneath it. Each bar is announced as "Week of 6 Jan: 4 pages"; a
+ * week the window cuts is outlined and announced as partial, with how much
+ * of it the window holds.
  */
-export function WeeklyVolumeChart(props: {
-  weeklyVolume: WeeklyVolume[];
-  weekOverWeekChange?: number;
-}) {
-  const { weeklyVolume, weekOverWeekChange } = props;
+export function WeeklyVolumeChart(props: { weeklyVolume: WeeklyVolume[] }) {
+  const { weeklyVolume } = props;
   const classes = useStyles();
   if (weeklyVolume.length === 0) {
     return (
@@ -41,6 +58,7 @@ export function WeeklyVolumeChart(props: {
   const barWidth = slot * 0.7;
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const labelEvery = Math.ceil(weeklyVolume.length / MAX_WEEK_LABELS);
+  const partialWeeks = weeklyVolume.filter(week => week.partial);
   return (
     <figure className={classes.figure}>
       <svg
@@ -52,28 +70,29 @@ export function WeeklyVolumeChart(props: {
         {weeklyVolume.map((week, index) => {
           const height = (week.pages / highest) * plotHeight;
           const x = index * slot + (slot - barWidth) / 2;
-          const y = TOP + plotHeight - height;
           const weekLabel = formatWeekStart(week.weekStart);
+          // An outlined partial week keeps a visible outline even at 0.
+          const drawn = week.partial ? Math.max(height, 2) : height;
           return (
             <g
               key={week.weekStart}
               role="img"
-              aria-label={`Week of ${weekLabel}: ${formatCount(
-                week.pages,
-                'page',
-              )}`}
+              data-partial={week.partial ? 'true' : undefined}
+              aria-label={`Week of ${weekLabel}${
+                week.partial ? ` (${describePartial(week)})` : ''
+              }: ${formatCount(week.pages, 'page')}`}
             >
               <rect
-                className={classes.bar}
+                className={week.partial ? classes.partial : classes.bar}
                 x={x}
-                y={y}
+                y={TOP + plotHeight - drawn}
                 width={barWidth}
-                height={height}
+                height={drawn}
               />
               <text
                 className={classes.label}
                 x={x + barWidth / 2}
-                y={y - 3}
+                y={TOP + plotHeight - drawn - 3}
                 textAnchor="middle"
               >
                 {week.pages}
@@ -93,8 +112,22 @@ export function WeeklyVolumeChart(props: {
         })}
       </svg>
       <Typography component="figcaption" variant="body2">
-        {describeWeekOverWeek(weekOverWeekChange)}
+        {describeWeekOverWeek(weeklyVolume)}
       </Typography>
+      {partialWeeks.length > 0 && (
+        <Typography variant="caption" color="textSecondary" display="block">
+          Outlined bars are partial weeks the window cuts (
+          {partialWeeks
+            .map(
+              week =>
+                `week of ${formatWeekStart(week.weekStart)}: ${formatHours(
+                  week.hours ?? 0,
+                )}`,
+            )
+            .join('; ')}
+          ); their counts are not a week's total.
+        </Typography>
+      )}
     </figure>
   );
 }
