@@ -257,17 +257,15 @@ export async function layoutScenarios({
         '/catalog/default/group/payments',
         'On-call burden',
       );
-      const select = card('On-call burden').getByLabel('Window');
+      const windowSelect = () =>
+        card('On-call burden').getByRole('combobox', { name: 'Window' });
+      const select = windowSelect();
       await select.waitFor({ timeout: 15000 });
       await select.selectOption('days:7');
       await page.waitForURL(/window=days%3A7/, { timeout: 15000 });
       await page.reload();
-      await card('On-call burden')
-        .getByLabel('Window')
-        .waitFor({ timeout: 30000 });
-      const value = await card('On-call burden')
-        .getByLabel('Window')
-        .inputValue();
+      await windowSelect().waitFor({ timeout: 30000 });
+      const value = await windowSelect().inputValue();
       if (value !== 'days:7')
         throw new Error(`after a reload the window is ${value}`);
     },
