@@ -198,6 +198,7 @@ export async function answerScenarios({
         'answers-events-pipeline',
         async () => {
           const healthCard = card('On-call health');
+          await healthCard.scrollIntoViewIfNeeded();
           await healthCard
             .getByRole('list', { name: 'On call now by team' })
             .waitFor({ timeout: 15000 });
@@ -245,6 +246,7 @@ export async function answerScenarios({
         'answers-data-platform',
         async () => {
           const burdenCard = card('On-call burden');
+          await burdenCard.scrollIntoViewIfNeeded();
           await burdenCard.getByText('No data', { exact: true }).waitFor({
             timeout: 15000,
           });
@@ -276,6 +278,7 @@ export async function answerScenarios({
             .locator('dt', { hasText: /^Toil share/ })
             .locator('xpath=following-sibling::dd[1]');
           await figure.waitFor({ timeout: 15000 });
+          await figure.scrollIntoViewIfNeeded();
           const shown = await figure.innerText();
           if (!shown.includes('—') || /\b0%/.test(shown))
             throw new Error(`the toil share reads ${shown}`);
@@ -314,7 +317,7 @@ export async function answerScenarios({
           await matrix.scrollIntoViewIfNeeded();
           const row = matrix.getByRole('row').filter({ hasText: 'Payments' });
           await row
-            .getByText('from commerce')
+            .getByText(/^from .*\bcommerce\b/)
             .first()
             .waitFor({ timeout: 15000 });
           await page

@@ -1,7 +1,7 @@
 // End-to-end scenarios for notifications: a team pushed over a limit
 // through the bulk API gets one notification in the bell, and a second push
 // updates it rather than adding another. The demo signs the guest in as
-// Chloe Dubois, a member of Data Platform (app-config.yaml).
+// Chloe Dubois, a member of Data Platform and of Payments (app-config.yaml).
 
 const TEAM = 'group:default/data-platform';
 const SCOPE = `burden:${TEAM}:status:28d`;
@@ -95,7 +95,16 @@ export async function notifyScenarios({
         '/notifications',
         'Data Platform on-call rotation is at risk',
       );
-      await bell().getByText('1').first().waitFor({ timeout: 15000 });
+      // The bell counts every unread notification: the guest also has the
+      // demo's payments ones.
+      const status = await fetch(`${baseUrl}/api/notifications/status`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      const { unread } = await status.json();
+      await bell()
+        .getByText(String(unread), { exact: true })
+        .first()
+        .waitFor({ timeout: 15000 });
       await page.screenshot({
         path: join(artifacts, 'notification-at-risk.png'),
         fullPage: true,

@@ -70,7 +70,7 @@ export async function oncallScenarios({
         .getByText('Overloaded', { exact: true })
         .waitFor({ timeout: 15000 });
       await burden
-        .getByText(/The rotation has 2 engineers; 4 are needed/)
+        .getByText(/The rotation has 3 engineers; 4 are needed/)
         .waitFor({ timeout: 15000 });
       await page.screenshot({
         path: join(artifacts, 'payments-team-burden.png'),

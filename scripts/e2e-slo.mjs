@@ -94,6 +94,30 @@ export async function sloScenarios({
 
   await scenario(
     page,
+    'a latency SLO budgeted by time slices shows its method and threshold',
+    async () => {
+      await openEntityPage(
+        page,
+        '/catalog/default/component/search-api',
+        'Service level objectives',
+      );
+      const slos = card('Service level objectives');
+      const slo = slos.getByRole('article', { name: 'Search latency' });
+      // 10 of the week's 2,016 five-minute slices had a p99 of 0.45 s.
+      await slo
+        .getByText('Target 99% over 7d rolling · attainment 99.504%')
+        .waitFor({ timeout: 30000 });
+      await slo
+        .getByText(
+          'OpenSLO v1 · Timeslices: 5m slices, each good at 95% or more · search-p99-seconds < 0.3',
+        )
+        .waitFor({ timeout: 5000 });
+      await slos.screenshot({ path: join(artifacts, 'search-api-slos.png') });
+    },
+  );
+
+  await scenario(
+    page,
     'a broken SLO declaration shows a precise message',
     async () => {
       await openEntityPage(

@@ -19,7 +19,8 @@ const within = (t, start, end) => t > start && t <= end;
  *   ago and 10% for 30 minutes 10 days ago; 3% fail from 40 minutes ago for
  *   3 hours: a fast burn that pages.
  * - search-api: 1,000 requests a minute, 4 failing since 3 days ago: a slow
- *   burn that opens a ticket.
+ *   burn that opens a ticket. And a gauge, its p99 latency in seconds: 0.12,
+ *   and 0.45 for 50 minutes 2 days ago (10 bad 5-minute slices).
  */
 export function demoHistory(now) {
   const t0 = Math.floor(now / 1000 / MINUTE) * MINUTE;
@@ -39,7 +40,17 @@ export function demoHistory(now) {
     search_requests: [[{}, () => 1000, from]],
     search_errors: [[{}, () => 4, t0 - 3 * DAY]],
   };
+  const gauges = {
+    search_latency_p99_seconds: t =>
+      within(t, t0 - 2 * DAY, t0 - 2 * DAY + 50 * MINUTE) ? 0.45 : 0.12,
+  };
   const lines = [];
+  for (const [family, value] of Object.entries(gauges)) {
+    lines.push(`# TYPE ${family} gauge`);
+    for (let t = from; t <= to; t += MINUTE) {
+      lines.push(`${family} ${value(t)} ${t}`);
+    }
+  }
   for (const [family, series] of Object.entries(families)) {
     lines.push(`# TYPE ${family} counter`);
     for (const [labels, increment, start] of series) {

@@ -134,12 +134,14 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
-    it("reports a service's page volume and who is on call for its team now", async () => {
+    it("reports a service's page volume and who is on call for it: each rotation its escalation path pages", async () => {
       const response = await request(await startBackend()).get(
         '/api/sre-ownership/entities/component/default/payments-api/oncall-health',
       );
       expect(response.status).toBe(200);
       expect(response.body.current.pages).toBe(30);
+      // Hybrid: its derived path pages the team's rotation, then the
+      // platform team's, which nobody carries now.
       expect(response.body.onCall).toEqual([
         expect.objectContaining({
           teamRef: 'group:default/payments',
@@ -147,6 +149,7 @@ describe.each(databases.eachSupportedId())(
             expect.objectContaining({ userRef: 'user:default/jane-doe' }),
           ],
         }),
+        { teamRef: 'group:default/platform-sre', current: [] },
       ]);
     });
 

@@ -41,7 +41,8 @@ export function teamSpecialist(
   team: ResolvedOwnership | undefined,
   services: ResolvedOwnership[],
 ): TeamSpecialist {
-  const sources = services.length ? services : team ? [team] : [];
+  const own = team ? [team] : [];
+  const sources = services.length ? services : own;
   const resolved = sources.map(source => ({
     entityRef: source.entityRef,
     ...holdersOf(source, role),
@@ -67,10 +68,15 @@ export function teamSpecialist(
       backups.push(party);
     }
   }
-  // A primary also named as a backup is kept as one: that is a gap to show.
+  // A primary a service names as its own backup too is kept as one: that
+  // is a gap to show. Primary for one service, backup for another is not.
   if (
     primary &&
-    resolved.some(h => h.backups.some(backup => backup.ref === primary.ref))
+    resolved.some(
+      h =>
+        h.primary?.ref === primary.ref &&
+        h.backups.some(backup => backup.ref === primary.ref),
+    )
   ) {
     backups.push(primary);
   }

@@ -84,7 +84,9 @@ describe.each(databases.eachSupportedId())(
             },
           ],
         });
-      expect(stored.status).toBe(201);
+      if (stored.status !== 201) {
+        throw new Error(`Could not store the shift: ${stored.text}`);
+      }
     });
 
     afterAll(async () => {

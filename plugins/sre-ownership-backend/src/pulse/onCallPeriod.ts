@@ -21,13 +21,15 @@ export function onCallPeriodOf(
   const ended = !spans.some(
     span => span.startedAt <= shift.endedAt && span.endedAt > shift.endedAt,
   );
-  let startedAt = shift.startedAt;
   // Walk back through the shifts that reach the period's start.
-  for (;;) {
-    const earlier = spans.filter(
-      span => span.startedAt < startedAt && span.endedAt >= startedAt,
-    );
-    if (!earlier.length) break;
+  const reaching = (start: number) =>
+    spans.filter(span => span.startedAt < start && span.endedAt >= start);
+  let startedAt = shift.startedAt;
+  for (
+    let earlier = reaching(startedAt);
+    earlier.length;
+    earlier = reaching(startedAt)
+  ) {
     startedAt = Math.min(...earlier.map(span => span.startedAt));
   }
   return { startedAt, endedAt: shift.endedAt, ended };

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   BurnWindow,
   SloDeclaration,
@@ -66,6 +68,28 @@ const consumers = (t: number) => {
 /** Wifi satisfaction, a ratio: 0.9, and 0.6 for the last hour. */
 const satisfaction = (t: number) => (within(t, T - HOUR, T) ? 0.6 : 0.9);
 
+/**
+ * web (OpenSLO's Go SDK example): 100 requests a minute, 90 answered 2xx, 5
+ * 4xx and 5 5xx, so 95% good; 75 2xx and 20 5xx for the hour from T − 2h
+ * (80%), and 45 2xx and 50 5xx for 30 minutes from T − 2d (50%).
+ */
+const webRequests = (code: '2xx' | '4xx' | '5xx') => (t: number) => {
+  if (code === '4xx') return 5;
+  if (within(t, T - 2 * HOUR, T - HOUR)) return code === '2xx' ? 75 : 20;
+  if (within(t, T - 2 * DAY, T - 2 * DAY + 30 * MINUTE)) {
+    return code === '2xx' ? 45 : 50;
+  }
+  return code === '2xx' ? 90 : 5;
+};
+/** A counter exposed without `_total`, as the example names it: its running sum. */
+const running = (increment: (t: number) => number) => {
+  let value = 0;
+  return (t: number) => {
+    if (t > FROM) value += increment(t);
+    return value;
+  };
+};
+
 const minutely = { from: FROM, to: T, step: MINUTE };
 const history = openMetrics(
   {
@@ -82,6 +106,11 @@ const history = openMetrics(
     api_latency_p99_seconds: [{ labels: {}, ...minutely, value: latency }],
     queue_consumers: [{ labels: {}, ...minutely, value: consumers }],
     wifi_satisfaction_ratio: [{ labels: {}, ...minutely, value: satisfaction }],
+    http_requests: (['2xx', '4xx', '5xx'] as const).map(code => ({
+      labels: { k8s_cluster: 'prod', component: 'web', code },
+      ...minutely,
+      value: running(webRequests(code)),
+    })),
   },
 );
 
@@ -411,6 +440,36 @@ describe('measureSlo against a real Prometheus', () => {
     const error30d = 1 - (60 * 0.6 + 4261 * 0.9) / 4321;
     expect(figures!.attainment).toBeCloseTo(1 - error30d, 12);
     expect(figures!.budget.consumed).toBeCloseTo(error30d / 0.05, 9);
+  });
+
+  it("measures OpenSLO's Go SDK example as published: Timeslices over a calendar week in New York", async () => {
+    const file = join(
+      __dirname,
+      '../../../sre-ownership-common/src/slo/__fixtures__/published/go-sdk--v1-examples-slos.yaml',
+    );
+    const published = parseOpenSlo(readFileSync(file, 'utf8'), {
+      entityRef: 'component:default/web',
+      file: 'go-sdk--v1-examples-slos.yaml',
+    });
+    expect(published.problems).toEqual([]);
+    const { figures, window } = await measureSlo(published.slos[0], client, T);
+    // Weeks start on Saturdays at 12:00 in New York (2022-01-01 was one):
+    // the current one on 2026-05-30 at 16:00 UTC, 32 hours before T.
+    expect(window).toEqual({
+      start: '2026-05-30T16:00:00.000Z',
+      end: '2026-06-01T00:00:00.000Z',
+    });
+    // 1,920 one-minute slices. A slice at 95% good (2xx and 4xx) meets
+    // timeSliceTarget 0.95 exactly and is good; the 60 at 80% are bad.
+    expect(figures!.attainment).toBeCloseTo(1 - 60 / 1920, 12);
+    // Budgeted over the whole week: 0.5% of it; consumed (60/1920)/0.005.
+    expect(figures!.budget.consumed).toBeCloseTo(60 / 1920 / 0.005, 9);
+    expect(figures!.budget.totalSeconds).toBeCloseTo(0.005 * 7 * DAY, 9);
+    // The week before has data from T − 3d to its end: 40 h, 2,400 slices,
+    // 30 of them at 50%.
+    expect(figures!.previousConsumed).toBeCloseTo(30 / 2400 / 0.005, 9);
+    expect(figures!.burnRates['1h']).toBe(0);
+    expect(figures!.burnRates['2h']).toBeCloseTo(60 / 120 / 0.005, 9);
   });
 
   it('names the field of a query Prometheus refuses, and of one that is not an instant vector', async () => {

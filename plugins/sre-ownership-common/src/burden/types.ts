@@ -302,18 +302,6 @@ export interface WeeklyVolume {
 export type BurdenStatus = 'no-data' | 'healthy' | 'at-risk' | 'overloaded';
 
 /**
- * Every burden status, from no data to the worst.
- *
- * @public
- */
-export const BURDEN_STATUSES: readonly BurdenStatus[] = [
-  'no-data',
-  'healthy',
-  'at-risk',
-  'overloaded',
-];
-
-/**
  * What is known of one schedule feed of a team: when it was last read and
  * with what outcome, so that "no feed" and "a feed with no shifts" read
  * differently.
@@ -321,6 +309,7 @@ export const BURDEN_STATUSES: readonly BurdenStatus[] = [
  * @public
  */
 export interface TeamScheduleFeed {
+  /** The feed's name: its `sreOwnership.schedules` entry, or the Group's. */
   feed: string;
   /** ISO time of the last read, successful or not. */
   lastRunAt: string;

@@ -27,7 +27,8 @@ export function anSloStatus(overrides: Partial<SloStatus> = {}): SloStatus {
         total: {
           query: 'http_requests_total',
           form: 'selector',
-          field: 'spec.indicator.spec.ratioMetric.total.metricSource.spec.query',
+          field:
+            'spec.indicator.spec.ratioMetric.total.metricSource.spec.query',
         },
       },
     },

@@ -29,6 +29,9 @@ import {
   SreOwnershipApi,
 } from './SreOwnershipApi';
 
+/** The topic of pulse invitations in the bell (the backend's PULSE_TOPIC). */
+const PULSE_NOTIFICATION_TOPIC = 'sre-ownership.pulse';
+
 /**
  * Default {@link SreOwnershipApi} implementation over HTTP.
  *
@@ -257,9 +260,6 @@ export class SreOwnershipClient implements SreOwnershipApi {
     return response;
   }
 }
-
-/** The topic of pulse invitations in the bell (the backend's PULSE_TOPIC). */
-const PULSE_NOTIFICATION_TOPIC = 'sre-ownership.pulse';
 
 /** The overview filters as query pairs, a pair per value. */
 function filterPairs(filter: CoverageFilter): Array<[string, string]> {

@@ -235,10 +235,9 @@ export function ReliabilityOverviewPage() {
               subject="the teams' burden"
               state={teams}
             >
-              {value =>
-                reading ? (
-                  <ReadingCatalogState />
-                ) : value.length ? (
+              {value => {
+                if (reading) return <ReadingCatalogState />;
+                return value.length ? (
                   <TeamsAtRisk teams={value} />
                 ) : (
                   <MissingDeclarationState
@@ -246,8 +245,8 @@ export function ReliabilityOverviewPage() {
                     description="A team appears here once an escalation path pages its rotation, for example:"
                     yaml={`metadata:\n  annotations:\n    sre-ownership.io/escalation: |\n      oncall:group:default/payments\n      user:default/jane-doe after 10m`}
                   />
-                )
-              }
+                );
+              }}
             </OverviewSection>
           </Grid>
           <Grid item xs={12}>
@@ -267,10 +266,9 @@ export function ReliabilityOverviewPage() {
               subject="the specialist gaps"
               state={specialists}
             >
-              {value =>
-                reading ? (
-                  <ReadingCatalogState />
-                ) : value.length ? (
+              {value => {
+                if (reading) return <ReadingCatalogState />;
+                return value.length ? (
                   <SpecialistGapsMatrix rows={value} />
                 ) : (
                   <MissingDeclarationState
@@ -278,8 +276,8 @@ export function ReliabilityOverviewPage() {
                     description="Declare specialists on a team's Group, primary first, then backups:"
                     yaml={`metadata:\n  annotations:\n    sre-ownership.io/slo-guard: user:default/jane-doe, user:default/sam-carter`}
                   />
-                )
-              }
+                );
+              }}
             </OverviewSection>
           </Grid>
         </Grid>

@@ -4,6 +4,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import {
   SPECIALIST_ROLES,
   SPECIALIST_ROLE_INFO,
@@ -11,6 +12,15 @@ import {
   SpecialistGapRow,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { FittedTable } from '../tables';
+
+/** A holder's name for people, from the cell's parties. */
+function nameIn(cell: SpecialistCell) {
+  const parties = [cell.primary, ...cell.backups];
+  return (ref: string) =>
+    parties.find(party => party?.ref === ref)?.displayName ?? nameOf(ref);
+}
+
+const useStyles = makeStyles({ team: { whiteSpace: 'nowrap' } });
 
 function Cell(props: { cell: SpecialistCell }) {
   const { cell } = props;
@@ -25,7 +35,7 @@ function Cell(props: { cell: SpecialistCell }) {
     cell.singlePerson ? 'single person' : undefined,
     cell.samePrimaryAndBackup ? 'primary is also the backup' : undefined,
     cell.overLimit?.length
-      ? `over a burden limit: ${cell.overLimit.join(', ')}`
+      ? `over a burden limit: ${cell.overLimit.map(nameIn(cell)).join(', ')}`
       : undefined,
   ].filter(Boolean);
   return (
@@ -70,6 +80,7 @@ function nameOf(ref: string): string {
  * (the entity cards' inheritance), with where the holders are declared.
  */
 export function SpecialistGapsMatrix(props: { rows: SpecialistGapRow[] }) {
+  const classes = useStyles();
   return (
     <>
       <Typography
@@ -97,7 +108,7 @@ export function SpecialistGapsMatrix(props: { rows: SpecialistGapRow[] }) {
         <TableBody>
           {props.rows.map(row => (
             <TableRow key={row.teamRef}>
-              <TableCell>
+              <TableCell className={classes.team}>
                 <EntityRefLink
                   entityRef={row.teamRef}
                   title={row.displayName}
