@@ -19,6 +19,7 @@ import {
 } from './e2e-answers.mjs';
 import { restScenarios } from './e2e-rest.mjs';
 import { sloScenarios, startSloPrometheus } from './e2e-slo.mjs';
+import { layoutScenarios } from './e2e-layout.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // E2E_PORT moves the test backend off 7017, so that several checkouts on one
@@ -31,6 +32,13 @@ const resultsFile = args.includes('--results')
   ? resolve(args[args.indexOf('--results') + 1])
   : undefined;
 const skipBuild = args.includes('--skip-build');
+// --only <group>[,<group>…] runs only those scenario groups (readiness,
+// entity, routes, answers, overview, oncall, notify, slo, rest, pulse,
+// layout), to iterate on one.
+const only = args.includes('--only')
+  ? args[args.indexOf('--only') + 1].split(',')
+  : undefined;
+const runs = group => !only || only.includes(group);
 
 const checks = [];
 function record(name, ok, detail = '') {
@@ -88,6 +96,9 @@ function startBackend(extraEnv = {}) {
         APP_CONFIG_backend_baseUrl: baseUrl,
         APP_CONFIG_backend_listen_port: String(port),
         APP_CONFIG_backend_cors_origin: baseUrl,
+        // Serve this checkout's build: the package name "app" resolves
+        // through node_modules, which a worktree may share with another.
+        APP_CONFIG_app_packageName: join(root, 'packages/app'),
       },
     },
   );
@@ -152,189 +163,210 @@ async function run() {
         .filter({ has: page.getByText(title, { exact: true }) })
         .first();
 
-    await readinessScenario({
-      page,
-      baseUrl,
-      scenario,
-      openEntityPage,
-      waitFor,
-      artifacts,
-      join,
-      readiness,
-    });
+    if (runs('readiness'))
+      await readinessScenario({
+        page,
+        baseUrl,
+        scenario,
+        openEntityPage,
+        waitFor,
+        artifacts,
+        join,
+        readiness,
+      });
 
-    await scenario(
-      page,
-      'hybrid service shows its model, a specialist and its escalation path',
-      async () => {
-        await openEntityPage(
-          page,
-          '/catalog/default/component/payments-api',
-          'Reliability ownership',
-        );
-        const ownership = card('Reliability ownership');
-        await ownership
-          .getByText('hybrid', { exact: true })
-          .waitFor({ timeout: 15000 });
-        // The SLO guard is inherited from the commerce domain.
-        await ownership
-          .getByText('Jane Doe')
-          .first()
-          .waitFor({ timeout: 15000 });
-        const escalation = card('Escalation path');
-        await escalation.getByText(/after 10m/).waitFor({ timeout: 15000 });
-        await escalation
-          .getByText('Mei Lin')
-          .first()
-          .waitFor({ timeout: 15000 });
-        await page.screenshot({
-          path: join(artifacts, 'payments-api-overview.png'),
-          fullPage: true,
-        });
-      },
-    );
+    if (runs('entity')) {
+      await scenario(
+        page,
+        'hybrid service shows its model, a specialist and its escalation path',
+        async () => {
+          await openEntityPage(
+            page,
+            '/catalog/default/component/payments-api',
+            'Reliability ownership',
+          );
+          const ownership = card('Reliability ownership');
+          await ownership
+            .getByText('hybrid', { exact: true })
+            .waitFor({ timeout: 15000 });
+          // The SLO guard is inherited from the commerce domain.
+          await ownership
+            .getByText('Jane Doe')
+            .first()
+            .waitFor({ timeout: 15000 });
+          const escalation = card('Escalation path');
+          await escalation.getByText(/after 10m/).waitFor({ timeout: 15000 });
+          await escalation
+            .getByText('Mei Lin')
+            .first()
+            .waitFor({ timeout: 15000 });
+          await page.screenshot({
+            path: join(artifacts, 'payments-api-overview.png'),
+            fullPage: true,
+          });
+        },
+      );
 
-    await scenario(
-      page,
-      'the Reliability tab combines ownership and escalation',
-      async () => {
-        await openEntityPage(
-          page,
-          '/catalog/default/component/payments-api/reliability',
-          'Escalation path',
-        );
-        await card('Reliability ownership')
-          .getByText('Responsibility matrix')
-          .first()
-          .waitFor({ timeout: 15000 });
-        await page.screenshot({
-          path: join(artifacts, 'payments-api-reliability-tab.png'),
-          fullPage: true,
-        });
-      },
-    );
+      await scenario(
+        page,
+        'the Reliability tab combines ownership and escalation',
+        async () => {
+          await openEntityPage(
+            page,
+            '/catalog/default/component/payments-api/reliability',
+            'Escalation path',
+          );
+          await card('Reliability ownership')
+            .getByText('Responsibility matrix')
+            .first()
+            .waitFor({ timeout: 15000 });
+          await page.screenshot({
+            path: join(artifacts, 'payments-api-reliability-tab.png'),
+            fullPage: true,
+          });
+        },
+      );
 
-    await scenario(
-      page,
-      'a derived escalation path is labelled as derived',
-      async () => {
-        await openEntityPage(
-          page,
-          '/catalog/default/component/payments-ledger',
-          'Escalation path',
-        );
-        await card('Escalation path')
-          .getByText('Derived', { exact: true })
-          .waitFor({ timeout: 15000 });
-      },
-    );
+      await scenario(
+        page,
+        'a derived escalation path is labelled as derived',
+        async () => {
+          await openEntityPage(
+            page,
+            '/catalog/default/component/payments-ledger',
+            'Escalation path',
+          );
+          await card('Escalation path')
+            .getByText('Derived', { exact: true })
+            .waitFor({ timeout: 15000 });
+        },
+      );
 
-    await scenario(
-      page,
-      'a broken declaration shows a precise message',
-      async () => {
-        await openEntityPage(
-          page,
-          '/catalog/default/component/legacy-billing',
-          'Reliability ownership',
-        );
-        await card('Reliability ownership')
-          .getByText(
-            /is not an ownership model; use one of platform, embedded, hybrid, self-managed/,
-          )
-          .first()
-          .waitFor({ timeout: 15000 });
-        await page.screenshot({
-          path: join(artifacts, 'legacy-billing-problem.png'),
-          fullPage: true,
-        });
-      },
-    );
+      await scenario(
+        page,
+        'a broken declaration shows a precise message',
+        async () => {
+          await openEntityPage(
+            page,
+            '/catalog/default/component/legacy-billing',
+            'Reliability ownership',
+          );
+          await card('Reliability ownership')
+            .getByText(
+              /is not an ownership model; use one of platform, embedded, hybrid, self-managed/,
+            )
+            .first()
+            .waitFor({ timeout: 15000 });
+          await page.screenshot({
+            path: join(artifacts, 'legacy-billing-problem.png'),
+            fullPage: true,
+          });
+        },
+      );
 
-    await scenario(
-      page,
-      'an undeclared service shows the annotation to add',
-      async () => {
-        await openEntityPage(
-          page,
-          '/catalog/default/component/status-page',
-          'Reliability ownership',
-        );
-        await card('Reliability ownership')
-          .getByText(/sre-ownership.io\/model: hybrid/)
-          .waitFor({ timeout: 15000 });
-      },
-    );
+      await scenario(
+        page,
+        'an undeclared service shows the annotation to add',
+        async () => {
+          await openEntityPage(
+            page,
+            '/catalog/default/component/status-page',
+            'Reliability ownership',
+          );
+          await card('Reliability ownership')
+            .getByText(/sre-ownership.io\/model: hybrid/)
+            .waitFor({ timeout: 15000 });
+        },
+      );
+    }
 
-    await routeScenarios({ page, baseUrl, scenario, openEntityPage });
+    if (runs('routes'))
+      await routeScenarios({ page, baseUrl, scenario, openEntityPage });
 
     // Before the scenarios that send data for Data Platform.
-    await answerScenarios({
-      page,
-      baseUrl,
-      scenario,
-      card,
-      openEntityPage,
-      waitFor,
-      artifacts,
-      join,
-    });
+    if (runs('answers'))
+      await answerScenarios({
+        page,
+        baseUrl,
+        scenario,
+        card,
+        openEntityPage,
+        waitFor,
+        artifacts,
+        join,
+      });
 
-    await overviewScenarios({
-      page,
-      baseUrl,
-      scenario,
-      waitFor,
-      artifacts,
-      join,
-    });
+    if (runs('overview'))
+      await overviewScenarios({
+        page,
+        baseUrl,
+        scenario,
+        waitFor,
+        artifacts,
+        join,
+      });
 
-    await oncallScenarios({
-      page,
-      baseUrl,
-      scenario,
-      card,
-      openEntityPage,
-      artifacts,
-      join,
-    });
+    if (runs('oncall'))
+      await oncallScenarios({
+        page,
+        baseUrl,
+        scenario,
+        card,
+        openEntityPage,
+        artifacts,
+        join,
+      });
 
-    await notifyScenarios({
-      page,
-      baseUrl,
-      scenario,
-      openEntityPage,
-      waitFor,
-      artifacts,
-      join,
-    });
-    await sloScenarios({
-      page,
-      baseUrl,
-      scenario,
-      card,
-      openEntityPage,
-      waitFor,
-      artifacts,
-    });
-    await restScenarios({
-      page,
-      scenario,
-      card,
-      openEntityPage,
-      artifacts,
-      join,
-    });
-    await pulseScenarios({
-      page,
-      baseUrl,
-      scenario,
-      card,
-      openEntityPage,
-      waitFor,
-      artifacts,
-      join,
-    });
+    if (runs('notify'))
+      await notifyScenarios({
+        page,
+        baseUrl,
+        scenario,
+        openEntityPage,
+        waitFor,
+        artifacts,
+        join,
+      });
+    if (runs('slo'))
+      await sloScenarios({
+        page,
+        baseUrl,
+        scenario,
+        card,
+        openEntityPage,
+        waitFor,
+        artifacts,
+      });
+    if (runs('rest'))
+      await restScenarios({
+        page,
+        scenario,
+        card,
+        openEntityPage,
+        artifacts,
+        join,
+      });
+    if (runs('pulse'))
+      await pulseScenarios({
+        page,
+        baseUrl,
+        scenario,
+        card,
+        openEntityPage,
+        waitFor,
+        artifacts,
+        join,
+      });
+    if (runs('layout'))
+      await layoutScenarios({
+        page,
+        baseUrl,
+        scenario,
+        openEntityPage,
+        artifacts,
+        join,
+        root,
+      });
   } catch (error) {
     record('end-to-end run', false, error.message);
   } finally {

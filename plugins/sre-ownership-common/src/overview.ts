@@ -113,6 +113,11 @@ export interface CoverageSummary {
   gaps: Record<CoverageGap, number>;
   /** When the index was last refreshed; absent before the first refresh. */
   refreshedAt?: string;
+  /**
+   * Filter values no entity the caller may read has, per filter: most often a
+   * typo. Absent when every value is known.
+   */
+  unknownValues?: Partial<Record<CoverageFilterKey, string[]>>;
 }
 
 /**

@@ -11,6 +11,7 @@ const CARD_IDS = [
   'entity-card:sre-ownership/reliability-ownership',
   'entity-card:sre-ownership/escalation-path',
   'entity-card:sre-ownership/oncall-health',
+  'entity-card:sre-ownership/slos',
 ] as const;
 
 const TEAM_BURDEN_ID = 'entity-card:sre-ownership/team-burden';
@@ -37,12 +38,21 @@ describe('new frontend system plugin', () => {
     expect(filter?.(anEntity({ kind: 'Component' }))).toBe(false);
   });
 
-  it.each(CARD_IDS)('%s is an info card', id => {
+  it.each(CARD_IDS)('%s is a content card, placed in the main column', id => {
     expect(
       createExtensionTester(sreOwnershipPlugin.getExtension(id)).get(
         EntityCardBlueprint.dataRefs.type,
       ),
-    ).toBe('info');
+    ).toBe('content');
+  });
+
+  it('names the overview page apart from the entity tab', () => {
+    const tester = createExtensionTester(
+      sreOwnershipPlugin.getExtension(
+        'page:sre-ownership/reliability-overview',
+      ),
+    );
+    expect(tester.get(coreExtensionData.title)).toBe('SRE overview');
   });
 
   it('adds a Reliability tab in the operation group', () => {

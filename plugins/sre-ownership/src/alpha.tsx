@@ -19,6 +19,12 @@ import { SreOwnershipClient, sreOwnershipApiRef } from './api';
 import { SRE_OWNERSHIP_ENTITY_KINDS } from './conditions';
 
 /**
+ * The reliability cards are `content` cards: they hold tables, paths and
+ * charts that are read, not glanced at, so they go in the page's main column
+ * rather than the narrow column of `info` cards such as About.
+ */
+
+/**
  * Entity kinds whose reliability can be owned (the rule legacy apps use
  * through `isSreOwnershipApplicable`). The cards show on every such entity,
  * so that undeclared ones see what to add.
@@ -57,7 +63,7 @@ export const sreOwnershipApi = ApiBlueprint.make({
 export const reliabilityOwnershipCard = EntityCardBlueprint.make({
   name: 'reliability-ownership',
   params: {
-    type: 'info',
+    type: 'content',
     filter: RELIABILITY_KINDS,
     loader: () =>
       import('./components/ReliabilityOwnershipCard').then(m =>
@@ -79,7 +85,7 @@ export const reliabilityOwnershipCard = EntityCardBlueprint.make({
 export const escalationPathCard = EntityCardBlueprint.make({
   name: 'escalation-path',
   params: {
-    type: 'info',
+    type: 'content',
     filter: RELIABILITY_KINDS,
     loader: () =>
       import('./components/EscalationPathCard').then(m =>
@@ -102,7 +108,7 @@ export const escalationPathCard = EntityCardBlueprint.make({
 export const onCallHealthCard = EntityCardBlueprint.make({
   name: 'oncall-health',
   params: {
-    type: 'info',
+    type: 'content',
     filter: RELIABILITY_KINDS,
     loader: () =>
       import('./components/OnCallHealthCard').then(m =>
@@ -125,7 +131,7 @@ export const onCallHealthCard = EntityCardBlueprint.make({
 export const sloCard = EntityCardBlueprint.make({
   name: 'slos',
   params: {
-    type: 'info',
+    type: 'content',
     filter: RELIABILITY_KINDS,
     loader: () =>
       import('./components/SloCard').then(m => compatWrapper(<m.SloCard />)),
@@ -205,7 +211,9 @@ export const reliabilityContent = EntityContentBlueprint.make({
 });
 
 /**
- * The reliability overview page at `/reliability`, with a nav item: "Who do
+ * The reliability overview page at `/reliability`, with a nav item named
+ * "SRE overview" (short enough for the sidebar, and apart from the entity
+ * tab "Reliability"): "Who do
  * I call?", coverage tiles and their lists, rules by tier, specialist gaps
  * and teams at risk.
  *
@@ -218,7 +226,7 @@ export const reliabilityOverviewPage = PageBlueprint.make({
   name: 'reliability-overview',
   params: {
     path: '/reliability',
-    title: 'Reliability',
+    title: 'SRE overview',
     icon: <PageBlueprintIcon />,
     noHeader: true,
     routeRef: convertLegacyRouteRef(reliabilityOverviewRouteRef),

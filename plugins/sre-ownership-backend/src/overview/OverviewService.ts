@@ -20,6 +20,7 @@ import {
   COVERAGE_KINDS,
   listEntities,
   passesFilter,
+  unknownFilterValues,
   SortField,
   summarise,
   toOverviewEntity,
@@ -85,10 +86,14 @@ export class OverviewService {
     credentials: BackstageCredentials,
   ): Promise<CoverageSummary> {
     const { summaries, refreshedAt, derived } = await this.visible(credentials);
+    const unknownValues = derived(`unknown ${JSON.stringify(filter)}`, () =>
+      unknownFilterValues(summaries, filter),
+    );
     return {
       ...derived(`coverage ${JSON.stringify(filter)}`, () =>
         summarise(summaries, filter),
       ),
+      ...(unknownValues ? { unknownValues } : {}),
       ...(refreshedAt ? { refreshedAt: refreshedAt.toISOString() } : {}),
     };
   }

@@ -1,6 +1,9 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  COVERAGE_FILTER_KEYS,
   COVERAGE_GAPS,
   CoverageFilter,
+  CoverageFilterKey,
   CoverageGap,
   CoverageSummary,
   OverviewEntity,
@@ -21,6 +24,62 @@ const lower = (value: string | undefined) =>
 
 function matches(values: string[] | undefined, value: string | undefined) {
   return !values?.length || values.some(v => lower(v) === lower(value));
+}
+
+/** The kind a short ref in each entity-ref filter names. */
+const REF_FILTER_KINDS = {
+  owner: 'group',
+  system: 'system',
+  domain: 'domain',
+} as const;
+
+/**
+ * The filter with its entity refs written in full, so that `payments`,
+ * `group:payments` and `group:default/payments` filter alike. A value that
+ * is not a ref at all is kept as typed, to be reported as unknown.
+ */
+export function normalizeFilter(filter: CoverageFilter): CoverageFilter {
+  const normalized: CoverageFilter = { ...filter };
+  for (const [key, defaultKind] of Object.entries(REF_FILTER_KINDS) as Array<
+    [keyof typeof REF_FILTER_KINDS, string]
+  >) {
+    const values = filter[key];
+    if (!values) continue;
+    normalized[key] = values.map(value => {
+      try {
+        return stringifyEntityRef(
+          parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
+        );
+      } catch {
+        return value;
+      }
+    });
+  }
+  return normalized;
+}
+
+/** The value of one filter's field on an entity. */
+function fieldOf(entity: IndexSummary, key: CoverageFilterKey) {
+  return key === 'model' ? entity.model ?? 'none' : entity[key];
+}
+
+/**
+ * The filter values that no entity has, per filter: "unknown value" rather
+ * than an empty page that reads as if nothing were declared.
+ */
+export function unknownFilterValues(
+  entities: IndexSummary[],
+  filter: CoverageFilter,
+): CoverageSummary['unknownValues'] {
+  const unknown: NonNullable<CoverageSummary['unknownValues']> = {};
+  for (const key of COVERAGE_FILTER_KEYS) {
+    const values = filter[key];
+    if (!values?.length) continue;
+    const known = new Set(entities.map(entity => lower(fieldOf(entity, key))));
+    const missing = values.filter(value => !known.has(lower(value)));
+    if (missing.length) unknown[key] = missing;
+  }
+  return Object.keys(unknown).length ? unknown : undefined;
 }
 
 /** Whether an entity passes every filter. Same predicate for tiles and lists. */

@@ -8,7 +8,7 @@ import {
   CoverageGap,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { ApiRouter } from '../http/apiRouter';
-import { SortField } from './coverage';
+import { normalizeFilter, SortField } from './coverage';
 import { OverviewService } from './OverviewService';
 import { TeamReports } from './TeamReports';
 
@@ -35,7 +35,7 @@ function filterOf(query: FilterQuery): CoverageFilter {
   for (const key of COVERAGE_FILTER_KEYS) {
     if (query[key]?.length) filter[key] = [...query[key]!];
   }
-  return filter;
+  return normalizeFilter(filter);
 }
 
 /** The reliability overview's routes; the spec has validated every query first. */

@@ -44,6 +44,8 @@ const INDEX_FIELDS = [
   'spec.parent',
   'spec.lifecycle',
   'spec.profile',
+  // Searched: "database" finds the Resources of that type.
+  'spec.type',
 ];
 const PROBE_FIELDS = [
   'kind',

@@ -37,6 +37,10 @@ export interface NamedParty {
 /** What the index keeps of one entity for listing and search. */
 export interface IndexSummary extends OverviewEntity {
   description?: string;
+  /** `spec.type`, e.g. `service` or `database`, for search by type. */
+  type?: string;
+  /** The titles (or display names) of the owner, system and domain. */
+  titles?: Partial<Record<'owner' | 'system' | 'domain', string>>;
   tags: string[];
   /** Everyone the ownership names, for search by person or team. */
   people: NamedParty[];
@@ -127,6 +131,22 @@ function partyExists(resolved: ResolvedOwnership, ref: string): boolean {
 function titleOf(entity: Entity): string | undefined {
   const profile = entity.spec?.profile as { displayName?: string } | undefined;
   return entity.metadata.title ?? profile?.displayName;
+}
+
+/** The titles of the related entities that have one, to name them in words. */
+function titlesOf(
+  refs: Partial<Record<'owner' | 'system' | 'domain', string>>,
+  lookup: EntityLookup,
+): Pick<IndexSummary, 'titles'> {
+  const titles: NonNullable<IndexSummary['titles']> = {};
+  for (const [as, ref] of Object.entries(refs) as Array<
+    [keyof typeof refs, string | undefined]
+  >) {
+    const related = ref ? lookup(ref) : undefined;
+    const title = related ? titleOf(related) : undefined;
+    if (title) titles[as] = title;
+  }
+  return Object.keys(titles).length ? { titles } : {};
 }
 
 /** The Groups whose on-call rotation an escalation path pages. */
@@ -266,6 +286,8 @@ export function buildIndexEntry(options: {
     ...(entity.metadata.description
       ? { description: entity.metadata.description }
       : {}),
+    ...(typeof entity.spec?.type === 'string' ? { type: entity.spec.type } : {}),
+    ...titlesOf({ owner: ownerRefOf(entity), system, domain }, lookup),
     tags: (entity.metadata.tags ?? []).map(String),
     ...(ownerRefOf(entity) ? { owner: ownerRefOf(entity) } : {}),
     ...(system ? { system } : {}),

@@ -210,9 +210,31 @@ describe.each(databases.eachSupportedId())(
         'payments-ledger',
         'payments-api',
       ]);
+      for (const owner of ['search', 'group:search', 'Group:default/Search']) {
+        const { body: short } = await get(
+          `/overview/entities?owner=${encodeURIComponent(owner)}`,
+        );
+        expect({
+          owner,
+          names: short.items.map((i: { name: string }) => i.name),
+        }).toEqual({ owner, names: ['search-api'] });
+      }
       const bad = await get('/overview/entities?gap=no-such-gap');
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toContain('gap');
+    });
+
+    it('names filter values no entity has, instead of an empty count', async () => {
+      const { body: typo } = await get(
+        '/overview/coverage?owner=serach&owner=payments&tier=tier-9',
+      );
+      expect(typo.unknownValues).toEqual({
+        owner: ['group:default/serach'],
+        tier: ['tier-9'],
+      });
+      const { body: known } = await get('/overview/coverage?owner=search');
+      expect(known.unknownValues).toBeUndefined();
+      expect(known.total).toBe(1);
     });
 
     it('lists who falls short of their tier and why, in sentences', async () => {
@@ -257,7 +279,7 @@ describe.each(databases.eachSupportedId())(
           a.entityRef === 'component:default/payments-api',
       );
       expect(api.specialist.primary.ref).toBe('user:default/jane-doe');
-      expect(api.why).toBe('Its owner is group:default/payments.');
+      expect(api.why).toBe('Its owner is payments.');
       const { body: byPerson } = await get('/overview/who-to-call?q=mei%20lin');
       expect(byPerson.answers.length).toBeGreaterThan(0);
       expect(byPerson.answers[0].match).toBe('person');

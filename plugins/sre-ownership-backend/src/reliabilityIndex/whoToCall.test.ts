@@ -70,9 +70,7 @@ describe('rankEntities', () => {
   it('finds the services a person is named on, saying as what', () => {
     const [match] = rankEntities(catalog, ['jane']);
     expect(match.summary.name).toBe('fraud');
-    expect(match.why).toBe(
-      'Jane Doe (user:default/jane-doe) is its SLO guard.',
-    );
+    expect(match.why).toBe('Jane Doe is its SLO guard.');
   });
 
   it('requires every word to match', () => {
@@ -80,9 +78,108 @@ describe('rankEntities', () => {
   });
 });
 
+describe('questions asked the way people ask them', () => {
+  const payments = 'group:default/payments';
+  const catalog = [
+    aSummary({
+      name: 'payments-api',
+      owner: payments,
+      titles: { owner: 'Payments' },
+      type: 'service',
+      tags: ['java'],
+    }),
+    aSummary({ name: 'status-page', type: 'website' }),
+    aSummary({
+      entityRef: 'resource:default/payments-db',
+      kind: 'resource',
+      name: 'payments-db',
+      type: 'database',
+      description: 'PostgreSQL cluster of the payments platform.',
+    }),
+    aSummary({
+      entityRef: 'resource:default/analytics-warehouse',
+      kind: 'resource',
+      name: 'analytics-warehouse',
+      type: 'database',
+    }),
+    aSummary({
+      entityRef: 'api:default/search-query',
+      kind: 'api',
+      name: 'search-query',
+      type: 'openapi',
+    }),
+  ];
+  const ask = (question: string) => {
+    const { role, terms } = parseQuery(question);
+    const index = new SearchIndex(catalog);
+    return {
+      role,
+      names: index.rank(terms).map(m => m.summary.name),
+      matches: index.rank(terms),
+    };
+  };
+
+  it('answers "who owns status-page" with the service', () => {
+    expect(ask('who owns status-page?').names).toEqual(['status-page']);
+  });
+
+  it('answers "payments-api escalation" with the service', () => {
+    expect(ask('payments-api escalation').names).toEqual(['payments-api']);
+  });
+
+  it('answers "database" with the resources of that type', () => {
+    const { names, matches } = ask('database');
+    expect(names).toEqual(['payments-db', 'analytics-warehouse'].sort());
+    expect(matches[0].why).toBe('It is a resource of type database.');
+  });
+
+  it('answers a kind: "api"', () => {
+    expect(ask('api').names).toContain('search-query');
+  });
+
+  it('answers "postgres" from the start of a word in a description', () => {
+    expect(ask('postgres').names).toEqual(['payments-db']);
+  });
+
+  it('answers "pay" with everything whose words start so', () => {
+    expect(ask('pay').names).toEqual(['payments-api', 'payments-db']);
+  });
+
+  it('ranks whole words above started ones', () => {
+    const index = new SearchIndex([
+      aSummary({ name: 'paymentsx-worker' }),
+      aSummary({ name: 'billing', tags: ['paymentsx'] }),
+      aSummary({ name: 'ledger', owner: 'group:default/paymentsx' }),
+      aSummary({ name: 'cards', description: 'takes paymentsxy' }),
+    ]);
+    const ranked = index.rank(['paymentsx']);
+    expect(ranked.map(m => m.summary.name)).toEqual([
+      'ledger',
+      'paymentsx-worker',
+      'billing',
+      'cards',
+    ]);
+    expect(index.rank(['paym']).every(m => m.rank % 1 !== 0)).toBe(true);
+  });
+
+  it('answers "architect payments" with the role and the team', () => {
+    const { role, names, matches } = ask('architect payments');
+    expect(role).toBe('infrastructure-architect');
+    expect(names[0]).toBe('payments-api');
+    expect(matches.find(m => m.summary.name === 'payments-api')?.why).toBe(
+      'Its owner is Payments.',
+    );
+  });
+
+  it('keeps a question made only of question words', () => {
+    expect(parseQuery('owner').terms).toEqual(['owner']);
+  });
+});
+
 describe('SearchIndex', () => {
   const word = fc.constantFrom(
     'payments',
+    'pay',
     'search',
     'team-3',
     'api',

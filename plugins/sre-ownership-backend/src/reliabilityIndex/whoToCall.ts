@@ -6,11 +6,18 @@ import {
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { IndexSummary } from './indexEntry';
 
-/** Words that ask the question rather than name what it is about. */
+/**
+ * Words that ask the question rather than name what it is about: "who owns
+ * status-page", "payments-api escalation", "who is on call for search".
+ */
 const QUESTION_WORDS = new Set(
-  'who whom is are the a an do i we call about for of on to what s please'.split(
-    ' ',
-  ),
+  [
+    'who whom whose is are the a an do does i we call about for of on to what s please',
+    'owns own owner owners owned owning responsible escalation escalate escalates',
+    'oncall on-call contact reach page pages paging',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /** Ways people name each role, longest first so "slo guard" wins over "slo". */
@@ -28,6 +35,7 @@ const ROLE_NAMES: Array<[string, SpecialistRole]> = (
     ),
     ...SPECIALIST_ROLES.map(role => [role, role] as [string, SpecialistRole]),
     ['infra architect', 'infrastructure-architect'],
+    ['architect', 'infrastructure-architect'],
     ['incident leader', 'incident-response-leader'],
     ['incident lead', 'incident-response-leader'],
     ['incident commander', 'incident-response-leader'],
@@ -55,10 +63,10 @@ export function parseQuery(query: string): ParsedQuery {
       break;
     }
   }
-  const terms = text
-    .split(' ')
-    .filter(word => word && !QUESTION_WORDS.has(word));
-  return { ...(role ? { role } : {}), terms };
+  const words = text.split(' ').filter(Boolean);
+  const terms = words.filter(word => !QUESTION_WORDS.has(word));
+  // A query of question words only ("page", "owner") is about that word.
+  return { ...(role ? { role } : {}), terms: terms.length || role ? terms : words };
 }
 
 /** How strongly an entity matches, 0 for not at all, and why. */
@@ -86,10 +94,20 @@ const words = (s: string | undefined) =>
 
 const TEAM_FIELDS = ['owner', 'system', 'domain'] as const;
 
+/** How an entity's kind is asked for: "api", "resource", "team". */
+const KIND_WORDS: Record<string, string[]> = {
+  group: ['group', 'team'],
+};
+
 /** What search compares a query with, lower-cased and split once. */
 interface SearchFields {
   names: string[];
-  teams: Array<{ as: (typeof TEAM_FIELDS)[number]; ref: string; name: string }>;
+  teams: Array<{
+    as: (typeof TEAM_FIELDS)[number];
+    ref: string;
+    name: string;
+    title: string;
+  }>;
   people: Array<{
     party: IndexSummary['people'][number];
     displayWords: Set<string>;
@@ -97,6 +115,8 @@ interface SearchFields {
     refParts: Set<string>;
   }>;
   tags: Set<string>;
+  /** Words of the kind and `spec.type`: "resource", "database". */
+  kindWords: Set<string>;
   /** Words of the name, title, owner, system and domain. */
   nameOrTeamWords: Set<string>;
   descriptionWords: Set<string>;
@@ -112,7 +132,9 @@ function searchFieldsOf(summary: IndexSummary): SearchFields {
   if (cached) return cached;
   const teams = TEAM_FIELDS.flatMap(as => {
     const ref = summary[as];
-    return ref ? [{ as, ref, name: lower(nameOf(ref)) }] : [];
+    if (!ref) return [];
+    const name = nameOf(ref);
+    return [{ as, ref, name: lower(name), title: summary.titles?.[as] ?? name }];
   });
   const fields: SearchFields = {
     names: [summary.name, summary.title].map(lower),
@@ -127,10 +149,14 @@ function searchFieldsOf(summary: IndexSummary): SearchFields {
       };
     }),
     tags: new Set(summary.tags.flatMap(words)),
+    kindWords: new Set([
+      ...(KIND_WORDS[summary.kind] ?? [summary.kind]),
+      ...words(summary.type),
+    ]),
     nameOrTeamWords: new Set([
       ...words(summary.name),
       ...words(summary.title),
-      ...teams.flatMap(team => words(team.name)),
+      ...teams.flatMap(team => [...words(team.name), ...words(team.title)]),
     ]),
     descriptionWords: new Set(words(summary.description)),
   };
@@ -139,9 +165,29 @@ function searchFieldsOf(summary: IndexSummary): SearchFields {
 }
 
 /**
+ * Whether a word the person typed is one of the entity's words or the start
+ * of one ("pay" of "payments", "postgres" of "postgresql"): results come as
+ * people type, so a half-typed word already answers.
+ */
+function matchesWord(term: string, candidates: Iterable<string>): boolean {
+  for (const candidate of candidates) {
+    if (candidate.startsWith(term)) return true;
+  }
+  return false;
+}
+
+/** Whether a term is one of the words exactly, not only their start. */
+const exactly = (term: string, ...sets: Array<Set<string>>) =>
+  sets.some(set => set.has(term));
+
+/** How much lower a match ranks when some word matched by its start only. */
+const PREFIX_PENALTY = 0.25;
+
+/**
  * Ranks one entity for the terms: exact name (or title) first, then the
- * owner, team or person it names, then its tags, then its description. Every
- * term must match somewhere.
+ * owner, team or person it names, then its tags, kind or type, then its
+ * description. Every term must match somewhere, whole or as the start of a
+ * word; whole words rank above started ones.
  */
 export function matchEntity(
   summary: IndexSummary,
@@ -151,13 +197,9 @@ export function matchEntity(
   const phrase = terms.join(' ');
   const slug = terms.join('-');
   const fields = searchFieldsOf(summary);
+  const named = summary.title ?? summary.name;
   if (fields.names.includes(phrase) || fields.names.includes(slug)) {
-    return {
-      summary,
-      match: 'name',
-      rank: RANK.name,
-      why: `Its name is ${summary.title ?? summary.name}.`,
-    };
+    return { summary, match: 'name', rank: RANK.name, why: `Its name is ${named}.` };
   }
   const team = fields.teams.find(t => t.name === phrase || t.name === slug);
   if (team) {
@@ -165,49 +207,66 @@ export function matchEntity(
       summary,
       match: 'person',
       rank: RANK.person,
-      why: `Its ${team.as} is ${team.ref}.`,
+      why: `Its ${team.as} is ${team.title}.`,
     };
   }
   const person = fields.people.find(p =>
     terms.every(
       term =>
-        p.displayWords.has(term) || p.refParts.has(term) || p.refName === term,
+        p.refName === term ||
+        matchesWord(term, p.displayWords) ||
+        matchesWord(term, p.refParts),
     ),
   );
   if (person) {
+    const whole = terms.every(
+      term =>
+        exactly(term, person.displayWords, person.refParts) ||
+        person.refName === term,
+    );
     return {
       summary,
       match: 'person',
-      rank: RANK.person,
-      why: `${person.party.displayName} (${person.party.ref}) is its ${person.party.as}.`,
+      rank: RANK.person + (whole ? 0 : PREFIX_PENALTY),
+      why: `${person.party.displayName} is its ${person.party.as}.`,
     };
   }
-  const { tags, nameOrTeamWords, descriptionWords } = fields;
-  if (terms.every(t => tags.has(t) || nameOrTeamWords.has(t))) {
-    if (terms.some(t => tags.has(t))) {
+  const { tags, kindWords, nameOrTeamWords, descriptionWords } = fields;
+  const penalty = (...sets: Array<Set<string>>) =>
+    terms.every(term => exactly(term, ...sets)) ? 0 : PREFIX_PENALTY;
+  const labelled = [tags, kindWords, nameOrTeamWords];
+  if (terms.every(t => labelled.some(set => matchesWord(t, set)))) {
+    if (terms.some(t => matchesWord(t, tags))) {
       return {
         summary,
         match: 'tag',
-        rank: RANK.tag,
+        rank: RANK.tag + penalty(...labelled),
         why: `It is tagged ${summary.tags.join(', ')}.`,
+      };
+    }
+    if (terms.some(t => matchesWord(t, kindWords))) {
+      return {
+        summary,
+        match: 'tag',
+        rank: RANK.tag + penalty(...labelled),
+        why: `It is a ${summary.kind}${
+          summary.type ? ` of type ${summary.type}` : ''
+        }.`,
       };
     }
     return {
       summary,
       match: 'person',
-      rank: RANK.person + 0.5,
+      rank: RANK.person + 0.5 + penalty(...labelled),
       why: `Its name or team matches "${phrase}".`,
     };
   }
-  if (
-    terms.every(
-      t => descriptionWords.has(t) || tags.has(t) || nameOrTeamWords.has(t),
-    )
-  ) {
+  const all = [...labelled, descriptionWords];
+  if (terms.every(t => all.some(set => matchesWord(t, set)))) {
     return {
       summary,
       match: 'description',
-      rank: RANK.description,
+      rank: RANK.description + penalty(...all),
       why: `Its description mentions "${phrase}".`,
     };
   }
@@ -263,6 +322,7 @@ function tokensOf(summary: IndexSummary): Set<string> {
   const fields = searchFieldsOf(summary);
   const tokens = new Set<string>([
     ...fields.tags,
+    ...fields.kindWords,
     ...fields.nameOrTeamWords,
     ...fields.descriptionWords,
   ]);
@@ -291,12 +351,14 @@ function tokensOf(summary: IndexSummary): Set<string> {
 /**
  * An inverted index of one generation of the reliability index: for each
  * token, the summaries that hold it. A summary can only match a query when
- * every term is one of its tokens, so a query ranks the intersection of the
- * terms' postings instead of scanning the catalog; the answers are exactly
- * those of {@link rankEntities}.
+ * every term is one of its tokens or the start of one, so a query ranks the
+ * intersection of the terms' postings instead of scanning the catalog; the
+ * answers are exactly those of {@link rankEntities}.
  */
 export class SearchIndex {
   private readonly postings = new Map<string, number[]>();
+  /** Every token, sorted by code unit, to find those a term starts. */
+  private readonly sortedTokens: string[];
 
   constructor(private readonly summaries: IndexSummary[]) {
     summaries.forEach((summary, position) => {
@@ -306,6 +368,24 @@ export class SearchIndex {
         else this.postings.set(token, [position]);
       }
     });
+    this.sortedTokens = [...this.postings.keys()].sort(byCodeUnit);
+  }
+
+  /** The summaries holding a token that starts with `term`. */
+  private holding(term: string): Set<number> {
+    const tokens = this.sortedTokens;
+    let low = 0;
+    let high = tokens.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (tokens[middle] < term) low = middle + 1;
+      else high = middle;
+    }
+    const positions = new Set<number>();
+    for (let i = low; i < tokens.length && tokens[i].startsWith(term); i++) {
+      (this.postings.get(tokens[i]) ?? []).forEach(p => positions.add(p));
+    }
+    return positions;
   }
 
   /** Ranked matches among the summaries `visible` lets through. */
@@ -314,13 +394,12 @@ export class SearchIndex {
     visible: (summary: IndexSummary) => boolean = () => true,
   ): Match[] {
     if (!terms.length) return [];
-    const lists = terms
-      .map(term => this.postings.get(term) ?? [])
-      .sort((a, b) => a.length - b.length);
-    const others = lists.slice(1).map(list => new Set(list));
+    const sets = terms
+      .map(term => this.holding(term))
+      .sort((a, b) => a.size - b.size);
     const matches: Match[] = [];
-    for (const position of lists[0]) {
-      if (!others.every(set => set.has(position))) continue;
+    for (const position of sets[0]) {
+      if (!sets.every(set => set.has(position))) continue;
       const summary = this.summaries[position];
       if (!visible(summary)) continue;
       const match = matchEntity(summary, terms);

@@ -259,7 +259,7 @@ describe.each(databases.eachSupportedId())(
       expect(csv.status).toBe(200);
       expect(csv.headers['content-type']).toContain('text/csv');
       expect(csv.headers['content-disposition']).toBe(
-        'attachment; filename="compensation-payments-2026-03-01-2026-04-01.csv"',
+        'attachment; filename="compensation-payments-2026-03-01-2026-03-31.csv"',
       );
       const lines = csv.text.trim().split('\r\n');
       expect(lines[0]).toBe(

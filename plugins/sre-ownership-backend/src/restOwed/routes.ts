@@ -1,5 +1,6 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  compensationFileName,
   sreOwnershipBurdenReadPermission,
   sreOwnershipRestRecordPermission,
 } from '@sre-ownership/plugin-sre-ownership-common';
@@ -90,10 +91,7 @@ export function registerRestRoutes(
       res.json(plain(report));
       return;
     }
-    const name = `compensation-${team.name.replace(
-      /[^\w.-]/g,
-      '-',
-    )}-${report.window.from.slice(0, 10)}-${report.window.to.slice(0, 10)}.csv`;
+    const name = compensationFileName(team.name, report.window, 'csv');
     res
       .status(200)
       .type('text/csv; charset=utf-8')

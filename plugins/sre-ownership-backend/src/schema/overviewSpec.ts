@@ -71,6 +71,12 @@ export const overviewSchemas = {
         type: 'string',
         description: 'Last index refresh; absent before the first.',
       },
+      unknownValues: {
+        type: 'object',
+        description:
+          'Filter values that no entity the caller may read has, per filter (most often a typo); absent when every value is known. Owner, system and domain take a name (payments) or a ref (group:default/payments).',
+        additionalProperties: { type: 'array', items: { type: 'string' } },
+      },
     },
   },
   OverviewEntity: {

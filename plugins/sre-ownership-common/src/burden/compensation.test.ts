@@ -5,7 +5,7 @@ import {
   teamInput,
   user,
 } from './__testUtils__/builders';
-import { computeCompensation } from './compensation';
+import { compensationFileName, computeCompensation } from './compensation';
 import { DEFAULT_WORKING_TIME, TeamBurdenInput } from './types';
 
 const HOURS = 60;
@@ -105,5 +105,27 @@ describe('computeCompensation', () => {
     expect(computeCompensation(input).window.from).toBe(
       '2024-04-01T00:00:00.000Z',
     );
+  });
+});
+
+describe('compensationFileName', () => {
+  it('names the team and the days the window covers', () => {
+    expect(
+      compensationFileName(
+        'payments',
+        { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' },
+        'csv',
+      ),
+    ).toBe('compensation-payments-2026-03-01-2026-03-31.csv');
+  });
+
+  it('keeps the name safe to save', () => {
+    expect(
+      compensationFileName(
+        'data platform/eu',
+        { from: '2026-11-08T10:30:00.000Z', to: '2026-12-06T10:30:00.000Z' },
+        'json',
+      ),
+    ).toBe('compensation-data-platform-eu-2026-11-08-2026-12-06.json');
   });
 });

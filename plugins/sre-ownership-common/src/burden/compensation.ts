@@ -88,3 +88,23 @@ export function computeCompensation(input: TeamBurdenInput): TeamCompensation {
     ),
   };
 }
+
+/**
+ * The name of a team's compensation file for a window, e.g.
+ * `compensation-payments-2026-03-01-2026-03-31.csv`: the team and the
+ * period it covers (the last day included), so that downloads of several
+ * teams or months do not overwrite each other.
+ *
+ * @public
+ */
+export function compensationFileName(
+  teamName: string,
+  window: { from: string; to: string },
+  format: 'csv' | 'json',
+): string {
+  const lastDay = new Date(Date.parse(window.to) - 1).toISOString();
+  return `compensation-${teamName.replace(/[^\w.-]/g, '-')}-${window.from.slice(
+    0,
+    10,
+  )}-${lastDay.slice(0, 10)}.${format}`;
+}

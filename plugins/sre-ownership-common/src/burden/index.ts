@@ -13,4 +13,4 @@ export { COMPENSATION_BANDS, bandAt, splitByBand } from './bands';
 export type { ByBand, CompensationBand } from './bands';
 export type { Interval } from './intervals';
 export { computeRestOwed, restTakenDays } from './restOwed';
-export { computeCompensation } from './compensation';
+export { compensationFileName, computeCompensation } from './compensation';

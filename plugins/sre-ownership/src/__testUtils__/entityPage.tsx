@@ -35,7 +35,12 @@ export function anEntity(
  */
 export async function renderOnEntityPage(
   element: ReactElement,
-  options: { entity?: Entity; api: Partial<SreOwnershipApi> },
+  options: {
+    entity?: Entity;
+    api: Partial<SreOwnershipApi>;
+    /** The page's address, e.g. with a query (`/?window=days:7`). */
+    path?: string;
+  },
 ): Promise<RenderResult> {
   const result = renderInTestApp(
     <EntityProvider entity={options.entity ?? anEntity()}>
@@ -44,6 +49,7 @@ export async function renderOnEntityPage(
     {
       apis: [[sreOwnershipApiRef, options.api as SreOwnershipApi]],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      ...(options.path ? { initialRouteEntries: [options.path] } : {}),
     },
   );
   // Lets answers the stub has already settled render inside act().

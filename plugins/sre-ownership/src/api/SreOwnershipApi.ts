@@ -110,8 +110,14 @@ export interface SreOwnershipApi
   /** Every team that carries a pager, with its burden status and trend. */
   getTeamsAtRisk(): Promise<TeamRisk[]>;
 
-  /** "Who do I call about X?": ranked answers. */
-  whoToCall(query: string): Promise<WhoToCallResult>;
+  /**
+   * "Who do I call about X?": ranked answers, the best 10 or `limit` (at
+   * most 50) of them.
+   */
+  whoToCall(
+    query: string,
+    options?: { limit?: number },
+  ): Promise<WhoToCallResult>;
 }
 
 /**

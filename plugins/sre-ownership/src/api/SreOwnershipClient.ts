@@ -240,8 +240,14 @@ export class SreOwnershipClient implements SreOwnershipApi {
     ).teams;
   }
 
-  async whoToCall(query: string): Promise<WhoToCallResult> {
-    return this.request(`/overview/who-to-call${queryString([['q', query]])}`);
+  async whoToCall(
+    query: string,
+    options: { limit?: number } = {},
+  ): Promise<WhoToCallResult> {
+    const params: Array<[string, string]> = [['q', query]];
+    if (options.limit !== undefined)
+      params.push(['limit', String(options.limit)]);
+    return this.request(`/overview/who-to-call${queryString(params)}`);
   }
 
   // Cards on one page ask for the same resource at the same moment (the

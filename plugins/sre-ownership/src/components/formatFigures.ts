@@ -4,16 +4,44 @@
  * so that columns line up.
  */
 
-/** A duration in minutes: "45s", "12m", "3h 20m", "2d 4h". */
+/** Minutes in an hour and in a day, for reading durations. */
+const HOUR = 60;
+const DAY = 24 * HOUR;
+
+/**
+ * The length of a working day the rest owed is expressed in, in hours: a
+ * balance of 191 h reads "≈ 24 working days of 8 h", not "7d 23h", which a
+ * manager would read as eight days off.
+ */
+export const WORKING_DAY_HOURS = 8;
+
+/**
+ * A duration in minutes: "45s", "12m", "3h 20m" under a day, and whole hours
+ * from a day on ("191 h"). Days are never used, since a day of rest and a day
+ * of the calendar are not the same length.
+ */
 export function formatMinutes(minutes: number): string {
   if (minutes < 1) return `${Math.round(minutes * 60)}s`;
   const total = Math.round(minutes);
-  const days = Math.floor(total / 1440);
-  const hours = Math.floor((total % 1440) / 60);
-  const rest = total % 60;
-  if (days > 0) return hours ? `${days}d ${hours}h` : `${days}d`;
+  if (total >= DAY) return formatHours(total / HOUR);
+  const hours = Math.floor(total / HOUR);
+  const rest = total % HOUR;
   if (hours > 0) return rest ? `${hours}h ${rest}m` : `${hours}h`;
   return `${rest}m`;
+}
+
+/**
+ * A duration as working days with its basis named, "≈ 24 working days of
+ * 8 h", for durations of at least a working day; undefined for shorter ones.
+ */
+export function formatWorkingDays(minutes: number): string | undefined {
+  const days = minutes / (WORKING_DAY_HOURS * HOUR);
+  if (days < 1) return undefined;
+  const rounded = Math.round(days * 2) / 2;
+  const exact = rounded * WORKING_DAY_HOURS * HOUR === Math.round(minutes);
+  return `${exact ? '' : '≈ '}${rounded} working day${
+    rounded === 1 ? '' : 's'
+  } of ${WORKING_DAY_HOURS} h`;
 }
 
 /** Hours with at most one decimal: 671.5 → "671.5 h". */
@@ -36,15 +64,26 @@ export function formatCount(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** A moment, e.g. an on-call hand-over, in the viewer's locale and zone. */
-export function formatMoment(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+/**
+ * A moment, e.g. an on-call hand-over, in the viewer's time zone: "Mon 09:00"
+ * within a day of now, else with its date, "Mon 14 Dec 09:00", so that a
+ * shift ending in eight days does not read as ending on the coming Monday.
+ */
+export function formatMoment(iso: string, now: Date = new Date()): string {
+  const at = new Date(iso);
+  const near = Math.abs(at.getTime() - now.getTime()) <= DAY * 60_000;
+  return at
+    .toLocaleString('en-GB', {
+      weekday: 'short',
+      ...(near ? {} : { day: 'numeric', month: 'short' }),
+      ...(near || at.getFullYear() === now.getFullYear()
+        ? {}
+        : { year: 'numeric' }),
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+    .replace(/,/g, '');
 }
 
 /** The Monday a week starts on; weeks start at 00:00 UTC, so read it in UTC. */

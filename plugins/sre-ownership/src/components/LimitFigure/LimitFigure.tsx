@@ -13,6 +13,8 @@ const useStyles = makeStyles(theme => ({
   over: { color: theme.palette.error.main, fontWeight: 600 },
   near: { color: theme.palette.warning.dark },
   within: {},
+  // The reason may wrap between words in a narrow column of figures.
+  reason: { whiteSpace: 'normal' },
 }));
 
 /**
@@ -48,7 +50,12 @@ export function LimitFigure(props: {
     return (
       <>
         <span className={classes.figure}>—</span>
-        <Typography variant="caption" color="textSecondary" display="block">
+        <Typography
+          variant="caption"
+          color="textSecondary"
+          display="block"
+          className={classes.reason}
+        >
           {props.undefinedReason ?? 'undefined in this window'}
         </Typography>
       </>

@@ -1,13 +1,13 @@
 import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useServiceHealth } from '../../hooks/useServiceHealth';
 import { ErrorState, LoadingState } from '../states';
 import {
   DEFAULT_WINDOW_DAYS,
-  WindowChoice,
   WindowSelector,
   daysChoice,
+  useWindowParam,
 } from '../WindowSelector';
 import { NoPagesState, isWithoutHealthData } from './NoPagesState';
 import { OnCallHealthView } from './OnCallHealthView';
@@ -23,7 +23,8 @@ export function OnCallHealthCard() {
   const { entity } = useEntity();
   // No window until the viewer picks one: the backend's configured default
   // (sreOwnership.burden.windowDays) applies, and the selector shows it.
-  const [chosen, choose] = useState<WindowChoice | undefined>();
+  // The choice lives in the address, so a reload or a shared link keeps it.
+  const [chosen, choose] = useWindowParam();
   const { health, loading, error } = useServiceHealth(chosen?.query);
   // The configured window, learnt from the first answer, stays on offer.
   const configured = useRef(DEFAULT_WINDOW_DAYS);

@@ -8,6 +8,8 @@ import {
   WhoToCallAnswer,
   onCallRotations,
 } from '@sre-ownership/plugin-sre-ownership-common';
+import { Fragment } from 'react';
+import { formatMoment } from '../formatFigures';
 import { PartyLink } from '../PartyLink';
 
 const useStyles = makeStyles(theme => ({
@@ -25,13 +27,6 @@ const KIND_LABELS: Record<string, string> = {
   domain: 'Domain',
   group: 'Team',
 };
-
-const time = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, {
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
 
 /** One answer to "who do I call?": who to call now, and why it matched. */
 export function AnswerCard(props: { answer: WhoToCallAnswer }) {
@@ -95,15 +90,27 @@ export function AnswerCard(props: { answer: WhoToCallAnswer }) {
                 <span key={`${rotation.prefix}-${shift.userRef}`}>
                   {rotation.prefix}
                   <EntityRefLink entityRef={shift.userRef} /> until{' '}
-                  {time(shift.until)}{' '}
+                  <time dateTime={shift.until}>
+                    {formatMoment(shift.until)}
+                  </time>{' '}
                 </span>
               )),
             )
           ) : (
             <Typography component="span" color="textSecondary">
               — nobody known (no shift now for{' '}
-              {rotations.map(rotation => rotation.onCall.teamRef).join(', ') ||
-                'any on-call team'}
+              {rotations.length
+                ? rotations.map((rotation, index) => (
+                    <Fragment key={rotation.onCall.teamRef}>
+                      {index > 0 && ', '}
+                      <EntityRefLink
+                        entityRef={rotation.onCall.teamRef}
+                        defaultKind="group"
+                        hideIcon
+                      />
+                    </Fragment>
+                  ))
+                : 'any on-call team'}
               )
             </Typography>
           )}

@@ -8,9 +8,9 @@ const FIELDS: Array<{
   hint: string;
 }> = [
   { key: 'kind', label: 'Kind', hint: 'component' },
-  { key: 'owner', label: 'Owner', hint: 'group:default/payments' },
-  { key: 'system', label: 'System', hint: 'system:default/search' },
-  { key: 'domain', label: 'Domain', hint: 'domain:default/commerce' },
+  { key: 'owner', label: 'Owner', hint: 'payments' },
+  { key: 'system', label: 'System', hint: 'search' },
+  { key: 'domain', label: 'Domain', hint: 'commerce' },
   { key: 'lifecycle', label: 'Lifecycle', hint: 'production' },
   { key: 'model', label: 'Model', hint: 'hybrid, or none' },
   { key: 'tier', label: 'Tier', hint: 'tier-1' },

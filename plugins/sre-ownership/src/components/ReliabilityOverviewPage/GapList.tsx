@@ -1,5 +1,4 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -16,6 +15,7 @@ import { OverviewListOptions } from '../../api';
 import { ErrorState, LoadingState } from '../states';
 import { GAP_LABELS } from './gapLabels';
 import { useOverview } from './useOverview';
+import { FittedTable } from '../tables';
 
 type SortField = NonNullable<OverviewListOptions['sort']>;
 const COLUMNS: Array<{ field: SortField; label: string }> = [
@@ -60,7 +60,7 @@ export function GapList(props: { gap: CoverageGap; filter: CoverageFilter }) {
           No entity matching the filters has this gap.
         </Typography>
       ) : (
-        <Table size="small" aria-label={`${GAP_LABELS[gap]} list`}>
+        <FittedTable size="small" aria-label={`${GAP_LABELS[gap]} list`}>
           <TableHead>
             <TableRow>
               {COLUMNS.map(column => (
@@ -112,7 +112,7 @@ export function GapList(props: { gap: CoverageGap; filter: CoverageFilter }) {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </FittedTable>
       )}
       <TablePagination
         component="div"

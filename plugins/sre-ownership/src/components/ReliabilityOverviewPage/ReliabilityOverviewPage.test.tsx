@@ -21,6 +21,7 @@ import {
   aServerError,
 } from '../../__testUtils__/apiErrors';
 import { ReliabilityOverviewPage } from './ReliabilityOverviewPage';
+import { SEARCH_DEBOUNCE_MS } from './WhoToCallSearch';
 
 const aCoverage = (
   overrides: Partial<CoverageSummary> = {},
@@ -59,7 +60,7 @@ const anAnswer: WhoToCallResult = {
       kind: 'component',
       title: 'payments-api',
       match: 'person',
-      why: 'Its owner is group:default/payments.',
+      why: 'Its owner is Payments.',
       reliabilityOwners: [
         {
           ref: 'group:default/platform-sre',
@@ -305,9 +306,9 @@ describe('ReliabilityOverviewPage', () => {
       '/reliability?q=payments',
     );
     const answer = await screen.findByTestId('answer');
-    expect(
-      within(answer).getByText(/no shift now for group:default\/payments/),
-    ).toBeInTheDocument();
+    // The team by name, linked, not its ref.
+    expect(answer).toHaveTextContent(/no shift now for payments\)/);
+    expect(answer).not.toHaveTextContent('group:default/payments');
   });
 
   it('searches on Enter from the box', async () => {
@@ -318,6 +319,60 @@ describe('ReliabilityOverviewPage', () => {
     fireEvent.keyDown(box, { key: 'Enter' });
     await screen.findByTestId('answer');
     expect(whoToCall).toHaveBeenCalledWith('payments');
+  });
+
+  it('answers as you type, once typing pauses', async () => {
+    jest.useFakeTimers();
+    try {
+      const whoToCall = jest.fn(async () => anAnswer);
+      await renderPage(anApi({ whoToCall }));
+      const box = screen.getByRole('searchbox');
+      fireEvent.change(box, { target: { value: 'pa' } });
+      fireEvent.change(box, { target: { value: 'pay' } });
+      expect(whoToCall).not.toHaveBeenCalled();
+      await act(async () => {
+        jest.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
+      });
+      expect(whoToCall).toHaveBeenCalledTimes(1);
+      expect(whoToCall).toHaveBeenCalledWith('pay');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('searches with the visible Search button', async () => {
+    const whoToCall = jest.fn(async () => anAnswer);
+    await renderPage(anApi({ whoToCall }));
+    fireEvent.change(screen.getByRole('searchbox'), {
+      target: { value: 'database' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    await screen.findByTestId('answer');
+    expect(whoToCall).toHaveBeenCalledWith('database');
+  });
+
+  it('offers every match when only the best are shown', async () => {
+    const whoToCall = jest.fn(
+      async (_query: string, options?: { limit?: number }) => ({
+        ...anAnswer,
+        totalMatches: 12,
+        answers: Array.from({ length: options?.limit ?? 10 }, (_, i) => ({
+          ...anAnswer.answers[0],
+          entityRef: `component:default/service-${i}`,
+          title: `service-${i}`,
+        })),
+      }),
+    );
+    await renderPage(anApi({ whoToCall }), '/reliability?q=service');
+    expect(
+      await screen.findByText('12 matches, the best 10 shown'),
+    ).toBeInTheDocument();
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Show all 12 matches' }),
+    );
+    expect(await screen.findByText('12 matches')).toBeInTheDocument();
+    expect(screen.getAllByTestId('answer')).toHaveLength(12);
+    expect(whoToCall).toHaveBeenLastCalledWith('service', { limit: 12 });
   });
 
   it('has the search box focused on arrival, and "/" brings the focus back', async () => {
@@ -364,6 +419,34 @@ describe('ReliabilityOverviewPage', () => {
     expect(
       screen.getByText(/sre-ownership.io\/model: platform/),
     ).toBeInTheDocument();
+  });
+
+  it('says "unknown value" for a filter value no entity has', async () => {
+    await renderPage(
+      anApi({
+        getCoverage: async () =>
+          aCoverage({
+            total: 0,
+            unknownValues: { owner: ['group:default/paymnts'] },
+          }),
+      }),
+      '/reliability?owner=paymnts',
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Unknown value: owner “group:default/paymnts”',
+    );
+    expect(screen.queryByText('No services match')).not.toBeInTheDocument();
+  });
+
+  it('does not advise declaring ownership when filters exclude everything', async () => {
+    await renderPage(
+      anApi({ getCoverage: async () => aCoverage({ total: 0 }) }),
+      '/reliability?owner=payments&tier=tier-1',
+    );
+    expect(
+      await screen.findByText(/matches all of these filters together/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('No services match')).not.toBeInTheDocument();
   });
 
   it('shows a permission refusal and a failure as such', async () => {

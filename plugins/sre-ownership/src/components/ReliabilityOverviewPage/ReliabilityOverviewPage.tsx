@@ -2,6 +2,7 @@ import { Content, Header, Page } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { Alert } from '@material-ui/lab';
 import {
   COVERAGE_FILTER_KEYS,
   CoverageFilter,
@@ -66,6 +67,35 @@ function CoverageBody(props: {
       onChange={props.onFilter}
     />
   );
+  const unknown = Object.entries(summary.unknownValues ?? {}).flatMap(
+    ([key, values]) => (values ?? []).map(value => `${key} “${value}”`),
+  );
+  const unknownAlert = unknown.length > 0 && (
+    <Box mt={2}>
+      <Alert severity="warning" role="alert">
+        Unknown value{unknown.length > 1 ? 's' : ''}: {unknown.join(', ')}. No
+        entity you may read has {unknown.length > 1 ? 'them' : 'it'}; owner,
+        system and domain take a name (payments) or a ref
+        (group:default/payments).
+      </Alert>
+    </Box>
+  );
+  const filtered = COVERAGE_FILTER_KEYS.some(key => filter[key]?.length);
+  if (summary.total === 0 && (unknown.length || filtered)) {
+    return (
+      <>
+        {filters}
+        {unknownAlert}
+        {!unknown.length && (
+          <Box mt={2}>
+            <Typography role="status" color="textSecondary">
+              No entity you may read matches all of these filters together.
+            </Typography>
+          </Box>
+        )}
+      </>
+    );
+  }
   if (summary.total === 0) {
     return (
       <>
@@ -81,6 +111,7 @@ function CoverageBody(props: {
   return (
     <>
       {filters}
+      {unknownAlert}
       <Box mt={2}>
         <CoverageTiles
           summary={summary}

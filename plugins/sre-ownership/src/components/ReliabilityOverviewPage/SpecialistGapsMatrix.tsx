@@ -1,5 +1,4 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -12,6 +11,7 @@ import {
   SpecialistCell,
   SpecialistGapRow,
 } from '@sre-ownership/plugin-sre-ownership-common';
+import { FittedTable } from '../tables';
 
 /** A holder's name for people, from the cell's parties. */
 function nameIn(cell: SpecialistCell) {
@@ -94,7 +94,7 @@ export function SpecialistGapsMatrix(props: { rows: SpecialistGapRow[] }) {
         owning Group or that Group's parents. A team that owns no service shows
         its Group's own roles.
       </Typography>
-      <Table size="small" aria-label="Specialist gaps">
+      <FittedTable size="small" aria-label="Specialist gaps">
         <TableHead>
           <TableRow>
             <TableCell>Team</TableCell>
@@ -131,7 +131,7 @@ export function SpecialistGapsMatrix(props: { rows: SpecialistGapRow[] }) {
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </FittedTable>
     </>
   );
 }

@@ -1,5 +1,4 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -9,6 +8,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { TeamRisk } from '@sre-ownership/plugin-sre-ownership-common';
 import { useState } from 'react';
 import { BurdenStatusChip } from '../TeamBurdenCard/BurdenStatus';
+import { FittedTable } from '../tables';
 
 // Short cells keep to one line; the reason takes the rest of the width.
 const useStyles = makeStyles({ short: { whiteSpace: 'nowrap' } });
@@ -28,7 +28,7 @@ export function TeamsAtRisk(props: { teams: TeamRisk[] }) {
         a.displayName.localeCompare(b.displayName),
   );
   return (
-    <Table size="small" aria-label="Teams at risk">
+    <FittedTable size="small" aria-label="Teams at risk">
       <TableHead>
         <TableRow>
           <TableCell className={classes.short}>
@@ -66,6 +66,6 @@ export function TeamsAtRisk(props: { teams: TeamRisk[] }) {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </FittedTable>
   );
 }

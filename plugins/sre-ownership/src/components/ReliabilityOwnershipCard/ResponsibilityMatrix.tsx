@@ -1,4 +1,3 @@
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -11,6 +10,7 @@ import {
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { PartyLink } from '../PartyLink';
 import { ProvenanceTooltip } from '../ProvenanceTooltip';
+import { FittedTable } from '../tables';
 
 const useStyles = makeStyles(theme => ({
   who: {
@@ -36,7 +36,7 @@ export function ResponsibilityMatrix(props: {
 }) {
   const classes = useStyles();
   return (
-    <Table size="small" aria-label="Responsibility matrix">
+    <FittedTable size="small" aria-label="Responsibility matrix">
       <TableHead>
         <TableRow>
           <TableCell>Area</TableCell>
@@ -68,6 +68,6 @@ export function ResponsibilityMatrix(props: {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </FittedTable>
   );
 }

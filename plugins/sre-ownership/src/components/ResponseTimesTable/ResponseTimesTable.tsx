@@ -1,4 +1,3 @@
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -10,6 +9,7 @@ import {
   PageSeverity,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { formatMinutes } from '../formatFigures';
+import { FittedTable } from '../tables';
 
 /** Mean response times of one window. */
 export interface ResponseTimes {
@@ -62,7 +62,7 @@ export function ResponseTimesTable(props: {
     );
   }
   return (
-    <Table size="small" aria-label="Response times by severity">
+    <FittedTable size="small" aria-label="Response times by severity">
       <TableHead>
         <TableRow>
           <TableCell>Severity</TableCell>
@@ -87,6 +87,6 @@ export function ResponseTimesTable(props: {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </FittedTable>
   );
 }

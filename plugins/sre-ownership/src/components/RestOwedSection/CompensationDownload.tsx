@@ -2,6 +2,7 @@ import Button from '@material-ui/core/Button';
 import { makeStyles } from '@material-ui/core/styles';
 import { Alert } from '@material-ui/lab';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { compensationFileName } from '@sre-ownership/plugin-sre-ownership-common';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { useState } from 'react';
@@ -27,7 +28,11 @@ function save(filename: string, content: Blob) {
  * Downloads the team's compensation figures (on-call minutes, pages and
  * response minutes per engineer and band) for the window, as CSV or JSON.
  */
-export function CompensationDownload(props: { window?: BurdenWindowQuery }) {
+export function CompensationDownload(props: {
+  window?: BurdenWindowQuery;
+  /** The window the figures cover, to name the file after. */
+  period: { from: string; to: string };
+}) {
   const classes = useStyles();
   const api = useApi(sreOwnershipApiRef);
   const { entity } = useEntity();
@@ -41,7 +46,12 @@ export function CompensationDownload(props: { window?: BurdenWindowQuery }) {
         format,
         props.window ?? {},
       );
-      save(file.filename, file.content);
+      // Named here rather than from Content-Disposition, which a browser
+      // hides from a frontend served from another origin than the backend.
+      save(
+        compensationFileName(entity.metadata.name, props.period, format),
+        file.content,
+      );
     } catch (e) {
       setError((e as Error).message);
     }

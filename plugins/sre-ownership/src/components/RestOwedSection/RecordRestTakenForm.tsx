@@ -3,7 +3,10 @@ import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
 import { Alert } from '@material-ui/lab';
 import { useApi } from '@backstage/core-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  useEntity,
+  useEntityPresentation,
+} from '@backstage/plugin-catalog-react';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { FormEvent, useState } from 'react';
 import { sreOwnershipApiRef } from '../../api';
@@ -17,6 +20,14 @@ const useStyles = makeStyles(theme => ({
     marginTop: theme.spacing(2),
   },
 }));
+
+/** An engineer to choose, by name rather than by entity ref. */
+function EngineerOption(props: { entityRef: string }) {
+  const { primaryTitle } = useEntityPresentation(props.entityRef, {
+    defaultKind: 'user',
+  });
+  return <option value={props.entityRef}>{primaryTitle}</option>;
+}
 
 /** Today in the viewer's own calendar, `YYYY-MM-DD`. */
 const today = () => new Date().toLocaleDateString('en-CA');
@@ -73,9 +84,7 @@ export function RecordRestTakenForm(props: {
         SelectProps={{ native: true }}
       >
         {props.engineers.map(ref => (
-          <option key={ref} value={ref}>
-            {ref}
-          </option>
+          <EngineerOption key={ref} entityRef={ref} />
         ))}
       </TextField>
       <TextField

@@ -154,6 +154,39 @@ describe('RestOwedSection', () => {
     );
   });
 
+  it('reads a long balance in hours and working days, not in days', async () => {
+    const owed = anEngineer('ana', {
+      owedMinutes: 191 * 60,
+      balanceMinutes: 191 * 60,
+      entries: owedToAna.entries,
+    });
+    await renderSection({
+      getRestOwed: async () => aRestOwed({ engineers: [owed] }),
+    });
+    const row = within(
+      screen.getByRole('table', { name: 'Rest owed per engineer' }),
+    ).getByRole('row', { name: /ana/ });
+    expect(within(row).getAllByText('191 h')).toHaveLength(2);
+    expect(
+      within(row).getByText('≈ 24 working days of 8 h'),
+    ).toBeInTheDocument();
+    expect(row).not.toHaveTextContent(/7d/);
+  });
+
+  it('offers engineers by name rather than by entity ref', async () => {
+    await renderSection({
+      getRestOwed: async () =>
+        aRestOwed({ mayRecordFor: ['user:default/ana', 'user:default/bo'] }),
+    });
+    const select = screen.getByLabelText('Engineer');
+    const options = within(select).getAllByRole('option');
+    expect(options.map(option => option.textContent)).toEqual(['ana', 'bo']);
+    expect(options.map(option => (option as HTMLOptionElement).value)).toEqual([
+      'user:default/ana',
+      'user:default/bo',
+    ]);
+  });
+
   it('records rest taken for an engineer the viewer may record for, then reloads', async () => {
     const getRestOwed = jest.fn(async () =>
       aRestOwed({
@@ -223,7 +256,12 @@ describe('RestOwedSection', () => {
     await userEvent.click(
       screen.getByRole('button', { name: 'Compensation CSV' }),
     );
-    await waitFor(() => expect(clicked).toEqual(['compensation-payments.csv']));
+    // Named after the team and the window, whatever the response headers say.
+    await waitFor(() =>
+      expect(clicked).toEqual([
+        'compensation-payments-2026-11-04-2026-12-01.csv',
+      ]),
+    );
     expect(exportCompensation).toHaveBeenCalledWith(teamRef, 'csv', {
       days: 7,
     });

@@ -53,7 +53,7 @@ export function RestOwedSection(props: { window?: BurdenWindowQuery }) {
       {recordable.length > 0 && (
         <RecordRestTakenForm engineers={recordable} onRecorded={retry} />
       )}
-      <CompensationDownload window={props.window} />
+      <CompensationDownload window={props.window} period={restOwed.window} />
     </>
   );
 }

@@ -1,24 +1,29 @@
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { EngineerRestOwed } from '@sre-ownership/plugin-sre-ownership-common';
-import { formatMinutes } from '../formatFigures';
+import { formatMinutes, formatWorkingDays } from '../formatFigures';
 import { RestReasons } from './RestReasons';
+import { FittedTable } from '../tables';
 
 const minutes = (value: number) => (value > 0 ? formatMinutes(value) : '0');
 
 // The reasons column takes the room; figures and their headings stay whole.
-const useStyles = makeStyles({ figure: { whiteSpace: 'nowrap' } });
+// The working days under a balance wrap between words.
+const useStyles = makeStyles({
+  figure: { whiteSpace: 'nowrap' },
+  days: { whiteSpace: 'normal', minWidth: 96 },
+});
 
 /** Each engineer's rest balance, what it is owed for, and rest taken. */
 export function RestOwedTable(props: { engineers: EngineerRestOwed[] }) {
-  const { figure } = useStyles();
+  const { figure, days } = useStyles();
   return (
-    <Table size="small" aria-label="Rest owed per engineer">
+    <FittedTable size="small" aria-label="Rest owed per engineer">
       <TableHead>
         <TableRow>
           <TableCell>Engineer</TableCell>
@@ -31,7 +36,7 @@ export function RestOwedTable(props: { engineers: EngineerRestOwed[] }) {
       <TableBody>
         {props.engineers.map(engineer => (
           <TableRow key={engineer.userRef}>
-            <TableCell>
+            <TableCell className={figure}>
               <EntityRefLink entityRef={engineer.userRef} defaultKind="user" />
             </TableCell>
             <TableCell className={figure}>
@@ -42,6 +47,16 @@ export function RestOwedTable(props: { engineers: EngineerRestOwed[] }) {
             </TableCell>
             <TableCell className={figure}>
               <strong>{minutes(engineer.balanceMinutes)}</strong>
+              {formatWorkingDays(engineer.balanceMinutes) && (
+                <Typography
+                  variant="caption"
+                  color="textSecondary"
+                  display="block"
+                  className={days}
+                >
+                  {formatWorkingDays(engineer.balanceMinutes)}
+                </Typography>
+              )}
             </TableCell>
             <TableCell>
               <RestReasons engineer={engineer} />
@@ -49,6 +64,6 @@ export function RestOwedTable(props: { engineers: EngineerRestOwed[] }) {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </FittedTable>
   );
 }

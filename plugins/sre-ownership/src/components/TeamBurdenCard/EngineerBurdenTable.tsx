@@ -1,4 +1,3 @@
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -14,11 +13,13 @@ import {
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { formatMinutes, formatRate, formatShare } from '../formatFigures';
 import { LimitFigure, LimitStanding } from '../LimitFigure';
+import { ColumnPicker, FittedTable } from '../tables';
+import { useState } from 'react';
 
-// Figures never wrap; headings wrap between words; narrow cards scroll.
+// Figures never wrap; headings wrap between words only; a narrow card
+// scrolls, with a shadow at the edge that has more.
 const useStyles = makeStyles({
-  scroll: { overflowX: 'auto' },
-  heading: { minWidth: 88, verticalAlign: 'bottom' },
+  heading: { minWidth: 72, verticalAlign: 'bottom' },
   figure: { whiteSpace: 'nowrap' },
 });
 
@@ -30,6 +31,8 @@ interface FigureColumn {
   measure?: BurdenMeasure;
   /** Why the figure can be undefined ("—"), for the ones that can. */
   undefinedReason?: string;
+  /** Shown until the viewer chooses otherwise. */
+  shown?: boolean;
 }
 
 const count = (value: number) => String(value);
@@ -40,24 +43,32 @@ const COLUMNS: FigureColumn[] = [
     figure: 'onCallWeeksPerMonth',
     format: formatRate,
     measure: 'onCallWeeksPerMonth',
+    shown: true,
   },
   {
     title: 'On-call share',
     figure: 'onCallShare',
     format: formatShare,
     measure: 'onCallShare',
+    shown: true,
   },
-  { title: 'Pages', figure: 'pages', format: count },
+  { title: 'Pages', figure: 'pages', format: count, shown: true },
   {
     title: 'Pages per shift',
     figure: 'pagesPerShift',
     format: formatRate,
     measure: 'pagesPerShift',
     undefinedReason: 'never on call',
+    shown: true,
   },
   { title: 'Pages off rotation', figure: 'offRotationPages', format: count },
   { title: 'Off-hours pages', figure: 'offHoursPages', format: count },
-  { title: 'Sleep-hours pages', figure: 'sleepHoursPages', format: count },
+  {
+    title: 'Sleep-hours pages',
+    figure: 'sleepHoursPages',
+    format: count,
+    shown: true,
+  },
   { title: 'Responding', figure: 'respondingMinutes', format: formatMinutes },
   {
     title: 'Responding off rotation',
@@ -70,8 +81,13 @@ const COLUMNS: FigureColumn[] = [
     format: formatShare,
     measure: 'toilShare',
     undefinedReason: 'no toil source, or no business hours',
+    shown: true,
   },
 ];
+
+const DEFAULT_COLUMNS = COLUMNS.filter(column => column.shown).map(
+  column => column.figure,
+);
 
 function columnTitle(column: FigureColumn, limits: BurdenLimits): string {
   return column.measure
@@ -93,7 +109,9 @@ function standingOf(
 /**
  * Each engineer's figures over the window, with the previous window beneath
  * each; the measures with a sustainable limit are coloured against it and
- * marked when above or close to it.
+ * marked when above or close to it. The limited measures, pages and
+ * sleep-hours pages show at first; the viewer picks the others, so that the
+ * table fits its card.
  */
 export function EngineerBurdenTable(props: {
   engineers: EngineerBurden[];
@@ -101,14 +119,24 @@ export function EngineerBurdenTable(props: {
 }) {
   const { engineers, limits } = props;
   const classes = useStyles();
+  const [chosen, choose] =
+    useState<Array<keyof EngineerFigures>>(DEFAULT_COLUMNS);
+  const columns = COLUMNS.filter(column => chosen.includes(column.figure));
   return (
-    <div className={classes.scroll}>
-      <Table size="small" aria-label="Per-engineer burden">
+    <>
+      <ColumnPicker
+        columns={COLUMNS.map(column => ({
+          key: column.figure,
+          title: column.title,
+        }))}
+        chosen={chosen}
+        onChange={choose}
+      />
+      <FittedTable size="small" aria-label="Per-engineer burden">
         <TableHead>
           <TableRow>
             <TableCell className={classes.heading}>Engineer</TableCell>
-            <TableCell className={classes.heading}>Time zone</TableCell>
-            {COLUMNS.map(column => (
+            {columns.map(column => (
               <TableCell
                 key={column.figure}
                 align="right"
@@ -128,20 +156,16 @@ export function EngineerBurdenTable(props: {
                   defaultKind="user"
                   hideIcon
                 />
-                {!engineer.member && (
-                  <Typography
-                    variant="caption"
-                    color="textSecondary"
-                    display="block"
-                  >
-                    from another team
-                  </Typography>
-                )}
+                <Typography
+                  variant="caption"
+                  color="textSecondary"
+                  display="block"
+                >
+                  {engineer.timezone}
+                  {!engineer.member && ' · from another team'}
+                </Typography>
               </TableCell>
-              <TableCell className={classes.figure}>
-                {engineer.timezone}
-              </TableCell>
-              {COLUMNS.map(column => (
+              {columns.map(column => (
                 <TableCell
                   key={column.figure}
                   align="right"
@@ -162,7 +186,7 @@ export function EngineerBurdenTable(props: {
             </TableRow>
           ))}
         </TableBody>
-      </Table>
-    </div>
+      </FittedTable>
+    </>
   );
 }

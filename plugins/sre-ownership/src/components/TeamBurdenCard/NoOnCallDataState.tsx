@@ -79,3 +79,16 @@ export function NoOnCallDataState(props: {
     </div>
   );
 }
+
+/**
+ * Shown for a past window (a calendar month or quarter) in which nothing was
+ * recorded: the team's data may well be flowing now, so no set-up advice.
+ */
+export function NoDataInPastWindow(props: { window: BurdenWindow }) {
+  return (
+    <Typography variant="body2" role="status">
+      No shifts, pages or toil were recorded for this team{' '}
+      {describeWindow(props.window)}. Choose another window to compare.
+    </Typography>
+  );
+}

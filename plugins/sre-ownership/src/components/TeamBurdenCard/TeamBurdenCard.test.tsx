@@ -1,5 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router-dom';
+import { pastMonths } from '../WindowSelector/windowChoices';
 import { TeamBurden } from '@sre-ownership/plugin-sre-ownership-common';
 import {
   aPermissionRefusal,
@@ -17,7 +19,12 @@ import { TeamBurdenCard } from './TeamBurdenCard';
 
 const team = anEntity({ kind: 'Group', name: 'payments' });
 
-function renderCard(getTeamBurden: () => Promise<TeamBurden>) {
+/** Shows the page's query string, to see what the card keeps in the address. */
+function AddressProbe() {
+  return <div data-testid="address">{useLocation().search}</div>;
+}
+
+function renderCard(getTeamBurden: () => Promise<TeamBurden>, path?: string) {
   const api = {
     getTeamBurden: jest.fn(getTeamBurden),
     // The pulse section has its own tests (TeamPulseSection.test.tsx).
@@ -25,9 +32,13 @@ function renderCard(getTeamBurden: () => Promise<TeamBurden>) {
     // The rest owed section has its own tests (RestOwedSection.test.tsx).
     getRestOwed: jest.fn(() => new Promise<never>(() => {})),
   };
-  return renderOnEntityPage(<TeamBurdenCard />, { entity: team, api }).then(
-    () => api.getTeamBurden,
-  );
+  return renderOnEntityPage(
+    <>
+      <TeamBurdenCard />
+      <AddressProbe />
+    </>,
+    { entity: team, api, path },
+  ).then(() => api.getTeamBurden);
 }
 
 /** The value shown for a term of the team figures. */
@@ -257,10 +268,26 @@ describe('TeamBurdenCard', () => {
     expect(engineerCell(/mei-lin/, /^Pages per shift/)).toHaveTextContent(
       '—never on call',
     );
+    // Pages off rotation is not among the columns shown at first.
+    expect(
+      within(
+        screen.getByRole('table', { name: 'Per-engineer burden' }),
+      ).queryByRole('columnheader', { name: /Pages off rotation/ }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: /^Columns \(6 of 10\)/ }),
+    );
+    await userEvent.click(
+      screen.getByRole('menuitemcheckbox', { name: 'Pages off rotation' }),
+    );
+    await userEvent.keyboard('{Escape}');
     expect(engineerCell(/mei-lin/, /^Pages off rotation/)).toHaveTextContent(
       '10',
     );
-    expect(screen.getByText('from another team')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: /^Columns \(7 of 10\)/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/from another team/)).toBeInTheDocument();
   });
 
   it('does not judge a team figure the backend did not', async () => {
@@ -331,7 +358,8 @@ describe('TeamBurdenCard', () => {
     expect(
       within(engineerCell(/mei-lin/, /^Pages per shift/)).queryByRole('img'),
     ).not.toBeInTheDocument();
-    expect(engineerCell(/mei-lin/, /^Time zone$/)).toHaveTextContent(
+    // The time zone reads under the name rather than in a column of its own.
+    expect(engineerCell(/mei-lin/, /^Engineer$/)).toHaveTextContent(
       'Asia/Singapore',
     );
     expect(screen.getByRole('link', { name: /jane-doe/ })).toHaveAttribute(
@@ -420,5 +448,55 @@ describe('TeamBurdenCard', () => {
       expect(screen.getByRole('region', { name: 'Team' })).toBeInTheDocument(),
     );
     expect(screen.getByLabelText('Window')).toHaveValue('days:7');
+    // The window is kept in the address, for a reload or a shared link.
+    expect(screen.getByTestId('address')).toHaveTextContent('window=days%3A7');
+  });
+
+  it('opens on the window named in the address', async () => {
+    const month = pastMonths(new Date())[2];
+    const getTeamBurden = await renderCard(
+      async () => aTeamBurden(),
+      `/?window=${month.key}`,
+    );
+    expect(getTeamBurden).toHaveBeenLastCalledWith(
+      { kind: 'group', namespace: 'default', name: 'payments' },
+      month.query,
+    );
+    expect(await screen.findByLabelText('Window')).toHaveValue(month.key);
+  });
+
+  it('says a past window had nothing, keeping the pulse and rest owed, without set-up advice', async () => {
+    const month = pastMonths(new Date())[0];
+    await renderCard(
+      async () =>
+        aTeamBurden({
+          window: {
+            from: month.query.from!,
+            to: month.query.to!,
+            days: 30,
+            endsNow: false,
+          },
+          status: 'no-data',
+          current: noTeamFigures(),
+          engineers: [],
+          weeklyVolume: [],
+        }),
+      `/?window=${month.key}`,
+    );
+    expect(
+      screen.getByText(
+        /No shifts, pages or toil were recorded for this team from/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText('No on-call data for this team'),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('region', { name: 'On-call pulse' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('region', { name: 'Rest owed and compensation' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Healthy')).not.toBeInTheDocument();
   });
 });

@@ -1,4 +1,9 @@
-import { pastMonths, pastQuarters, rollingChoices } from './windowChoices';
+import {
+  choiceOfKey,
+  pastMonths,
+  pastQuarters,
+  rollingChoices,
+} from './windowChoices';
 
 const NOW = new Date('2026-02-14T10:00:00Z');
 
@@ -41,5 +46,30 @@ describe('window choices', () => {
       from: '2025-10-01T00:00:00.000Z',
       to: '2026-01-01T00:00:00.000Z',
     });
+  });
+});
+
+describe('choiceOfKey', () => {
+  it('reads back every window offered', () => {
+    for (const choice of [
+      ...rollingChoices(30),
+      ...pastMonths(NOW),
+      ...pastQuarters(NOW),
+    ]) {
+      expect(choiceOfKey(choice.key)).toEqual(choice);
+    }
+  });
+
+  it('names no window for a key that names none', () => {
+    for (const key of [
+      'days:0',
+      'days:400',
+      'month:2026-13',
+      'quarter:2026-Q5',
+      'week:1',
+      '',
+    ]) {
+      expect(choiceOfKey(key)).toBeUndefined();
+    }
   });
 });

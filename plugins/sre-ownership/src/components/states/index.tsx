@@ -2,16 +2,17 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Alert, AlertTitle } from '@material-ui/lab';
+import { scrollShadows } from '../tables';
 import { isPermissionRefusal } from './isPermissionRefusal';
 
 const useStyles = makeStyles(theme => ({
+  // A long line scrolls, and the shadow on the edge shows there is more.
   code: {
+    ...scrollShadows(theme, theme.palette.background.default),
     fontFamily: 'monospace',
     whiteSpace: 'pre',
-    background: theme.palette.background.default,
     padding: theme.spacing(1.5),
     borderRadius: theme.shape.borderRadius,
-    overflowX: 'auto',
     margin: theme.spacing(1, 0, 0),
   },
 }));

@@ -1,0 +1,3 @@
+export { ColumnPicker } from './ColumnPicker';
+export { FittedTable } from './FittedTable';
+export { scrollShadows, wholeWordCells, wrapOnWords } from './tableStyles';
