@@ -1,10 +1,17 @@
-/** OpenAPI fragments of the on-call pulse routes, merged into `spec`. */
+/** OpenAPI fragments of the on-call pulse routes. */
 import {
   PULSE_COMMENT_MAX_LENGTH,
   PULSE_SCORE_RANGE,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { TEAM_PATH, UNAUTHORIZED, error, json, pathParameter } from './common';
-import { PLAIN_TEXT } from './problems';
+import {
+  TEAM_PATH,
+  UNAUTHORIZED,
+  error,
+  json,
+  pathParameter,
+} from '../schema/common';
+import { PLAIN_TEXT } from '../schema/problems';
+import { contract } from '../schema/contract';
 
 const score = {
   type: 'integer',
@@ -202,3 +209,9 @@ export const pulsePaths = {
     },
   },
 } as const;
+
+/** The contract the pulse routes are typed and validated by. */
+export const pulseContract = contract({
+  schemas: pulseSchemas,
+  paths: pulsePaths,
+});

@@ -1,4 +1,4 @@
-/** OpenAPI fragments of the reliability overview routes, merged into `spec`. */
+/** OpenAPI fragments of the reliability overview routes. */
 import {
   COVERAGE_FILTER_KEYS,
   COVERAGE_GAPS,
@@ -6,9 +6,10 @@ import {
   CoverageGap,
   SPECIALIST_ROLES,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { SPECIALIST_CELLS } from './specialistCells';
+import { SPECIALIST_CELLS, specialistCellSchemas } from './specialistCells';
 import { MAX_WINDOW_DAYS } from '../burden/burdenWindow';
-import { UNAUTHORIZED, error, json } from './common';
+import { UNAUTHORIZED, error, json } from '../schema/common';
+import { contract } from '../schema/contract';
 
 const list = <N extends string>(name: N, description: string) =>
   ({
@@ -425,3 +426,9 @@ export const overviewPaths = {
     },
   },
 } as const;
+
+/** The contract the reliability overview routes are typed and validated by. */
+export const overviewContract = contract({
+  schemas: { ...overviewSchemas, ...specialistCellSchemas },
+  paths: overviewPaths,
+});
