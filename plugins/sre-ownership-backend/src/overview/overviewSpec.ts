@@ -3,12 +3,11 @@ import {
   COVERAGE_FILTER_KEYS,
   COVERAGE_GAPS,
   CoverageFilterKey,
-  CoverageGap,
   SPECIALIST_ROLES,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { SPECIALIST_CELLS, specialistCellSchemas } from './specialistCells';
 import { MAX_WINDOW_DAYS } from '../burden/burdenWindow';
-import { UNAUTHORIZED, error, json } from '../schema/common';
+import { UNAUTHORIZED, error, json, keyed } from '../schema/common';
 import { contract } from '../schema/contract';
 
 const list = <N extends string>(name: N, description: string) =>
@@ -39,8 +38,6 @@ const FILTERS = COVERAGE_FILTER_KEYS.map(key =>
   list(key, FILTER_DESCRIPTIONS[key]),
 );
 
-const GAPS = COVERAGE_GAPS;
-
 const ERRORS = {
   '400': error('A query parameter is invalid; the message names it.'),
   '401': UNAUTHORIZED,
@@ -50,12 +47,9 @@ const ERRORS = {
 const count = { type: 'integer' } as const;
 const gapCounts = {
   type: 'object',
-  required: GAPS,
+  required: COVERAGE_GAPS,
   // One count per gap of -common's list, so a new gap is counted here too.
-  properties: Object.fromEntries(GAPS.map(gap => [gap, count])) as Record<
-    CoverageGap,
-    typeof count
-  >,
+  properties: keyed(COVERAGE_GAPS, count).properties,
 } as const;
 
 /** Schemas of the overview responses. */
@@ -98,7 +92,7 @@ export const overviewSchemas = {
       lifecycle: { type: 'string' },
       model: { type: 'string' },
       tier: { type: 'string' },
-      gaps: { type: 'array', items: { type: 'string', enum: GAPS } },
+      gaps: { type: 'array', items: { type: 'string', enum: COVERAGE_GAPS } },
       reasons: {
         type: 'object',
         description: 'One sentence per gap: what is missing, what to declare.',
@@ -283,7 +277,7 @@ export const overviewPaths = {
           name: 'gap',
           in: 'query',
           allowReserved: true,
-          schema: { type: 'string', enum: GAPS },
+          schema: { type: 'string', enum: COVERAGE_GAPS },
         },
         ...FILTERS,
         {
