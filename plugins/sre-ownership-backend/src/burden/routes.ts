@@ -20,7 +20,7 @@ export function burdenRoutes(options: {
   burden: BurdenService;
   access: Pick<RouteAccess, 'credentials'>;
 }): RequestHandler {
-  return capabilityRoutes(burdenContract, router => {
+  return capabilityRoutes<typeof burdenContract>(burdenContract, router => {
     const { burden, access } = options;
 
     router.get('/teams/:namespace/:name/burden', async (req, res) => {

@@ -42,37 +42,42 @@ export function ingestionRoutes(options: {
   access: RouteAccess;
 }): express.RequestHandler {
   const { ingestion, access } = options;
-  return capabilityRoutes(ingestionContract, router => {
-    router.post('/events', async (req, res) => {
-      const result = await access.audited('events-ingest', req, async () => {
-        await access.authorize(req, sreOwnershipEventsCreatePermission);
-        return ingestion.ingestBatch(req.body);
+  return capabilityRoutes<typeof ingestionContract>(
+    ingestionContract,
+    router => {
+      router.post('/events', async (req, res) => {
+        const result = await access.audited('events-ingest', req, async () => {
+          await access.authorize(req, sreOwnershipEventsCreatePermission);
+          return ingestion.ingestBatch(req.body);
+        });
+        res.status(201).json(result);
       });
-      res.status(201).json(result);
-    });
 
-    router.post('/webhooks/alertmanager', async (req, res) => {
-      const result = await access.audited(
-        'alertmanager-webhook',
-        req,
-        async () => {
-          await access.authorize(req, sreOwnershipAlertsReceivePermission);
-          return ingestion.ingestAlertmanager(req.body as AlertmanagerPayload);
-        },
-      );
-      res.status(201).json(result);
-    });
+      router.post('/webhooks/alertmanager', async (req, res) => {
+        const result = await access.audited(
+          'alertmanager-webhook',
+          req,
+          async () => {
+            await access.authorize(req, sreOwnershipAlertsReceivePermission);
+            return ingestion.ingestAlertmanager(
+              req.body as AlertmanagerPayload,
+            );
+          },
+        );
+        res.status(201).json(result);
+      });
 
-    // Open to anyone (PagerDuty sends no Backstage token): the signature is
-    // the credential, checked by the ingestion before anything is read.
-    router.post('/webhooks/pagerduty', async (req, res) => {
-      const result = await access.audited('pagerduty-webhook', req, () =>
-        ingestion.ingestPagerDuty(req.body as PagerDutyWebhook, {
-          rawBody: rawBodyOf(req),
-          header: req.header('x-pagerduty-signature'),
-        }),
-      );
-      res.status(202).json(result);
-    });
-  });
+      // Open to anyone (PagerDuty sends no Backstage token): the signature is
+      // the credential, checked by the ingestion before anything is read.
+      router.post('/webhooks/pagerduty', async (req, res) => {
+        const result = await access.audited('pagerduty-webhook', req, () =>
+          ingestion.ingestPagerDuty(req.body as PagerDutyWebhook, {
+            rawBody: rawBodyOf(req),
+            header: req.header('x-pagerduty-signature'),
+          }),
+        );
+        res.status(202).json(result);
+      });
+    },
+  );
 }

@@ -48,7 +48,7 @@ export function overviewRoutes(options: {
     req: Parameters<HttpAuthService['credentials']>[0],
   ) => Promise<BackstageCredentials>;
 }): RequestHandler {
-  return capabilityRoutes(overviewContract, router => {
+  return capabilityRoutes<typeof overviewContract>(overviewContract, router => {
     const { overview, teams, caller } = options;
 
     router.get('/overview/coverage', async (req, res) => {

@@ -14,37 +14,40 @@ export function ownershipRoutes(options: {
   ownership: OwnershipResolver;
   access: RouteAccess;
 }): RequestHandler {
-  return capabilityRoutes(ownershipContract, router => {
-    const { ownership, access } = options;
-    const caller = access.credentials;
+  return capabilityRoutes<typeof ownershipContract>(
+    ownershipContract,
+    router => {
+      const { ownership, access } = options;
+      const caller = access.credentials;
 
-    router.get(
-      '/entities/:kind/:namespace/:name/ownership',
-      async (req, res) => {
-        const { kind, namespace, name } = req.params;
-        const resolved = await ownership.getOwnership(
-          { kind, namespace, name },
-          await caller(req),
-        );
-        res.json({ ...resolved });
-      },
-    );
+      router.get(
+        '/entities/:kind/:namespace/:name/ownership',
+        async (req, res) => {
+          const { kind, namespace, name } = req.params;
+          const resolved = await ownership.getOwnership(
+            { kind, namespace, name },
+            await caller(req),
+          );
+          res.json({ ...resolved });
+        },
+      );
 
-    router.get('/ownership', async (req, res) => {
-      const page = await ownership
-        .listOwnershipJson(
-          {
-            kinds: req.query.kind ? [...req.query.kind] : undefined,
-            limit: req.query.limit ?? DEFAULT_PAGE_SIZE,
-            cursor: req.query.cursor,
-          },
-          await caller(req),
-        )
-        .catch(error =>
-          plainCatalogRefusal(error, req.query.cursor ? 'cursor' : undefined),
-        );
-      // Already serialised (see listOwnershipJson): sent as it is.
-      await sendLargeJson(req, res, page);
-    });
-  });
+      router.get('/ownership', async (req, res) => {
+        const page = await ownership
+          .listOwnershipJson(
+            {
+              kinds: req.query.kind ? [...req.query.kind] : undefined,
+              limit: req.query.limit ?? DEFAULT_PAGE_SIZE,
+              cursor: req.query.cursor,
+            },
+            await caller(req),
+          )
+          .catch(error =>
+            plainCatalogRefusal(error, req.query.cursor ? 'cursor' : undefined),
+          );
+        // Already serialised (see listOwnershipJson): sent as it is.
+        await sendLargeJson(req, res, page);
+      });
+    },
+  );
 }

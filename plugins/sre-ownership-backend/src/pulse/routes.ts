@@ -14,7 +14,7 @@ export function pulseRoutes(options: {
   pulse: PulseService;
   access: RouteAccess;
 }): RequestHandler {
-  return capabilityRoutes(pulseContract, router => {
+  return capabilityRoutes<typeof pulseContract>(pulseContract, router => {
     const { pulse, access } = options;
 
     router.get('/pulse/invitations/:id', async (req, res) => {

@@ -7,11 +7,14 @@ import { PluginReadiness } from './PluginReadiness';
 export function readinessRoutes(options: {
   readiness: PluginReadiness;
 }): RequestHandler {
-  return capabilityRoutes(readinessContract, router => {
-    const { readiness } = options;
-    router.get('/health', async (_req, res) => {
-      const health = await readiness.check();
-      res.status(health.status === 'ok' ? 200 : 503).json(health);
-    });
-  });
+  return capabilityRoutes<typeof readinessContract>(
+    readinessContract,
+    router => {
+      const { readiness } = options;
+      router.get('/health', async (_req, res) => {
+        const health = await readiness.check();
+        res.status(health.status === 'ok' ? 200 : 503).json(health);
+      });
+    },
+  );
 }

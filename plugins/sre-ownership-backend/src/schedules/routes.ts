@@ -9,7 +9,7 @@ export function scheduleRoutes(options: {
   feedRuns: Pick<OncallStore, 'listFeedRuns'>;
   access: RouteAccess;
 }): RequestHandler {
-  return capabilityRoutes(scheduleContract, router => {
+  return capabilityRoutes<typeof scheduleContract>(scheduleContract, router => {
     const { feedRuns, access } = options;
     router.get('/schedules/status', async (req, res) => {
       await access.credentials(req);

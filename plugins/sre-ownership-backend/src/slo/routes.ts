@@ -9,7 +9,7 @@ export function sloRoutes(options: {
   slos: SloService;
   access: RouteAccess;
 }): RequestHandler {
-  return capabilityRoutes(sloContract, router => {
+  return capabilityRoutes<typeof sloContract>(sloContract, router => {
     const { slos, access } = options;
     router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
       const { kind, namespace, name } = req.params;
