@@ -1,6 +1,7 @@
 /** OpenAPI fragments of the on-call pulse routes. */
 import {
   PULSE_COMMENT_MAX_LENGTH,
+  PULSE_QUESTION_IDS,
   PULSE_SCORE_RANGE,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import {
@@ -8,6 +9,7 @@ import {
   UNAUTHORIZED,
   error,
   json,
+  keyed,
   pathParameter,
 } from '../schema/common';
 import { PLAIN_TEXT } from '../schema/problems';
@@ -21,17 +23,13 @@ const score = {
 const scores = {
   type: 'object',
   additionalProperties: false,
-  required: ['sustainable', 'sleep', 'actionable'],
-  properties: { sustainable: score, sleep: score, actionable: score },
+  required: PULSE_QUESTION_IDS,
+  properties: keyed(PULSE_QUESTION_IDS, score).properties,
 } as const;
 const averages = {
   type: 'object',
-  required: ['sustainable', 'sleep', 'actionable'],
-  properties: {
-    sustainable: { type: 'number' },
-    sleep: { type: 'number' },
-    actionable: { type: 'number' },
-  },
+  required: PULSE_QUESTION_IDS,
+  properties: keyed(PULSE_QUESTION_IDS, { type: 'number' }).properties,
 } as const;
 const period = {
   type: 'object',
