@@ -2,10 +2,11 @@
 // End-to-end test: builds the frontend, starts the real backend (which serves
 // it) with the demo catalog, signs in as guest in headless Chromium and checks
 // what a user sees on the demo pages. Writes screenshots to e2e-artifacts/.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, openSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBackend } from './lib/backend.mjs';
 import { launchChromium } from './lib/chromium.mjs';
 import { oncallScenarios } from './e2e-oncall.mjs';
 import { overviewScenarios } from './e2e-overview.mjs';
@@ -71,37 +72,23 @@ function buildFrontend() {
   return build.status === 0;
 }
 
-function startBackend(extraEnv = {}) {
+function startTestBackend(extraEnv = {}) {
   mkdirSync(artifacts, { recursive: true });
-  const log = openSync(join(artifacts, 'backend.log'), 'w');
-  return spawn(
-    'npx',
-    [
-      'backstage-cli',
-      'package',
-      'start',
-      '--config',
-      '../../app-config.yaml',
-      '--config',
-      '../../app-config.e2e.yaml',
-    ],
-    {
-      cwd: join(root, 'packages/backend'),
-      stdio: ['ignore', log, log],
-      detached: true,
-      env: {
-        ...process.env,
-        ...extraEnv,
-        APP_CONFIG_app_baseUrl: baseUrl,
-        APP_CONFIG_backend_baseUrl: baseUrl,
-        APP_CONFIG_backend_listen_port: String(port),
-        APP_CONFIG_backend_cors_origin: baseUrl,
-        // Serve this checkout's build: the package name "app" resolves
-        // through node_modules, which a worktree may share with another.
-        APP_CONFIG_app_packageName: join(root, 'packages/app'),
-      },
+  return startBackend({
+    root,
+    logFile: join(artifacts, 'backend.log'),
+    env: {
+      ...process.env,
+      ...extraEnv,
+      APP_CONFIG_app_baseUrl: baseUrl,
+      APP_CONFIG_backend_baseUrl: baseUrl,
+      APP_CONFIG_backend_listen_port: String(port),
+      APP_CONFIG_backend_cors_origin: baseUrl,
+      // Serve this checkout's build: the package name "app" resolves
+      // through node_modules, which a worktree may share with another.
+      APP_CONFIG_app_packageName: join(root, 'packages/app'),
     },
-  );
+  });
 }
 
 /** Opens an entity page, signing in as guest when asked, until `text` shows. */
@@ -127,7 +114,7 @@ async function run() {
     return;
   }
   const prometheus = await startSloPrometheus({ port, record });
-  const backend = startBackend(prometheus.env);
+  const backend = startTestBackend(prometheus.env);
   const browser = { current: undefined };
   try {
     await waitFor(

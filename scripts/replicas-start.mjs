@@ -13,11 +13,12 @@
 // it is Backstage's (see "Running it" in plugins/sre-ownership-backend/README.md).
 //
 //   node scripts/replicas-start.mjs [--rounds 3] [--replicas 3]
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBackend } from './lib/backend.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -128,27 +129,12 @@ function startReplica(round, replica, prefix, attempt = 'start') {
     work,
     `round-${round}-replica-${replica}-${attempt}.log`,
   );
-  const log = openSync(logFile, 'w');
-  const child = spawn(
-    'npx',
-    [
-      'backstage-cli',
-      'package',
-      'start',
-      '--config',
-      '../../app-config.yaml',
-      '--config',
-      '../../app-config.e2e.yaml',
-      '--config',
-      file,
-    ],
-    {
-      cwd: join(root, 'packages/backend'),
-      stdio: ['ignore', log, log],
-      detached: true,
-      env: process.env,
-    },
-  );
+  const child = startBackend({
+    root,
+    logFile,
+    extraConfigs: [file],
+    env: process.env,
+  });
   const exited = new Promise(resolveExit =>
     child.on('exit', code => resolveExit(code ?? 1)),
   );

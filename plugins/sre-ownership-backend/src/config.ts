@@ -2,6 +2,7 @@ import { Config } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
 import {
   OwnershipDefaults,
+  invalidAppConfig,
   readOwnershipDefaults,
 } from '@sre-ownership/plugin-sre-ownership-common';
 import { BurdenSettings, readBurdenSettings } from './burden/burdenConfig';
@@ -84,8 +85,9 @@ function readWebhookSecrets(config: Config): string[] {
   const key = 'sreOwnership.pagerDuty.webhookSecrets';
   const secrets = config.getOptionalStringArray(key) ?? [];
   if (secrets.some(secret => !secret.trim())) {
-    throw new Error(
-      `Invalid app-config: ${key} must not hold an empty secret, which anyone could sign with`,
+    invalidAppConfig(
+      key,
+      'must not hold an empty secret, which anyone could sign with',
     );
   }
   return secrets;

@@ -12,6 +12,7 @@ import { boundedDatabase } from './database/boundedDatabase';
 import { migratedDatabase } from './database/migratedDatabase';
 import { schedulerUnderMigrationLock } from './database/schedulerUnderMigrationLock';
 import { gatedPathPrefixes } from './http/requestGate';
+import { spec } from './openapi';
 import { createRouteAccess } from './http/routeAccess';
 import { createIngestion } from './ingest/createIngestion';
 import { scheduleNotifications } from './notify/scheduleNotifications';
@@ -201,7 +202,7 @@ export const sreOwnershipPlugin = createBackendPlugin({
         // The plugin's own gate authenticates its routes (all but /health
         // and the signed PagerDuty webhook) and audits every refusal; see
         // requestGate.
-        for (const path of gatedPathPrefixes()) {
+        for (const path of gatedPathPrefixes(spec)) {
           deps.httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
         }
       },

@@ -5,7 +5,7 @@
  * so a new route or parameter is covered without editing this file.
  */
 import { gzipSync } from 'node:zlib';
-import { spec } from '../schema/openapi';
+import { spec } from '../openapi';
 
 /** One bad request and what the answer's message must contain. */
 export interface BadRequest {

@@ -2,15 +2,14 @@ import { CustomErrorBase, InputError } from '@backstage/errors';
 import express from 'express';
 
 /** The routes machines post on-call events to; a refusal says nothing was stored. */
-export const INGESTION_PATHS = [
+export const INGESTION_PATHS: readonly string[] = [
   '/events',
   '/webhooks/alertmanager',
   '/webhooks/pagerduty',
-] as const;
+];
 
 /** Whether a refusal on this path should say that nothing was stored. */
-export const isIngestionPath = (path: string) =>
-  (INGESTION_PATHS as readonly string[]).includes(path);
+export const isIngestionPath = (path: string) => INGESTION_PATHS.includes(path);
 
 /** A request body in a media type the route does not accept (415). */
 export class UnsupportedMediaTypeError extends CustomErrorBase {
@@ -22,8 +21,11 @@ export class PayloadTooLargeError extends CustomErrorBase {
   readonly statusCode = 413;
 }
 
-/** The request with the bytes it was sent, which PagerDuty signs. */
-export type RequestWithRawBody = express.Request & { rawBody?: Buffer };
+const rawBodies = new WeakMap<object, Buffer>();
+
+/** The bytes a request was sent as, which PagerDuty signs; undefined without a body. */
+export const rawBodyOf = (req: object): Buffer | undefined =>
+  rawBodies.get(req);
 
 /**
  * Largest accepted bodies. Webhooks get a small one: the PagerDuty route is
@@ -99,7 +101,7 @@ export function jsonBodies(): express.RequestHandler[] {
     } catch {
       throw new NotUtf8Error();
     }
-    (req as RequestWithRawBody).rawBody = buffer;
+    rawBodies.set(req, buffer);
   };
   const parsers = {
     webhook: express.json({ limit: BODY_LIMITS.webhook, verify: keepRawBody }),

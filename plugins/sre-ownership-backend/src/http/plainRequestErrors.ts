@@ -4,7 +4,6 @@
  */
 import { InputError } from '@backstage/errors';
 import express from 'express';
-import { spec } from '../schema/openapi';
 import {
   formatProblem,
   integerProblem,
@@ -12,7 +11,7 @@ import {
   patternProblem,
 } from '../schema/problems';
 import { isIngestionPath } from './bodyParsing';
-import { operationOf } from './specOperations';
+import { OperationOf, SpecDocument, operationsOf } from './specOperations';
 
 /** `pages/3/source` as `pages[3].source`. */
 const dotted = (path: string) =>
@@ -31,25 +30,34 @@ type Schema = NumberSchema & {
   additionalProperties?: Schema | boolean;
 };
 
-const resolve = (schema: Schema | undefined): Schema | undefined =>
+/** Reading a document's schemas, and finding its operation for a request. */
+interface Contract {
+  schemas: Readonly<Record<string, unknown>>;
+  operationOf: OperationOf;
+}
+
+const resolve = (
+  contract: Contract,
+  schema: Schema | undefined,
+): Schema | undefined =>
   schema?.$ref
-    ? (spec.components.schemas as Record<string, Schema>)[
-        schema.$ref.split('/').pop()!
-      ]
+    ? (contract.schemas[schema.$ref.split('/').pop()!] as Schema | undefined)
     : schema;
 
 /** The schema of the value at a path, following refs, items and maps. */
 function schemaAt(
+  contract: Contract,
   root: Schema | undefined,
   path: string[],
 ): Schema | undefined {
-  let schema = resolve(root);
+  let schema = resolve(contract, root);
   for (const part of path) {
     const map =
       typeof schema?.additionalProperties === 'object'
         ? schema.additionalProperties
         : undefined;
     schema = resolve(
+      contract,
       /^\d+$/.test(part) ? schema?.items : schema?.properties?.[part] ?? map,
     );
   }
@@ -58,13 +66,15 @@ function schemaAt(
 
 /** The schema a validator message's `request/<where>/…` path points at. */
 function schemaOf(
+  contract: Contract,
   req: express.Request,
   where: string,
   path: string[],
 ): Schema | undefined {
-  const operation = operationOf(req.method, req.path)?.operation;
+  const operation = contract.operationOf(req.method, req.path)?.operation;
   if (where === 'body') {
     return schemaAt(
+      contract,
       operation?.requestBody?.content?.['application/json']?.schema as Schema,
       path,
     );
@@ -73,11 +83,12 @@ function schemaOf(
   const parameter = operation?.parameters?.find(
     p => p.in === (where === 'params' ? 'path' : where) && p.name === name,
   );
-  return schemaAt(parameter?.schema as Schema, rest);
+  return schemaAt(contract, parameter?.schema as Schema, rest);
 }
 
 /** The problem in words, for a validator message about one value. */
 function problemOf(
+  contract: Contract,
   req: express.Request,
   where: string,
   path: string[],
@@ -85,7 +96,7 @@ function problemOf(
 ): { field?: string; problem: string } {
   const missing = /^must have required property '(.+)'$/.exec(problem);
   if (missing) return { field: missing[1], problem: 'is required' };
-  const schema = schemaOf(req, where, path);
+  const schema = schemaOf(contract, req, where, path);
   const pattern = /^must match pattern "(.*)"$/.exec(problem);
   if (pattern) return { problem: patternProblem(pattern[1]) ?? problem };
   const format = /^must match format "(.*)"$/.exec(problem);
@@ -112,11 +123,15 @@ const emptyQuery = /^Empty value found for query parameter '(.+)'$/;
 const reservedQuery = /^Parameter '(.+)' must be url encoded/;
 
 /** A validator message about a query parameter it names in quotes. */
-function queryMessage(req: express.Request, message: string) {
+function queryMessage(
+  contract: Contract,
+  req: express.Request,
+  message: string,
+) {
   const unknown = unknownQuery.exec(message);
   if (unknown) {
     const known = (
-      operationOf(req.method, req.path)?.operation?.parameters ?? []
+      contract.operationOf(req.method, req.path)?.operation?.parameters ?? []
     )
       .filter(parameter => parameter.in === 'query')
       .map(parameter => parameter.name);
@@ -142,13 +157,19 @@ function queryMessage(req: express.Request, message: string) {
  * that every refusal reads alike and names the field: also the missing
  * one and the one the schema does not know.
  */
-export function plainRequestErrors(): express.ErrorRequestHandler {
+export function plainRequestErrors(
+  doc: SpecDocument,
+): express.ErrorRequestHandler {
+  const contract: Contract = {
+    schemas: doc.components.schemas,
+    operationOf: operationsOf(doc),
+  };
   return (error, req, _res, next) => {
     if (!(error instanceof Error) || error.name !== 'InputError') {
       next(error);
       return;
     }
-    const query = queryMessage(req, error.message);
+    const query = queryMessage(contract, req, error.message);
     if (query) {
       next(new InputError(query));
       return;
@@ -162,7 +183,7 @@ export function plainRequestErrors(): express.ErrorRequestHandler {
     }
     const [, where, at, message] = found;
     const path = (at ?? '').split('/').filter(Boolean);
-    const described = problemOf(req, where, path, message);
+    const described = problemOf(contract, req, where, path, message);
     const field =
       [dotted(path.join('/')), described.field].filter(Boolean).join('.') ||
       'body';

@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import { integerProblem } from '../schema/problems';
-import { operationOf, SpecParameter } from './specOperations';
+import { OperationOf, SpecParameter } from './specOperations';
 
 const MALFORMED_ESCAPE = /%(?![0-9a-fA-F]{2})..?/;
 // Finding control characters is the point of this pattern.
@@ -64,14 +64,17 @@ function queryPairs(query: string) {
  *
  * @throws InputError as `<parameter>: <problem>`
  */
-export function requestGuard(): express.RequestHandler {
+export function requestGuard(operationOf: OperationOf): express.RequestHandler {
   return (req, _res, next) => {
-    const problem = urlProblem(req);
+    const problem = urlProblem(operationOf, req);
     next(problem ? new InputError(problem) : undefined);
   };
 }
 
-function urlProblem(req: express.Request): string | undefined {
+function urlProblem(
+  operationOf: OperationOf,
+  req: express.Request,
+): string | undefined {
   const matched = operationOf(req.method, req.path);
   for (const [name, raw] of Object.entries(matched?.rawParams ?? {})) {
     const part = decoded(raw);

@@ -1,5 +1,3 @@
-import { spec } from '../schema/openapi';
-
 /** A parameter of an operation, as far as refusals need it. */
 export interface SpecParameter {
   name: string;
@@ -14,6 +12,7 @@ export interface SpecParameter {
 
 /** An operation of the contract, as far as refusals need it. */
 export interface SpecOperation {
+  operationId?: string;
   parameters?: readonly SpecParameter[];
   requestBody?: {
     content?: Record<string, { schema?: unknown }>;
@@ -28,20 +27,17 @@ export interface MatchedOperation {
   rawParams: Record<string, string>;
 }
 
-const ROUTES = Object.entries(
-  spec.paths as Record<string, Record<string, SpecOperation>>,
-)
-  .map(([path, operations]) => ({
-    path,
-    operations,
-    segments: path.split('/').filter(Boolean),
-  }))
-  // Literal segments first: /pulse/invitations/x/answer is not /{a}/{b}/….
-  .sort(
-    (a, b) =>
-      a.segments.filter(s => s.startsWith('{')).length -
-      b.segments.filter(s => s.startsWith('{')).length,
-  );
+/** The plugin's OpenAPI document, as far as refusals need it. */
+export interface SpecDocument {
+  paths: Readonly<Record<string, Readonly<Record<string, SpecOperation>>>>;
+  components: { schemas: Readonly<Record<string, unknown>> };
+}
+
+/** Finds the operation of `doc` a request is for. */
+export type OperationOf = (
+  method: string,
+  rawPath: string,
+) => MatchedOperation | undefined;
 
 /**
  * The operation of the contract a request is for, matched on the raw
@@ -49,26 +45,38 @@ const ROUTES = Object.entries(
  * one segment is still found in its parameter; undefined for a path the
  * contract does not have.
  */
-export function operationOf(
-  method: string,
-  rawPath: string,
-): MatchedOperation | undefined {
-  const parts = rawPath.split('/').filter(Boolean);
-  for (const route of ROUTES) {
-    if (route.segments.length !== parts.length) continue;
-    const rawParams: Record<string, string> = {};
-    const matches = route.segments.every((segment, i) => {
-      const param = /^\{(.+)\}$/.exec(segment);
-      if (param) rawParams[param[1]] = parts[i];
-      return param !== null || segment === parts[i];
-    });
-    if (matches) {
-      return {
-        path: route.path,
-        operation: route.operations[method.toLowerCase()],
-        rawParams,
-      };
+export function operationsOf(doc: SpecDocument): OperationOf {
+  const routes = Object.entries(doc.paths)
+    .map(([path, operations]) => ({
+      path,
+      operations,
+      segments: path.split('/').filter(Boolean),
+    }))
+    // Literal segments first: /pulse/invitations/x/answer is not /{a}/{b}/….
+    .sort(
+      (a, b) =>
+        a.segments.filter(s => s.startsWith('{')).length -
+        b.segments.filter(s => s.startsWith('{')).length,
+    );
+
+  return (method, rawPath) => {
+    const parts = rawPath.split('/').filter(Boolean);
+    for (const route of routes) {
+      if (route.segments.length !== parts.length) continue;
+      const rawParams: Record<string, string> = {};
+      const matches = route.segments.every((segment, i) => {
+        const param = /^\{(.+)\}$/.exec(segment);
+        if (param) rawParams[param[1]] = parts[i];
+        return param !== null || segment === parts[i];
+      });
+      if (matches) {
+        return {
+          path: route.path,
+          operation: route.operations[method.toLowerCase()],
+          rawParams,
+        };
+      }
     }
-  }
-  return undefined;
+    return undefined;
+  };
 }

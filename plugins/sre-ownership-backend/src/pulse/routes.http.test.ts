@@ -1,4 +1,3 @@
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import {
   mockCredentials,
   mockErrorHandler,
@@ -7,10 +6,9 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
-import { spec } from '../schema/openapi';
 import { createRouteAccess } from '../http/routeAccess';
 import { PulseService } from './PulseService';
-import { registerPulseRoutes } from './routes';
+import { pulseRoutes } from './routes';
 
 const comments = {
   teamRef: 'group:default/payments',
@@ -37,8 +35,7 @@ function anApp(
     authorized.push(...requests);
     return authorize(requests, options);
   };
-  const api = createValidatedOpenApiRouter(spec);
-  registerPulseRoutes(api, {
+  const api = pulseRoutes({
     pulse: {
       getComments: async () => comments,
       answer: async () => invitation,

@@ -1,7 +1,6 @@
 /**
- * Building blocks shared by the OpenAPI fragments (`openapi.ts` and the
- * per-capability `*Spec.ts` files), kept apart so the fragments can use them
- * without importing `openapi.ts`, which imports them.
+ * Building blocks of the OpenAPI fragments: each capability's `*Spec.ts`
+ * uses them, and `src/openapi.ts` assembles the fragments into the full spec.
  */
 
 /** A required, non-empty path parameter. */
@@ -16,6 +15,13 @@ export function pathParameter<Name extends string>(name: Name) {
 
 /** The path parameters naming one team (a Group). */
 export const TEAM_PATH = [
+  pathParameter('namespace'),
+  pathParameter('name'),
+] as const;
+
+/** The path parameters naming one entity. */
+export const ENTITY_PATH = [
+  pathParameter('kind'),
   pathParameter('namespace'),
   pathParameter('name'),
 ] as const;

@@ -1,9 +1,22 @@
 /**
+ * The ids of the three questions of the on-call pulse, in the order they
+ * are asked: the one list the contract's answer and average fields are
+ * made from.
+ *
+ * @public
+ */
+export const PULSE_QUESTION_IDS = [
+  'sustainable',
+  'sleep',
+  'actionable',
+] as const;
+
+/**
  * The three questions of the on-call pulse.
  *
  * @public
  */
-export type PulseQuestionId = 'sustainable' | 'sleep' | 'actionable';
+export type PulseQuestionId = (typeof PULSE_QUESTION_IDS)[number];
 
 /**
  * One pulse question and its 1–5 scale. On every scale 5 is the good end,

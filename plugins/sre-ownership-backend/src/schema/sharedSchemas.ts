@@ -1,14 +1,13 @@
-/** Component schemas of resolved ownership and its parts. */
-import {
-  OWNERSHIP_MODELS,
-  RESPONSIBILITY_AREAS,
-  RESPONSIBILITY_PROVIDERS,
-  SPECIALIST_ROLES,
-} from '@sre-ownership/plugin-sre-ownership-common';
+/**
+ * Component schemas several capabilities' responses use: parties, value
+ * sources, ownership problems, who is on call now, specialists and escalation
+ * levels. Every contract holds them (see `contract`).
+ */
+import { SPECIALIST_ROLES } from '@sre-ownership/plugin-sre-ownership-common';
 import { NUMBER, STRING, TIME, arrayOf, oneOfValues, ref } from './common';
 
-/** Schemas of the ownership routes: who owns an entity, and why. */
-export const ownershipSchemas = {
+/** The parts of resolved ownership other capabilities answer with too. */
+export const sharedSchemas = {
   Party: {
     type: 'object',
     description: 'A person or team, with what is needed to reach them.',
@@ -100,86 +99,6 @@ export const ownershipSchemas = {
       type: { type: 'string', enum: ['user', 'group', 'oncall'] },
       target: ref('Party'),
       onCall: ref('OnCallNow'),
-    },
-  },
-  ResolvedOwnership: {
-    type: 'object',
-    description:
-      'Resolved ownership of one entity: model, teams, specialists, responsibility matrix and escalation path, each with its source, and the problems found.',
-    required: [
-      'entityRef',
-      'inheritedFrom',
-      'reliabilityOwners',
-      'specialists',
-      'responsibilities',
-      'escalation',
-      'problems',
-    ],
-    properties: {
-      entityRef: STRING,
-      inheritedFrom: arrayOf({
-        type: 'object',
-        description: 'The entities consulted, nearest first.',
-        required: ['entityRef', 'relation'],
-        properties: {
-          entityRef: STRING,
-          relation: {
-            type: 'string',
-            enum: ['self', 'system', 'domain', 'owner', 'parent-group'],
-          },
-        },
-      }),
-      model: {
-        type: 'object',
-        required: ['value', 'source'],
-        properties: {
-          value: oneOfValues(OWNERSHIP_MODELS),
-          source: ref('ValueSource'),
-        },
-      },
-      platformTeam: {
-        type: 'object',
-        required: ['value', 'source'],
-        properties: { value: ref('Party'), source: ref('ValueSource') },
-      },
-      embeddedSres: {
-        type: 'object',
-        required: ['value', 'source'],
-        properties: {
-          value: arrayOf(ref('Party')),
-          source: ref('ValueSource'),
-        },
-      },
-      productTeam: ref('Party'),
-      reliabilityOwners: arrayOf(ref('Party')),
-      specialists: arrayOf(ref('ResolvedSpecialist')),
-      responsibilities: arrayOf({
-        type: 'object',
-        required: ['area', 'provider', 'providers', 'source'],
-        properties: {
-          area: oneOfValues(RESPONSIBILITY_AREAS),
-          provider: oneOfValues(RESPONSIBILITY_PROVIDERS),
-          providers: arrayOf(ref('Party')),
-          source: ref('ValueSource'),
-        },
-      }),
-      escalation: {
-        type: 'object',
-        required: ['derived', 'source', 'levels'],
-        properties: {
-          derived: {
-            type: 'boolean',
-            description:
-              'True when no usable path was declared and the path was derived from ownership.',
-          },
-          source: ref('ValueSource'),
-          levels: arrayOf(ref('ResolvedEscalationLevel')),
-          // A declaration of the path that could not be used, nearer than
-          // the path shown: declared but broken, not undeclared.
-          broken: ref('OwnershipProblem'),
-        },
-      },
-      problems: arrayOf(ref('OwnershipProblem')),
     },
   },
 } as const;

@@ -13,7 +13,7 @@ import { spec } from './openapi';
  * After changing the contract, write it again with
  *   UPDATE_DEMO_API=1 npm run test:unit -- demoApiEntity
  */
-const FILE = join(__dirname, '../../../../examples/sre-ownership-api.yaml');
+const FILE = join(__dirname, '../../../examples/sre-ownership-api.yaml');
 
 const HEADER = `# The plugin's own REST API, for the demo's API docs (/api-docs). The
 # definition is the OpenAPI document the backend serves at

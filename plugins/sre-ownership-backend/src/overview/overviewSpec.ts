@@ -1,14 +1,14 @@
-/** OpenAPI fragments of the reliability overview routes, merged into `spec`. */
+/** OpenAPI fragments of the reliability overview routes. */
 import {
   COVERAGE_FILTER_KEYS,
   COVERAGE_GAPS,
   CoverageFilterKey,
-  CoverageGap,
   SPECIALIST_ROLES,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { SPECIALIST_CELLS } from './specialistCells';
+import { SPECIALIST_CELLS, specialistCellSchemas } from './specialistCells';
 import { MAX_WINDOW_DAYS } from '../burden/burdenWindow';
-import { UNAUTHORIZED, error, json } from './common';
+import { UNAUTHORIZED, error, json, keyed } from '../schema/common';
+import { contract } from '../schema/contract';
 
 const list = <N extends string>(name: N, description: string) =>
   ({
@@ -38,8 +38,6 @@ const FILTERS = COVERAGE_FILTER_KEYS.map(key =>
   list(key, FILTER_DESCRIPTIONS[key]),
 );
 
-const GAPS = COVERAGE_GAPS;
-
 const ERRORS = {
   '400': error('A query parameter is invalid; the message names it.'),
   '401': UNAUTHORIZED,
@@ -49,12 +47,9 @@ const ERRORS = {
 const count = { type: 'integer' } as const;
 const gapCounts = {
   type: 'object',
-  required: GAPS,
+  required: COVERAGE_GAPS,
   // One count per gap of -common's list, so a new gap is counted here too.
-  properties: Object.fromEntries(GAPS.map(gap => [gap, count])) as Record<
-    CoverageGap,
-    typeof count
-  >,
+  properties: keyed(COVERAGE_GAPS, count).properties,
 } as const;
 
 /** Schemas of the overview responses. */
@@ -103,7 +98,7 @@ export const overviewSchemas = {
       lifecycle: { type: 'string' },
       model: { type: 'string' },
       tier: { type: 'string' },
-      gaps: { type: 'array', items: { type: 'string', enum: GAPS } },
+      gaps: { type: 'array', items: { type: 'string', enum: COVERAGE_GAPS } },
       reasons: {
         type: 'object',
         description: 'One sentence per gap: what is missing, what to declare.',
@@ -296,7 +291,7 @@ export const overviewPaths = {
           name: 'gap',
           in: 'query',
           allowReserved: true,
-          schema: { type: 'string', enum: GAPS },
+          schema: { type: 'string', enum: COVERAGE_GAPS },
         },
         ...FILTERS,
         {
@@ -439,3 +434,9 @@ export const overviewPaths = {
     },
   },
 } as const;
+
+/** The contract the reliability overview routes are typed and validated by. */
+export const overviewContract = contract({
+  schemas: { ...overviewSchemas, ...specialistCellSchemas },
+  paths: overviewPaths,
+});

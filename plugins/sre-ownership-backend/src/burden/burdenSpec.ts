@@ -1,4 +1,4 @@
-/** Component schemas of team burden and service on-call health. */
+/** The OpenAPI fragment of team burden and service on-call health. */
 import { PAGE_SEVERITIES } from '@sre-ownership/plugin-sre-ownership-common';
 import {
   BOOLEAN,
@@ -11,7 +11,17 @@ import {
   keyed,
   oneOfValues,
   ref,
-} from './common';
+} from '../schema/common';
+import {
+  ENTITY_PATH,
+  ENTITY_READ_ERRORS,
+  TEAM_PATH,
+  UNAUTHORIZED,
+  error,
+  json,
+} from '../schema/common';
+import { contract } from '../schema/contract';
+import { MAX_WINDOW_DAYS } from './burdenWindow';
 
 const STATUS = {
   type: 'string',
@@ -252,3 +262,72 @@ export const burdenSchemas = {
     },
   },
 } as const;
+
+/** The window of the burden and health routes: the last `days`, or `from`/`to`. */
+const WINDOW_DAYS = {
+  name: 'days',
+  in: 'query',
+  // A raw : or + is how HTTP clients write a time or a space.
+  allowReserved: true,
+  description:
+    'Window length in days up to now, 1 to 366; app-config sreOwnership.burden.windowDays (28) when absent. Not with from/to.',
+  schema: { type: 'integer', minimum: 1, maximum: MAX_WINDOW_DAYS },
+} as const;
+const WINDOW_FROM = {
+  name: 'from',
+  in: 'query',
+  allowReserved: true,
+  description:
+    'Start of an explicit window (inclusive), ISO 8601 date-time; needs to, at most 366 days before it.',
+  schema: { type: 'string', format: 'date-time' },
+} as const;
+const WINDOW_TO = {
+  name: 'to',
+  in: 'query',
+  allowReserved: true,
+  description:
+    'End of an explicit window (exclusive), ISO 8601 date-time; needs from.',
+  schema: { type: 'string', format: 'date-time' },
+} as const;
+
+/** The window parameters of the burden and health routes. */
+const WINDOW = [WINDOW_DAYS, WINDOW_FROM, WINDOW_TO] as const;
+
+/** The burden and on-call health routes. */
+export const burdenPaths = {
+  '/teams/{namespace}/{name}/burden': {
+    get: {
+      operationId: 'GetTeamBurden',
+      description:
+        'On-call burden of a team (Group) for a window and the previous one.',
+      parameters: [...TEAM_PATH, ...WINDOW],
+      responses: {
+        '200': json('The team burden.', 'TeamBurden'),
+        '400': error(
+          'Invalid window (the message names days, from or to), or the entity is not a Group.',
+        ),
+        '401': UNAUTHORIZED,
+        '404': error('No such Group, or the caller may not see it.'),
+      },
+    },
+  },
+  '/entities/{kind}/{namespace}/{name}/oncall-health': {
+    get: {
+      operationId: 'GetServiceOnCallHealth',
+      description:
+        'On-call health of a service for a window and the previous one.',
+      parameters: [...ENTITY_PATH, ...WINDOW],
+      responses: {
+        '200': json('The on-call health.', 'ServiceOnCallHealth'),
+        '400': error('Invalid window; the message names days, from or to.'),
+        ...ENTITY_READ_ERRORS,
+      },
+    },
+  },
+} as const;
+
+/** The contract the burden routes are typed and validated by. */
+export const burdenContract = contract({
+  schemas: burdenSchemas,
+  paths: burdenPaths,
+});

@@ -1,6 +1,6 @@
 /** Component schemas of the specialist-role matrix of the overview. */
 import { SPECIALIST_ROLES } from '@sre-ownership/plugin-sre-ownership-common';
-import { BOOLEAN, STRING, arrayOf, keyed, ref } from './common';
+import { BOOLEAN, STRING, arrayOf, keyed, ref } from '../schema/common';
 
 /** Schema of one team's holders of one specialist role. */
 export const specialistCellSchemas = {

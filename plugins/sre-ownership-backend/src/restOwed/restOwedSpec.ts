@@ -1,8 +1,15 @@
-/** OpenAPI fragments of the rest-owed and compensation routes, merged into `spec`. */
+/** OpenAPI fragments of the rest-owed and compensation routes. */
 
-import { TEAM_PATH, UNAUTHORIZED, error, json, jsonContent } from './common';
-import { DAY, ENTITY_REF, PLAIN_TEXT } from './problems';
+import {
+  TEAM_PATH,
+  UNAUTHORIZED,
+  error,
+  json,
+  jsonContent,
+} from '../schema/common';
+import { DAY, ENTITY_REF, PLAIN_TEXT } from '../schema/problems';
 import { MAX_WINDOW_DAYS } from '../burden/burdenWindow';
+import { contract } from '../schema/contract';
 
 /** The period: the last `days`, or `from`/`to`, as on the burden route. */
 const PERIOD = [
@@ -348,3 +355,9 @@ export const restPaths = {
     },
   },
 } as const;
+
+/** The contract the rest-owed and compensation routes are typed and validated by. */
+export const restContract = contract({
+  schemas: restSchemas,
+  paths: restPaths,
+});

@@ -1,4 +1,4 @@
-/** Component schemas of SLO declarations and status. */
+/** The OpenAPI fragment of SLO declarations and status. */
 import { BURN_WINDOWS } from '@sre-ownership/plugin-sre-ownership-common';
 import {
   INTEGER,
@@ -8,7 +8,9 @@ import {
   keyed,
   oneOfValues,
   ref,
-} from './common';
+} from '../schema/common';
+import { ENTITY_PATH, ENTITY_READ_ERRORS, json } from '../schema/common';
+import { contract } from '../schema/contract';
 
 /** Schemas of the SLO routes. */
 export const sloSchemas = {
@@ -150,3 +152,123 @@ export const sloSchemas = {
     },
   },
 } as const;
+
+/** The SLO status of an entity, listed after the specialist cells in the spec. */
+export const sloStatusSchemas = {
+  EntitySloStatus: {
+    type: 'object',
+    description:
+      'The SLOs an entity declares in OpenSLO v1 or Sloth, each with its status from Prometheus, the problems in the declarations, and the SLO guard. See EntitySloStatus in @sre-ownership/plugin-sre-ownership-common and docs/slos.md.',
+    required: [
+      'entityRef',
+      'evaluatedAt',
+      'slos',
+      'problems',
+      'prometheusConfigured',
+    ],
+    properties: {
+      entityRef: { type: 'string' },
+      evaluatedAt: {
+        type: 'string',
+        description: 'ISO 8601 time the figures were computed at',
+      },
+      prometheusConfigured: {
+        type: 'boolean',
+        description: 'False when app-config lists no Prometheus instance.',
+      },
+      slos: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['slo', 'window', 'notes'],
+          properties: {
+            slo: { $ref: '#/components/schemas/SloDeclaration' },
+            prometheus: {
+              type: 'string',
+              description: 'The instance asked',
+            },
+            window: {
+              type: 'object',
+              properties: {
+                start: { type: 'string' },
+                end: { type: 'string' },
+              },
+            },
+            figures: { $ref: '#/components/schemas/SloFigures' },
+            summary: {
+              type: 'string',
+              description: 'The burn state in words',
+            },
+            notes: { type: 'array', items: { type: 'string' } },
+            queryUrl: {
+              type: 'string',
+              description: 'The attainment query in the Prometheus UI',
+            },
+            error: {
+              type: 'object',
+              required: ['kind', 'message'],
+              properties: {
+                kind: {
+                  type: 'string',
+                  enum: [
+                    'not-configured',
+                    'unknown-instance',
+                    'unavailable',
+                    'query-failed',
+                  ],
+                },
+                message: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+      problems: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['entityRef', 'file', 'field', 'message'],
+          properties: {
+            entityRef: { type: 'string' },
+            file: {
+              type: 'string',
+              description: 'The annotation, or the file as named in it',
+            },
+            document: {
+              type: 'integer',
+              description: 'The YAML document in the file, from 1',
+            },
+            field: { type: 'string' },
+            message: {
+              type: 'string',
+              description: 'What is wrong and how to fix it',
+            },
+          },
+        },
+      },
+      guard: { $ref: '#/components/schemas/ResolvedSpecialist' },
+    },
+  },
+} as const;
+
+/** The SLO route. */
+export const sloPaths = {
+  '/entities/{kind}/{namespace}/{name}/slos': {
+    get: {
+      operationId: 'GetEntitySloStatus',
+      description:
+        'The SLOs an entity declares (OpenSLO v1), with attainment, error budget and burn state from Prometheus, and its SLO guard. Prometheus being down or unconfigured is reported per SLO, not as a failure of the request.',
+      parameters: ENTITY_PATH,
+      responses: {
+        '200': json('The SLOs and their status.', 'EntitySloStatus'),
+        ...ENTITY_READ_ERRORS,
+      },
+    },
+  },
+} as const;
+
+/** The contract the SLO route is typed and validated by. */
+export const sloContract = contract({
+  schemas: { ...sloSchemas, ...sloStatusSchemas },
+  paths: sloPaths,
+});

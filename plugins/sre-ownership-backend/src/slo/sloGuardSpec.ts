@@ -4,6 +4,7 @@
  * Merged into `spec`.
  */
 import { PAGE_SEVERITIES } from '@sre-ownership/plugin-sre-ownership-common';
+import { contract } from '../schema/contract';
 import { MAX_WINDOW_DAYS } from '../burden/burdenWindow';
 import {
   ENTITY_READ_ERRORS,
@@ -18,7 +19,7 @@ import {
   oneOfValues,
   pathParameter,
   ref,
-} from './common';
+} from '../schema/common';
 
 const ENTITY = [
   pathParameter('kind'),
@@ -351,3 +352,23 @@ export const sloGuardPaths = {
     },
   },
 } as const;
+
+/** Contracts the SLO guard's routes are typed and validated by, one per route. */
+export const sloTilesContract = contract({
+  schemas: sloGuardSchemas,
+  paths: { '/overview/slos': sloGuardPaths['/overview/slos'] },
+});
+export const rollupContract = contract({
+  schemas: sloGuardSchemas,
+  paths: {
+    '/entities/{kind}/{namespace}/{name}/rollup':
+      sloGuardPaths['/entities/{kind}/{namespace}/{name}/rollup'],
+  },
+});
+export const sloIncidentsContract = contract({
+  schemas: sloGuardSchemas,
+  paths: {
+    '/entities/{kind}/{namespace}/{name}/slos/incidents':
+      sloGuardPaths['/entities/{kind}/{namespace}/{name}/slos/incidents'],
+  },
+});

@@ -1,10 +1,19 @@
-/** OpenAPI fragments of the on-call pulse routes, merged into `spec`. */
+/** OpenAPI fragments of the on-call pulse routes. */
 import {
   PULSE_COMMENT_MAX_LENGTH,
+  PULSE_QUESTION_IDS,
   PULSE_SCORE_RANGE,
 } from '@sre-ownership/plugin-sre-ownership-common';
-import { TEAM_PATH, UNAUTHORIZED, error, json, pathParameter } from './common';
-import { PLAIN_TEXT } from './problems';
+import {
+  TEAM_PATH,
+  UNAUTHORIZED,
+  error,
+  json,
+  keyed,
+  pathParameter,
+} from '../schema/common';
+import { PLAIN_TEXT } from '../schema/problems';
+import { contract } from '../schema/contract';
 
 const score = {
   type: 'integer',
@@ -14,17 +23,13 @@ const score = {
 const scores = {
   type: 'object',
   additionalProperties: false,
-  required: ['sustainable', 'sleep', 'actionable'],
-  properties: { sustainable: score, sleep: score, actionable: score },
+  required: PULSE_QUESTION_IDS,
+  properties: keyed(PULSE_QUESTION_IDS, score).properties,
 } as const;
 const averages = {
   type: 'object',
-  required: ['sustainable', 'sleep', 'actionable'],
-  properties: {
-    sustainable: { type: 'number' },
-    sleep: { type: 'number' },
-    actionable: { type: 'number' },
-  },
+  required: PULSE_QUESTION_IDS,
+  properties: keyed(PULSE_QUESTION_IDS, { type: 'number' }).properties,
 } as const;
 const period = {
   type: 'object',
@@ -210,3 +215,9 @@ export const pulsePaths = {
     },
   },
 } as const;
+
+/** The contract the pulse routes are typed and validated by. */
+export const pulseContract = contract({
+  schemas: pulseSchemas,
+  paths: pulsePaths,
+});
