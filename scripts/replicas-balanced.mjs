@@ -20,7 +20,7 @@
 //
 //   node scripts/replicas-balanced.mjs [--alerts 300]
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -149,6 +149,19 @@ async function ready(port) {
   );
 }
 
+/** HAProxy from Debian's package: in /usr/sbin, which a CI PATH may leave out. */
+function haproxyCommand() {
+  for (const dir of (process.env.PATH ?? '')
+    .split(':')
+    .concat(['/usr/sbin', '/sbin'])) {
+    const candidate = join(dir, 'haproxy');
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  throw new Error(
+    "HAProxy is not installed: install Debian's haproxy package (scripts/test-all.sh does)",
+  );
+}
+
 let haproxy;
 function startBalancer() {
   const config = join(work, 'haproxy.cfg');
@@ -179,9 +192,12 @@ function startBalancer() {
       '',
     ].join('\n'),
   );
-  haproxy = spawn('haproxy', ['-f', config, '-db'], {
+  haproxy = spawn(haproxyCommand(), ['-f', config, '-db'], {
     stdio: ['ignore', openSync(join(work, 'haproxy.log'), 'w'), 'inherit'],
   });
+  haproxy.on('error', error =>
+    record('HAProxy runs in front of the replicas', false, error.message),
+  );
 }
 
 async function json(url, token) {
@@ -399,7 +415,9 @@ function summarize(values) {
   return [...counts].map(([v, c]) => `${c}× ${v}`).join(', ');
 }
 
-function sentOnce() {
+const NOTIFICATIONS_WITHIN_MS = 120_000;
+
+async function sentOnce() {
   const database = databases().find(d => d === `${prefix}notifications`);
   if (!database) {
     record(
@@ -409,6 +427,20 @@ function sentOnce() {
     );
     return;
   }
+  const count = () =>
+    Number(
+      psql(
+        `SELECT count(*) FROM notification WHERE origin = 'plugin:sre-ownership';`,
+        database,
+      ),
+    );
+  // The tasks start 30 s after a replica and then run every 5 s: wait for
+  // the first notifications, then let several cadences pass on 3 replicas.
+  const deadline = Date.now() + NOTIFICATIONS_WITHIN_MS;
+  while (count() === 0 && Date.now() < deadline) {
+    await new Promise(r => setTimeout(r, 2_000));
+  }
+  await new Promise(r => setTimeout(r, 20_000));
   const [sent, again] = psql(
     `SELECT count(*), count(*) FILTER (WHERE updated IS NOT NULL) FROM notification WHERE origin = 'plugin:sre-ownership';`,
     database,
@@ -480,7 +512,7 @@ async function main() {
   // 5. Scheduled work: the e2e overlay evaluates notifications and pulse
   // invitations every 5 s, and the first replica has run for a while. Checked
   // before the bursts below, whose pages rightly raise a notification again.
-  sentOnce();
+  await sentOnce();
 
   // 3. Concurrent webhooks, each delivered twice.
   const run1 = `balanced${Date.now().toString(36)}`;

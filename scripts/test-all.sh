@@ -27,7 +27,7 @@ ensure_prometheus() {
 
 # The three-replica test puts HAProxy in front of the replicas.
 ensure_haproxy() {
-  command -v haproxy >/dev/null && return
+  command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] && return
   echo "==> installing Debian's HAProxy for the three-replica test"
   local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends haproxy >/dev/null
