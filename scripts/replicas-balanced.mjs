@@ -24,6 +24,7 @@ import { existsSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBackend } from './lib/backend.mjs';
 import { isDeepStrictEqual } from 'node:util';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -92,27 +93,12 @@ function overlay(port) {
 const replicas = new Map();
 function startReplica(port) {
   const logFile = join(work, `replica-${port}.log`);
-  const log = openSync(logFile, 'a');
-  const child = spawn(
-    'npx',
-    [
-      'backstage-cli',
-      'package',
-      'start',
-      '--config',
-      '../../app-config.yaml',
-      '--config',
-      '../../app-config.e2e.yaml',
-      '--config',
-      overlay(port),
-    ],
-    {
-      cwd: join(root, 'packages/backend'),
-      stdio: ['ignore', log, log],
-      detached: true,
-      env: process.env,
-    },
-  );
+  const child = startBackend({
+    root,
+    logFile,
+    extraConfigs: [overlay(port)],
+    env: process.env,
+  });
   replicas.set(port, { child, logFile });
   return child;
 }

@@ -1,6 +1,7 @@
 // How the scripts start the demo backend: the same command for the
 // end-to-end test (scripts/e2e.mjs) and the fresh-start test of several
-// replicas (scripts/replicas-start.mjs).
+// replicas (scripts/replicas-start.mjs) and the three replicas behind a
+// balancer (scripts/replicas-balanced.mjs).
 import { spawn } from 'node:child_process';
 import { openSync } from 'node:fs';
 import { join } from 'node:path';
